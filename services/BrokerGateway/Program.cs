@@ -1,0 +1,13 @@
+using Tradewire.BrokerGateway;
+using Tradewire.ServiceDefaults;
+using Tradewire.ServiceDefaults.Database;
+using Tradewire.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("broker-gateway");
+builder.AddServiceDatabase<BrokerGatewayDbContext>();
+builder.AddServiceBus<BrokerGatewayDbContext>();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+await app.RunServiceAsync(args);

@@ -1,0 +1,13 @@
+using Tradewire.Classifier;
+using Tradewire.ServiceDefaults;
+using Tradewire.ServiceDefaults.Database;
+using Tradewire.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("classifier");
+builder.AddServiceDatabase<ClassifierDbContext>();
+builder.AddServiceBus<ClassifierDbContext>();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+await app.RunServiceAsync(args);

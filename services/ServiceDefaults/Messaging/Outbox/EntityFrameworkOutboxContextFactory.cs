@@ -1,0 +1,90 @@
+using System.Data;
+using MassTransit;
+using MassTransit.Middleware;
+using Microsoft.EntityFrameworkCore;
+using Tradewire.ServiceDefaults.Faults;
+
+namespace Tradewire.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>
+/// Runs one consumed message under the inbox and the consumer outbox, on PostgreSQL.
+/// Each pass is one transaction that first locks the message's inbox row (<c>FOR UPDATE</c>), so two
+/// deliveries of the same message (a redelivery racing a slow consumer, two replicas) serialize; the first
+/// pass only claims the row, later passes consume, deliver and clean up as <see cref="OutboxMessagePipe{T}"/>
+/// decides. The consumer's own writes and its outgoing messages commit together or not at all.
+/// </summary>
+sealed class EntityFrameworkOutboxContextFactory<TDbContext>(TDbContext dbContext, IServiceProvider provider, TimeProvider time, FaultInjector faults)
+    : IOutboxContextFactory<TDbContext>
+    where TDbContext : DbContext
+{
+    const string LockInboxRow =
+        """SELECT * FROM "InboxState" WHERE "MessageId" = {0} AND "ConsumerId" = {1} FOR UPDATE""";
+
+    public async Task Send<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next)
+        where T : class
+    {
+        var messageId = context.GetOriginalMessageId()
+            ?? throw new MessageException(typeof(T), "A MessageId is required to use the inbox");
+
+        var continueProcessing = true;
+        while (continueProcessing)
+            continueProcessing = await Pass(context, options, next, messageId);
+    }
+
+    async Task<bool> Pass<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next, Guid messageId)
+        where T : class
+    {
+        dbContext.ChangeTracker.Clear();
+        await using var transaction = await dbContext.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
+        try
+        {
+            var inbox = (await dbContext.Set<InboxState>()
+                .FromSqlRaw(LockInboxRow, messageId, options.ConsumerId)
+                .AsTracking()
+                .ToListAsync(context.CancellationToken)).SingleOrDefault();
+
+            bool continueProcessing, consumedNow = false;
+            if (inbox is null)
+            {
+                // First sight of this message at this endpoint: claim it. A concurrent claimer hits the
+                // unique key, its transaction fails, and its retry then finds (and waits on) this row.
+                dbContext.Add(new InboxState
+                {
+                    MessageId = messageId,
+                    ConsumerId = options.ConsumerId,
+                    LockId = NewId.NextGuid(),
+                    Received = time.GetUtcNow().UtcDateTime,
+                });
+                await dbContext.SaveChangesAsync(context.CancellationToken);
+                continueProcessing = true;
+            }
+            else
+            {
+                inbox.LockId = NewId.NextGuid();
+                inbox.ReceiveCount++;
+                await dbContext.SaveChangesAsync(context.CancellationToken);
+
+                var wasConsumed = inbox.Consumed.HasValue;
+                var outboxContext = new DbContextOutboxConsumeContext<TDbContext, T>(context, options, provider, dbContext, inbox, time);
+                await next.Send(outboxContext);
+                consumedNow = !wasConsumed && inbox.Consumed.HasValue;
+                await dbContext.SaveChangesAsync(context.CancellationToken);
+                continueProcessing = outboxContext.ContinueProcessing;
+            }
+
+            await transaction.CommitAsync(context.CancellationToken);
+            if (consumedNow)
+                faults.AfterConsumeCommit(typeof(T));
+            return continueProcessing;
+        }
+        catch
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            dbContext.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    public void Probe(ProbeContext context) =>
+        context.CreateFilterScope("outboxContextFactory").Add("provider", "tradewire-efcore-postgres");
+}

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text;
+using MassTransit;
+using MassTransit.Middleware.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Tradewire.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>
+/// Consumes a MassTransit <see cref="Batch{T}"/> in one database transaction: claims an inbox row for every
+/// message in it (a message already claimed at this endpoint is skipped, however it got here), runs the
+/// handler on the fresh messages only, and writes what the handler publishes to the bus outbox, all in one
+/// commit. The hot paths (many bars per minute) use it to pay one transaction per batch, not per message.
+/// </summary>
+public sealed class TransactionalBatch<TDbContext>(TDbContext db, IServiceProvider provider)
+    where TDbContext : DbContext
+{
+    /// <summary>What the handler gets: the messages not seen before, and where to publish/send.</summary>
+    public sealed record Work<T>(IReadOnlyList<ConsumeContext<T>> Fresh, IPublishEndpoint Publish, ISendEndpointProvider Send)
+        where T : class;
+
+    /// <summary>Runs <paramref name="handle"/> on the batch's unseen messages; returns how many were fresh.</summary>
+    public async Task<int> Run<TConsumer, T>(ConsumeContext<Batch<T>> batch, Func<Work<T>, Task> handle)
+        where T : class
+    {
+        var consumerId = ConsumerIdFor(batch.ReceiveContext.InputAddress, typeof(TConsumer));
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(batch.CancellationToken);
+        try
+        {
+            var fresh = await Claim(batch.Message, consumerId, batch.CancellationToken);
+            if (fresh.Count > 0)
+            {
+                using var outbox = ActivatorUtilities.CreateInstance<BusOutboxContext<TDbContext>>(provider);
+                await handle(new Work<T>(fresh, outbox.PublishEndpoint, outbox.SendEndpointProvider));
+                await db.SaveChangesAsync(batch.CancellationToken);
+                await transaction.CommitAsync(batch.CancellationToken);
+                return fresh.Count;
+            }
+            await transaction.CommitAsync(batch.CancellationToken);
+            return 0;
+        }
+        catch
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    async Task<List<ConsumeContext<T>>> Claim<T>(Batch<T> batch, Guid consumerId, CancellationToken token) where T : class
+    {
+        var byId = new Dictionary<Guid, ConsumeContext<T>>();
+        foreach (var message in batch)
+        {
+            var id = message.MessageId ?? throw new MessageException(typeof(T), "A MessageId is required to use the inbox");
+            byId.TryAdd(id, message); // the same message twice inside one batch counts once
+        }
+
+        // ON CONFLICT DO NOTHING: a row another transaction is inserting makes this one wait for it, then skip.
+        var now = provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var cmd = new NpgsqlCommand("""
+            INSERT INTO "InboxState" ("MessageId", "ConsumerId", "LockId", "Received", "ReceiveCount", "Consumed", "Delivered")
+            SELECT m, $2, m, $3, 1, $3, $3 FROM unnest($1::uuid[]) AS m
+            ON CONFLICT ("MessageId", "ConsumerId") DO NOTHING
+            RETURNING "MessageId"
+            """, connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+        cmd.Parameters.AddWithValue(byId.Keys.ToArray());
+        cmd.Parameters.AddWithValue(consumerId);
+        cmd.Parameters.AddWithValue(now);
+        var claimed = new HashSet<Guid>();
+        await using (var reader = await cmd.ExecuteReaderAsync(token))
+            while (await reader.ReadAsync(token))
+                claimed.Add(reader.GetGuid(0));
+
+        // Keep the batch's order: downstream logic may depend on it (bars of one symbol in time order).
+        return byId.Where(kv => claimed.Contains(kv.Key)).Select(kv => kv.Value).ToList();
+    }
+
+    /// <summary>Stable per (endpoint, consumer): the same after a restart, different for each queue.</summary>
+    public static Guid ConsumerIdFor(Uri inputAddress, Type consumerType)
+    {
+        var hash = MD5.HashData(Encoding.UTF8.GetBytes($"{inputAddress.AbsolutePath}|{consumerType.FullName}"));
+        return new Guid(hash);
+    }
+}

@@ -1,0 +1,23 @@
+namespace Tradewire.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>Settings of the inbox and outbox, bound from configuration section <c>Outbox</c>.</summary>
+public sealed class TransactionalOutboxOptions
+{
+    /// <summary>
+    /// How long an inbox row is kept after its message was handled. A redelivery inside this window is
+    /// recognised and ignored; after it, only the service's own unique constraints stop a second effect.
+    /// </summary>
+    public TimeSpan DuplicateDetectionWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often the inbox cleanup runs.</summary>
+    public TimeSpan InboxCleanupInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Longest wait of the delivery service between looks at the outbox when nobody woke it.</summary>
+    public TimeSpan DeliveryPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Outboxes (transactions) the delivery service picks up per pass.</summary>
+    public int DeliveryBatchSize { get; set; } = 50;
+
+    /// <summary>Messages delivered per inbox message per pass of the consumer outbox.</summary>
+    public int MessageDeliveryLimit { get; set; } = 100;
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Tradewire.ServiceDefaults.Configuration;
+using Tradewire.ServiceDefaults.Database;
+using Tradewire.ServiceDefaults.Health;
+//MT using Tradewire.ServiceDefaults.MarketTime;
+using Tradewire.ServiceDefaults.Telemetry;
+
+namespace Tradewire.ServiceDefaults;
+
+/// <summary>What every service's Program.cs calls: configuration, JSON logs, telemetry, health, clock.</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>
+    /// Configuration: appsettings.json, then <c>$TRADEWIRE_CONFIG_DIR/&lt;service&gt;.json</c> (reloaded on
+    /// change), then environment variables, which win. Files must not hold secrets (<see cref="SecretsGuard"/>).
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
+    {
+        builder.Services.AddSingleton(new ServiceIdentity(serviceName));
+
+        var configDir = builder.Configuration["TRADEWIRE_CONFIG_DIR"];
+        if (!string.IsNullOrWhiteSpace(configDir))
+            builder.Configuration.AddJsonFile(Path.Combine(configDir, serviceName + ".json"), optional: true, reloadOnChange: true);
+        builder.Configuration.AddEnvironmentVariables();
+        SecretsGuard.EnsureNoSecretsInFiles(builder.Configuration);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+
+        builder.AddTradewireTelemetry(serviceName);
+        builder.Services.AddHealthChecks();
+
+        // The one wall clock. Market logic reads time only through IMarketClock, which a replay drives from data.
+        builder.Services.AddSingleton(TimeProvider.System);
+//MT        builder.Services.AddSingleton<IMarketCalendar, NyseCalendar>();
+//MT        builder.Services.AddSingleton<IMarketClock, MarketClock>();
+        return builder;
+    }
+
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        return app;
+    }
+
+    /// <summary>
+    /// Applies the database migrations, then runs the service. With <c>--migrate-only</c> it applies them and
+    /// exits: the one command an operator runs before a deploy.
+    /// </summary>
+    public static async Task RunServiceAsync(this WebApplication app, string[] args)
+    {
+        var target = app.Services.GetService<MigrationTarget>();
+        if (target is not null)
+        {
+            var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Migrations");
+            await new SqlMigrator(target.ConnectionString, log).Apply(SqlMigrator.Discover(target.ServiceAssembly));
+        }
+        if (args.Contains("--migrate-only"))
+            return;
+        await app.RunAsync();
+    }
+
+    internal static ServiceIdentity GetServiceIdentity(this IServiceCollection services) =>
+        services.Select(d => d.ImplementationInstance).OfType<ServiceIdentity>().LastOrDefault()
+        ?? throw new InvalidOperationException("Call AddServiceDefaults(serviceName) before adding the bus.");
+}

@@ -1,0 +1,45 @@
+using MassTransit.Logging;
+using MassTransit.Monitoring;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Tradewire.ServiceDefaults.Telemetry;
+
+/// <summary>
+/// Traces and metrics for every service. MassTransit carries the W3C trace context in message headers,
+/// so one trace follows a bar or news item through every service; export over OTLP (to Jaeger) is on
+/// when the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, and off otherwise.
+/// </summary>
+public static class TradewireTelemetry
+{
+    /// <summary>Activity source and meter name for Tradewire's own spans and instruments.</summary>
+    public const string ActivitySourceName = "Tradewire";
+
+    public static IHostApplicationBuilder AddTradewireTelemetry(this IHostApplicationBuilder builder, string serviceName)
+    {
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(serviceName, serviceNamespace: "tradewire"))
+            .WithTracing(t => t
+                .AddSource(DiagnosticHeaders.DefaultListenerName)
+                .AddSource(ActivitySourceName)
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql())
+            .WithMetrics(m => m
+                .AddMeter(InstrumentationOptions.MeterName)
+                .AddMeter(ActivitySourceName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            otel.UseOtlpExporter();
+        return builder;
+    }
+}

@@ -1,0 +1,13 @@
+using Tradewire.Signal;
+using Tradewire.ServiceDefaults;
+using Tradewire.ServiceDefaults.Database;
+using Tradewire.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("signal");
+builder.AddServiceDatabase<SignalDbContext>();
+builder.AddServiceBus<SignalDbContext>();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+await app.RunServiceAsync(args);

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Runtime.Versioning;
+using System.Text;
+using Xunit;
+
+namespace Tradewire.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// scripts/infra.sh against a second, throwaway instance (own state directory under /tmp, own ports and node
+/// name), so it runs beside the instance the other tests use without touching it. Linux only (/proc, runuser).
+/// </summary>
+[SupportedOSPlatform("linux")]
+public sealed class When_the_infra_script_runs_twice : IAsyncLifetime
+{
+    static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(180);
+
+    readonly string _root = FindRepoRoot();
+    readonly string _suffix = Guid.NewGuid().ToString("N")[..8];
+    readonly string _stateDir;
+    readonly string _nodeName;
+
+    public When_the_infra_script_runs_twice()
+    {
+        _stateDir = Path.Combine(Path.GetTempPath(), $"twtest-{_suffix}");
+        _nodeName = $"twtest{_suffix}@localhost";
+    }
+
+    [Fact]
+    public async Task Should_be_idempotent_and_stop_everything()
+    {
+        var first = await Infra("up");
+        Assert.True(first.ExitCode == 0, first.Describe());
+        var envAfterFirst = await File.ReadAllTextAsync(EnvFile);
+
+        var second = await Infra("up");
+        Assert.True(second.ExitCode == 0, second.Describe());
+        Assert.Equal(envAfterFirst, await File.ReadAllTextAsync(EnvFile)); // secrets are reused, not regenerated
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(EnvFile));
+        AssertNoSecretPrinted(envAfterFirst, first, second);
+
+        var running = await Infra("status");
+        Assert.True(running.ExitCode == 0, running.Describe());
+
+        var down = await Infra("down");
+        Assert.True(down.ExitCode == 0, down.Describe());
+
+        var stopped = await Infra("status");
+        Assert.True(stopped.ExitCode == 3, stopped.Describe());
+        Assert.Empty(ProcessesMentioning(_stateDir, _nodeName));
+    }
+
+    string EnvFile => Path.Combine(_stateDir, "env");
+
+    static void AssertNoSecretPrinted(string envFile, params CommandResult[] results)
+    {
+        var secrets = envFile.Split('\n')
+            .Where(l => l.Contains("PASSWORD=", StringComparison.Ordinal))
+            .Select(l => l[(l.IndexOf('=') + 1)..].Trim())
+            .ToList();
+        Assert.NotEmpty(secrets);
+        foreach (var result in results)
+            Assert.DoesNotContain(secrets, s => result.StdOut.Contains(s, StringComparison.Ordinal) || result.StdErr.Contains(s, StringComparison.Ordinal));
+    }
+
+    /// <summary>Every live process whose command line contains one of <paramref name="needles"/>.</summary>
+    static List<string> ProcessesMentioning(params string[] needles)
+    {
+        var found = new List<string>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            var pid = Path.GetFileName(dir);
+            if (!pid.All(char.IsAsciiDigit) || pid == Environment.ProcessId.ToString())
+                continue;
+            string commandLine;
+            try
+            {
+                commandLine = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(dir, "cmdline"))).Replace('\0', ' ');
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue; // exited meanwhile
+            }
+            if (needles.Any(n => commandLine.Contains(n, StringComparison.Ordinal)))
+                found.Add($"{pid}: {commandLine}");
+        }
+        return found;
+    }
+
+    async Task<CommandResult> Infra(string command)
+    {
+        var start = new ProcessStartInfo("bash")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = _root,
+        };
+        start.ArgumentList.Add(Path.Combine(_root, "scripts", "infra.sh"));
+        start.ArgumentList.Add(command);
+        start.Environment["TRADEWIRE_STATE_DIR"] = _stateDir;
+        start.Environment["TRADEWIRE_PG_PORT"] = "55532";
+        start.Environment["TRADEWIRE_AMQP_PORT"] = "56820";
+        start.Environment["TRADEWIRE_MGMT_PORT"] = "56821";
+        start.Environment["TRADEWIRE_DIST_PORT"] = "56822";
+        start.Environment["TRADEWIRE_EPMD_PORT"] = "56823";
+        start.Environment["TRADEWIRE_RABBIT_NODENAME"] = _nodeName;
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"infra.sh {command} did not finish within {CommandTimeout.TotalSeconds:F0} s");
+        }
+        return new CommandResult(command, process.ExitCode, await stdout, await stderr);
+    }
+
+    static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Microservices.sln")))
+            dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("No Microservices.sln above " + AppContext.BaseDirectory);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Whatever happens in the test, the throwaway instance is stopped and its state removed.</summary>
+    public async Task DisposeAsync()
+    {
+        if (!Directory.Exists(_stateDir))
+            return;
+        var down = await Infra("down");
+        Assert.True(down.ExitCode == 0, down.Describe());
+        Directory.Delete(_stateDir, recursive: true);
+    }
+
+    sealed record CommandResult(string Command, int ExitCode, string StdOut, string StdErr)
+    {
+        public string Describe() => $"infra.sh {Command} exited {ExitCode}\n--- stdout\n{StdOut}\n--- stderr\n{StdErr}";
+    }
+}

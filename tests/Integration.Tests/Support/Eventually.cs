@@ -1,0 +1,22 @@
+using System.Diagnostics;
+
+namespace Tradewire.Integration.Tests.Support;
+
+/// <summary>Polls a condition with a timeout instead of sleeping a fixed time.</summary>
+public static class Eventually
+{
+    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null, string? what = null)
+    {
+        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        var watch = Stopwatch.StartNew();
+        T last = await probe();
+        while (!done(last))
+        {
+            if (watch.Elapsed > limit)
+                throw new TimeoutException($"Timed out after {limit.TotalSeconds:F0} s waiting for {what ?? "condition"}; last value: {last}");
+            await Task.Delay(100);
+            last = await probe();
+        }
+        return last;
+    }
+}

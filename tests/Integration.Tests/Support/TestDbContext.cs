@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Tradewire.ServiceDefaults.Database;
+
+namespace Tradewire.Integration.Tests.Support;
+
+/// <summary>An effect a test consumer had: one row per time a consumer really applied a message.</summary>
+public sealed class Effect
+{
+    public Guid Id { get; set; }
+    public string Key { get; set; } = "";
+    public Guid? MessageId { get; set; }
+}
+
+/// <summary>The database of a test-only service (schema: Migrations/9000_test_effects.sql).</summary>
+public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : ServiceDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Effect>(e =>
+        {
+            e.ToTable("test_effects");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.Key).HasColumnName("key");
+            e.Property(x => x.MessageId).HasColumnName("message_id");
+        });
+    }
+}

@@ -1,0 +1,50 @@
+using Tradewire.Cli;
+
+// ./tradewire <command>: a thin operator front over scripts and the .NET services.
+const string Usage = """
+    usage: ./tradewire <command> [args]
+
+      demo                      start infrastructure and all seven services, run the pipeline, print a report,
+                                stop the services (RabbitMQ and PostgreSQL keep running for inspection)
+      test [dotnet test args]   run the test suite against the local infrastructure (started if needed)
+      infra up|down|status      local RabbitMQ and PostgreSQL (state in .tradewire/)
+      psql <service> [args]     psql on that service's database (services: {0})
+      logs <service> [-f]       the service's log from the last demo or run
+    """;
+
+var paths = RepoPaths.Locate();
+var services = string.Join(", ", ServiceCatalog.All.Select(s => s.Name));
+if (args.Length == 0)
+    return UsageError("missing command");
+
+try
+{
+    return args[0] switch
+    {
+        "demo" when args.Length == 1 => await DemoCommand.Run(paths),
+        "test" => await TestCommand.Run(paths, args[1..]),
+        "infra" when args.Length == 2 && args[1] is "up" or "down" or "status" =>
+            await Shell.Run("bash", [paths.InfraScript, args[1]], paths.Root),
+        "psql" when args.Length >= 2 => await PsqlCommand.Run(paths, args[1], args[2..]),
+        "logs" when args.Length is 2 or 3 && (args.Length == 2 || args[2] == "-f") => await LogsCommand.Run(paths, args[1], args.Length == 3),
+        "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),
+        _ => UsageError($"unknown command or bad arguments: {string.Join(' ', args)}"),
+    };
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine("tradewire: " + e.Message);
+    return 1;
+}
+
+int UsageError(string why)
+{
+    Console.Error.WriteLine("tradewire: " + why);
+    return PrintUsage(Console.Error, 2);
+}
+
+int PrintUsage(TextWriter to, int code)
+{
+    to.WriteLine(string.Format(Usage, services));
+    return code;
+}

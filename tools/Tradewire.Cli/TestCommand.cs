@@ -1,0 +1,16 @@
+namespace Tradewire.Cli;
+
+/// <summary>The test suite: infrastructure up (idempotent), then <c>dotnet test</c> on the solution.</summary>
+public static class TestCommand
+{
+    public static async Task<int> Run(RepoPaths paths, string[] extra)
+    {
+        if (await Shell.Run("bash", [paths.InfraScript, "up"], paths.Root) != 0)
+        {
+            Console.Error.WriteLine("tradewire test: infrastructure did not start");
+            return 1;
+        }
+        // Release, because the tests start the services' Release builds as real processes.
+        return await Shell.Run("dotnet", ["test", Path.Combine(paths.Root, "Microservices.sln"), "-c", "Release", "-nologo", "--blame-hang-timeout", "10m", .. extra], paths.Root);
+    }
+}
