@@ -151,7 +151,6 @@ install_prerequisites() {
     local pkgs=()
     [[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]] || command -v rabbitmq-server >/dev/null 2>&1 || pkgs+=(rabbitmq-server)
     [[ -x "$PG_BIN/initdb" && -x "$PG_BIN/pg_ctl" ]] || pkgs+=(postgresql-15)
-    command -v psql >/dev/null 2>&1 || pkgs+=(postgresql-client-15)
     if (( ${#pkgs[@]} > 0 )); then
         log "installing ${pkgs[*]} (apt)"
         # The packages' postinst may start system-wide services (5432, 5672, epmd 4369); they are not ours.
@@ -283,7 +282,7 @@ EOF
 
 pg_wait_ready() {
     local deadline=$((SECONDS + 60))
-    until pg_isready -q -h 127.0.0.1 -p "$PG_PORT" -d postgres -t 2; do
+    until "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -d postgres -t 2; do
         (( SECONDS >= deadline )) && die "postgres: not ready after 60 s (log: $PG_LOG)"
         sleep 0.3
     done
@@ -291,7 +290,7 @@ pg_wait_ready() {
 
 # Superuser session over the Unix socket (local auth is trust; the socket directory is ours).
 pg_psql() {
-    psql -X -q -v ON_ERROR_STOP=1 -h "$PG_SOCK" -p "$PG_PORT" -U postgres -d postgres "$@"
+    "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_SOCK" -p "$PG_PORT" -U postgres -d postgres "$@"
 }
 
 pg_apply_roles() {
@@ -576,7 +575,7 @@ cmd_down() {
 
 cmd_status() {
     local rc=0 pid
-    if [[ -d "$STATE" ]] && pid=$(pg_pid) && pg_isready -q -h 127.0.0.1 -p "$PG_PORT" -t 2 2>/dev/null; then
+    if [[ -d "$STATE" ]] && pid=$(pg_pid) && "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -t 2 2>/dev/null; then
         echo "postgres  running  pid $pid  port $PG_PORT"
     else
         echo "postgres  stopped  port $PG_PORT"; rc=3

@@ -62,6 +62,7 @@ public sealed class ServiceProcess : IDisposable
                     return true;
             }
             catch (HttpRequestException) { }
+            catch (TaskCanceledException) when (!token.IsCancellationRequested) { } // a slow answer while starting
             await Task.Delay(250, token);
         }
         return false;
