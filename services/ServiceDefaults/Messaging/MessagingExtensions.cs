@@ -42,6 +42,7 @@ public static class MessagingExtensions
             x.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 endpoint.UseReliability(retry);
+                endpoint.UseConsumeFilter(typeof(MessageValidationFilter<>), context);
                 endpoint.UseTransactionalOutbox<TDbContext>(context);
             });
             x.UsingRabbitMq((context, cfg) =>

@@ -47,9 +47,31 @@ public sealed class When_the_infra_script_runs_twice : IAsyncLifetime
         var stopped = await Infra("status");
         Assert.True(stopped.ExitCode == 3, stopped.Describe());
         Assert.Empty(ProcessesMentioning(_stateDir, _nodeName));
+        // The VM and epmd name neither on their command line: nothing may still listen on the instance's ports.
+        Assert.Empty(ListeningPorts().Intersect(Ports.Values.Select(int.Parse)));
     }
 
+    static readonly Dictionary<string, string> Ports = new()
+    {
+        ["TRADEWIRE_PG_PORT"] = "55532",
+        ["TRADEWIRE_AMQP_PORT"] = "56820",
+        ["TRADEWIRE_MGMT_PORT"] = "56821",
+        ["TRADEWIRE_DIST_PORT"] = "56822",
+        ["TRADEWIRE_EPMD_PORT"] = "56823",
+    };
+
     string EnvFile => Path.Combine(_stateDir, "env");
+
+    /// <summary>TCP ports in the LISTEN state (/proc/net/tcp and tcp6: hex local port, state 0A).</summary>
+    static HashSet<int> ListeningPorts() =>
+        new[] { "/proc/net/tcp", "/proc/net/tcp6" }
+            .Where(File.Exists)
+            .SelectMany(File.ReadLines)
+            .Skip(1)
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f.Length > 3 && f[3] == "0A" && f[1].Contains(':'))
+            .Select(f => Convert.ToInt32(f[1][(f[1].LastIndexOf(':') + 1)..], 16))
+            .ToHashSet();
 
     static void AssertNoSecretPrinted(string envFile, params CommandResult[] results)
     {
@@ -99,11 +121,8 @@ public sealed class When_the_infra_script_runs_twice : IAsyncLifetime
         start.ArgumentList.Add(Path.Combine(_root, "scripts", "infra.sh"));
         start.ArgumentList.Add(command);
         start.Environment["TRADEWIRE_STATE_DIR"] = _stateDir;
-        start.Environment["TRADEWIRE_PG_PORT"] = "55532";
-        start.Environment["TRADEWIRE_AMQP_PORT"] = "56820";
-        start.Environment["TRADEWIRE_MGMT_PORT"] = "56821";
-        start.Environment["TRADEWIRE_DIST_PORT"] = "56822";
-        start.Environment["TRADEWIRE_EPMD_PORT"] = "56823";
+        foreach (var (key, port) in Ports)
+            start.Environment[key] = port;
         start.Environment["TRADEWIRE_RABBIT_NODENAME"] = _nodeName;
 
         using var process = Process.Start(start)!;

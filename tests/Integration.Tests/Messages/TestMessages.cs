@@ -25,3 +25,22 @@ public sealed record MinuteTick
     public required string Stream { get; init; }
     public required DateTimeOffset Minute { get; init; }
 }
+
+/// <summary>Side of a test order.</summary>
+public enum TestSide
+{
+    Buy = 1,
+    Sell = 2,
+}
+
+/// <summary>Test command with the kinds of fields validation guards: a non-negative quantity and an enum.</summary>
+public sealed record PlaceTestOrder
+{
+    public required string Key { get; init; }
+
+    [System.ComponentModel.DataAnnotations.Range(typeof(decimal), "0", "79228162514264337593543950335",
+        ErrorMessage = "Quantity must not be negative")]
+    public required decimal Quantity { get; init; }
+
+    public required TestSide Side { get; init; }
+}

@@ -67,8 +67,7 @@ public sealed class When_a_message_is_poison
         await service.Bus.Publish(new EffectRequested { Key = good });
 
         await Eventually.Until(() => service.Effects(good), n => n == 1, what: "the good message");
-        await Eventually.Until(() => RabbitManagement.MessagesIn(queue + "_error"), n => n == 1, TimeSpan.FromSeconds(60), "the error queue");
-        var faulted = Assert.Single(await RabbitManagement.Take(queue + "_error", 10));
+        var faulted = Assert.Single(await RabbitManagement.TakeUntil(queue + "_error", 1, TimeSpan.FromSeconds(60)));
         var headers = faulted.GetProperty("properties").GetProperty("headers");
         Assert.Contains("failed on purpose", headers.GetProperty("MT-Fault-Message").GetString());
         Assert.Contains(bad, faulted.GetProperty("payload").GetString());

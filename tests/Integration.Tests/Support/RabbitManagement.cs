@@ -39,4 +39,22 @@ public static class RabbitManagement
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
     }
+
+    /// <summary>
+    /// Takes messages from a queue until <paramref name="count"/> were taken or the timeout passes. Live, unlike
+    /// the queue statistics, which the management plugin refreshes only every few seconds.
+    /// </summary>
+    public static async Task<IReadOnlyList<JsonElement>> TakeUntil(string queue, int count, TimeSpan timeout)
+    {
+        var taken = new List<JsonElement>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (taken.Count < count && watch.Elapsed < timeout)
+        {
+            try { taken.AddRange(await Take(queue, count - taken.Count)); }
+            catch (HttpRequestException) { } // the queue does not exist yet
+            if (taken.Count < count)
+                await Task.Delay(100);
+        }
+        return taken;
+    }
 }

@@ -40,3 +40,13 @@ public sealed class TickBatchConsumer(TransactionalBatch<TestDbContext> batch, T
             }
         });
 }
+
+/// <summary>Records a test order; never reached by an invalid one.</summary>
+public sealed class PlaceTestOrderConsumer(TestDbContext db) : IConsumer<PlaceTestOrder>
+{
+    public Task Consume(ConsumeContext<PlaceTestOrder> context)
+    {
+        db.Add(new Effect { Id = NewId.NextGuid(), Key = context.Message.Key, MessageId = context.MessageId });
+        return Task.CompletedTask;
+    }
+}
