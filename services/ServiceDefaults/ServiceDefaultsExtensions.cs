@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Tradewire.ServiceDefaults.Configuration;
 using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Health;
-//MT using Tradewire.ServiceDefaults.MarketTime;
+using Tradewire.ServiceDefaults.MarketTime;
 using Tradewire.ServiceDefaults.Telemetry;
 
 namespace Tradewire.ServiceDefaults;
@@ -41,8 +41,8 @@ public static class ServiceDefaultsExtensions
 
         // The one wall clock. Market logic reads time only through IMarketClock, which a replay drives from data.
         builder.Services.AddSingleton(TimeProvider.System);
-//MT        builder.Services.AddSingleton<IMarketCalendar, NyseCalendar>();
-//MT        builder.Services.AddSingleton<IMarketClock, MarketClock>();
+        builder.Services.AddSingleton<IMarketCalendar, NyseCalendar>();
+        builder.Services.AddSingleton<IMarketClock, MarketClock>();
         return builder;
     }
 
