@@ -3,7 +3,7 @@ using Tradewire.ServiceDefaults;
 using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Messaging;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceDefaultsExtensions.CreateServiceBuilder(args);
 builder.AddServiceDefaults("classifier");
 builder.AddServiceDatabase<ClassifierDbContext>();
 builder.AddServiceBus<ClassifierDbContext>();

@@ -4,7 +4,7 @@ using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Diagnostics;
 using Tradewire.ServiceDefaults.Messaging;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceDefaultsExtensions.CreateServiceBuilder(args);
 builder.AddServiceDefaults("ingest");
 builder.AddServiceDatabase<IngestDbContext>();
 builder.AddServiceBus<IngestDbContext>();

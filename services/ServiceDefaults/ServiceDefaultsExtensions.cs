@@ -15,6 +15,13 @@ namespace Tradewire.ServiceDefaults;
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
+    /// A web application builder whose content root is the service's own directory, so appsettings.json is
+    /// found whatever the working directory (a script, a container, a test runner).
+    /// </summary>
+    public static WebApplicationBuilder CreateServiceBuilder(string[] args) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+    /// <summary>
     /// Configuration: appsettings.json, then <c>$TRADEWIRE_CONFIG_DIR/&lt;service&gt;.json</c> (reloaded on
     /// change), then environment variables, which win. Files must not hold secrets (<see cref="SecretsGuard"/>).
     /// </summary>
