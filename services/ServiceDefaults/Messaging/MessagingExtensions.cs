@@ -85,6 +85,23 @@ public static class MessagingExtensions
                 r.Ignore<MessageValidationException>();
                 r.Immediate(retry.ImmediateRetries);
             });
+        // Innermost, so a conflict does not spend the retries meant for real failures: an optimistic-concurrency
+        // conflict (two messages updating one saga) is expected under load and resolved by consuming again from a
+        // fresh read. Randomised growing delays keep the losers of one round from colliding again in the next.
+        if (retry.ConcurrencyRetries > 0)
+            endpoint.UseMessageRetry(r =>
+            {
+                r.Handle<Exception>(IsConcurrencyConflict);
+                r.Exponential(retry.ConcurrencyRetries, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(10));
+            });
+    }
+
+    static bool IsConcurrencyConflict(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+                return true;
+        return false;
     }
 
     /// <summary>

@@ -12,6 +12,12 @@ public sealed class RetryOptions
     public int ImmediateRetries { get; set; } = 3;
 
     /// <summary>
+    /// Extra retries, with short randomised delays, for optimistic-concurrency conflicts only (a saga updated by
+    /// two messages at once). They come before the retries above, which still apply when these run out.
+    /// </summary>
+    public int ConcurrencyRetries { get; set; } = 10;
+
+    /// <summary>
     /// Delays of the second level. They run in process while the message stays unacknowledged, so a crash
     /// returns it to the queue rather than losing it (the RabbitMQ delayed-exchange plugin, which broker-side
     /// redelivery needs, is not part of the standard distribution).
@@ -27,6 +33,8 @@ public sealed class RetryOptions
         var options = new RetryOptions();
         if (int.TryParse(section["ImmediateRetries"], out var immediate))
             options.ImmediateRetries = immediate;
+        if (int.TryParse(section["ConcurrencyRetries"], out var concurrency))
+            options.ConcurrencyRetries = concurrency;
         var redelivery = section.GetSection("Redelivery");
         if (redelivery.Exists() || redelivery.Value is not null)
             options.Redelivery = redelivery.GetChildren().Select(c => TimeSpan.Parse(c.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToArray();

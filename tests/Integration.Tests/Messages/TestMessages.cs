@@ -44,3 +44,15 @@ public sealed record PlaceTestOrder
 
     public required TestSide Side { get; init; }
 }
+
+/// <summary>Test event: starts the counter saga <see cref="CounterId"/>.</summary>
+public sealed record CounterStarted
+{
+    public required Guid CounterId { get; init; }
+}
+
+/// <summary>Test event: adds one to the counter saga <see cref="CounterId"/>.</summary>
+public sealed record CounterIncremented
+{
+    public required Guid CounterId { get; init; }
+}
