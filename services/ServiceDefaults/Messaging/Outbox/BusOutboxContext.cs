@@ -27,6 +27,7 @@ public sealed class BusOutboxContext<TDbContext> : ScopedBusContext, OutboxSendC
     OutboxState? _state;
     IPublishEndpoint? _publish;
     ISendEndpointProvider? _send;
+    IScopedClientFactory? _clients;
 
     public BusOutboxContext(IBus bus, TDbContext db, IBusOutboxNotification notification, IClientFactory clientFactory,
         IServiceProvider provider, TimeProvider time)
@@ -41,7 +42,7 @@ public sealed class BusOutboxContext<TDbContext> : ScopedBusContext, OutboxSendC
 
     public IPublishEndpoint PublishEndpoint => _publish ??= new PublishEndpoint(new OutboxPublishEndpointProvider(this, _bus));
     public ISendEndpointProvider SendEndpointProvider => _send ??= new OutboxSendEndpointProvider(this, _bus);
-    public IScopedClientFactory ClientFactory =>
+    public IScopedClientFactory ClientFactory => _clients ??=
         new ScopedClientFactory(new ClientFactory(new ScopedClientFactoryContext(_clientFactory, _provider)), null);
 
     public Task AddSend<T>(SendContext<T> context) where T : class
