@@ -62,6 +62,7 @@ public static class MessagingExtensions
         builder.Services.AddScoped<TransactionalBatch<TDbContext>>();
         builder.Services.TryAddSingleton<FaultInjector>();
         builder.Services.AddScoped<MinuteWatermarks<TDbContext>>();
+        builder.Services.AddScoped<Sequencing.MinuteSequencer<TDbContext>>();
         builder.Services.AddOptions<OutboxDeliveryServiceOptions>();
         builder.Services.TryAddSingleton<IBusOutboxNotification, BusOutboxNotification>();
         builder.Services.Replace(ServiceDescriptor.Scoped<IScopedBusContextProvider<IBus>, BusOutboxScopedContextProvider<TDbContext>>());
