@@ -1,4 +1,5 @@
 using Tradewire.Ingest;
+using Tradewire.Ingest.Replay;
 using Tradewire.ServiceDefaults;
 using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Diagnostics;
@@ -8,8 +9,10 @@ var builder = ServiceDefaultsExtensions.CreateServiceBuilder(args);
 builder.AddServiceDefaults("ingest");
 builder.AddServiceDatabase<IngestDbContext>();
 builder.AddServiceBus<IngestDbContext>();
+builder.AddReplay();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapPipelineProbe<IngestDbContext>();
+app.MapReplay();
 await app.RunServiceAsync(args);

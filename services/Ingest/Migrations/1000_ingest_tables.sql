@@ -53,6 +53,9 @@ CREATE INDEX IF NOT EXISTS ix_ingest_rejections_reason ON ingest_rejections (rea
 CREATE TABLE IF NOT EXISTS ingest_sessions (
     session_date       date         PRIMARY KEY,
     source             text         NOT NULL,
+    replay_path        text         NULL,      -- the recorded session being replayed (null for live)
+    speed              numeric      NOT NULL DEFAULT 0, -- 0 = as fast as possible, N = N x real time
+    status             text         NOT NULL DEFAULT 'RUNNING' CHECK (status IN ('RUNNING', 'DONE', 'FAILED')),
     last_minute        timestamptz  NULL,
     bars_published     integer      NOT NULL DEFAULT 0,
     bars_rejected      integer      NOT NULL DEFAULT 0,
