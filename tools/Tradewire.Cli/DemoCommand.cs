@@ -1,33 +1,48 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Npgsql;
+using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Cli;
 
 /// <summary>
-/// The main job: infrastructure up, build, all seven services started, a pipeline probe sent through every
-/// service (each hop committed in that service's own database through its inbox and outbox), a report of
-/// what happened, services stopped cleanly. RabbitMQ and PostgreSQL stay up for inspection.
+/// The main job: infrastructure up, build, a clean environment (service databases recreated, queues deleted),
+/// the seven services started, the sample session replayed through them as the latest completed trading
+/// session, a report of what every service recorded checked against the operator's expectations, services
+/// stopped. RabbitMQ and PostgreSQL stay up so the operator can run the runbook's queries afterwards.
 /// </summary>
 public static class DemoCommand
 {
-    public static async Task<int> Run(RepoPaths paths)
+    public static async Task<int> Run(RepoPaths paths, string[] args)
     {
         var total = Stopwatch.StartNew();
-        Console.WriteLine("== 1/5 infrastructure");
+        DateOnly? date = null;
+        if (args.Length == 2 && args[0] == "--date")
+            date = DateOnly.ParseExact(args[1], "yyyy-MM-dd");
+        else if (args.Length != 0)
+            throw new InvalidOperationException("usage: ./tradewire demo [--date yyyy-MM-dd]");
+
+        Console.WriteLine("== 1/6 infrastructure");
         if (await Shell.Run("bash", [paths.InfraScript, "up"], paths.Root) != 0)
             return Fail("infrastructure did not start");
 
-        Console.WriteLine("== 2/5 build");
+        Console.WriteLine("== 2/6 build");
         if (await Shell.Run("dotnet", ["build", Path.Combine(paths.Root, "Microservices.sln"), "-c", "Release", "-nologo", "-v", "q", "-clp:ErrorsOnly"], paths.Root) != 0)
             return Fail("build failed");
 
         var infra = InfraEnvironment.Load(paths);
         var token = OperatorToken.LoadOrCreate(paths);
-        await using var fleet = new ServiceFleet(paths, infra, token);
+        var calendar = new NyseCalendar();
+        var session = date is { } d
+            ? calendar.GetSession(d) ?? throw new InvalidOperationException($"{d:yyyy-MM-dd} is not a trading day")
+            : SessionDates.LatestCompleted(calendar, DateTimeOffset.UtcNow);
 
-        Console.WriteLine("== 3/5 services");
+        Console.WriteLine("== 3/6 clean environment");
+        await Environments.ResetDatabases(infra);
+        Console.WriteLine($"   {ServiceCatalog.All.Count} service databases recreated, {await Environments.DeleteQueues(infra)} queues deleted");
+
+        await using var fleet = new ServiceFleet(paths, infra, token);
+        Console.WriteLine("== 4/6 services");
         foreach (var service in ServiceCatalog.All)
             fleet.Start(service);
         var notReady = await fleet.WaitUntilReady(TimeSpan.FromSeconds(120));
@@ -36,81 +51,59 @@ public static class DemoCommand
         foreach (var p in fleet.Running)
             Console.WriteLine($"   {p.Service.Name,-15} pid {p.Pid,-7} {p.Service.BaseAddress} ready");
 
-        // Two probes: the first pays each service's warm-up (JIT, EF model, connection pools); the second
-        // shows the steady-state cost of a hop (inbox claim, consume, outbox delivery, broker confirm).
-        Console.WriteLine("== 4/5 pipeline probes");
-        IReadOnlyList<Hop> hops = [];
-        foreach (var label in new[] { "cold", "warm" })
+        Console.WriteLine($"== 5/6 replay data/sample-session as {session.Date:yyyy-MM-dd} ({session.Minutes} minutes{(session.IsEarlyClose ? ", early close" : "")})");
+        var sample = Path.Combine(paths.Root, "data", "sample-session");
+        var replay = Stopwatch.StartNew();
+        using (var http = new HttpClient())
         {
-            var probeId = await StartProbe(token);
-            hops = await WaitForProbe(infra, probeId, TimeSpan.FromSeconds(60));
-            PrintProbe(label, probeId, hops);
-            if (hops.Count != ServiceCatalog.All.Count)
-                break;
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.PostAsJsonAsync(new Uri(ServiceCatalog.All[0].BaseAddress, "/replay"),
+                new { path = sample, sessionDate = session.Date.ToString("yyyy-MM-dd"), speed = 0 });
+            Console.WriteLine($"   POST /replay: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            if (!response.IsSuccessStatusCode)
+                return Fail("the replay was refused");
         }
+        var progress = new ReplayProgress(infra);
+        var finished = await WaitForSession(progress, session, TimeSpan.FromMinutes(15));
+        Console.WriteLine(finished ? $"   every service finished the session in {replay.Elapsed.TotalSeconds:F1} s" : "   TIMED OUT waiting for the session");
 
-        Console.WriteLine("== 5/5 stop services");
+        Console.WriteLine("== 6/6 report");
+        var report = new SessionReport(progress, session.Date);
+        var checks = await report.Build();
+        var reportDir = Path.Combine(paths.StateDir, "reports");
+        Directory.CreateDirectory(reportDir);
+        var reportFile = Path.Combine(reportDir, $"session-{session.Date:yyyy-MM-dd}.md");
+        await File.WriteAllTextAsync(reportFile, report.Markdown);
+        Console.WriteLine(report.Markdown);
+        Console.WriteLine($"   report written to {reportFile}");
+
         var codes = await fleet.StopAll(TimeSpan.FromSeconds(20));
-        foreach (var (service, code) in codes)
-            Console.WriteLine($"   {service.Name,-15} exited {code}");
-
-        var ok = hops.Count == ServiceCatalog.All.Count && hops.Select(h => h.TraceId).Distinct().Count() == 1 && codes.All(c => c.ExitCode == 0);
-        Console.WriteLine();
+        var ok = finished && checks.All(c => c.Passed) && codes.All(c => c.ExitCode == 0);
         Console.WriteLine(ok ? $"Demo passed in {total.Elapsed.TotalSeconds:F1} s." : "Demo FAILED (see above and ./tradewire logs <service>).");
         Console.WriteLine($"RabbitMQ and PostgreSQL are still running: ./tradewire psql <service>, management UI {infra.ManagementUri} " +
                           "(user and password in .tradewire/env); stop them with ./tradewire infra down.");
         return ok ? 0 : 1;
     }
 
-    static async Task<Guid> StartProbe(string token)
-    {
-        using var http = new HttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.PostAsync(new Uri(ServiceCatalog.All[0].BaseAddress, "/probe"), null);
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<ProbeAccepted>();
-        return body!.ProbeId;
-    }
-
-    sealed record ProbeAccepted(Guid ProbeId);
-
-    public sealed record Hop(int Index, string Service, DateTimeOffset StartedAt, DateTimeOffset ReceivedAt, string? TraceId);
-
-    /// <summary>Reads each service's own database until the probe has reached the last one.</summary>
-    public static async Task<IReadOnlyList<Hop>> WaitForProbe(InfraEnvironment infra, Guid probeId, TimeSpan timeout)
+    /// <summary>Polls each service's progress until every one has acted on every minute and all outboxes are empty.</summary>
+    public static async Task<bool> WaitForSession(ReplayProgress progress, TradingSession session, TimeSpan timeout)
     {
         var watch = Stopwatch.StartNew();
-        List<Hop> hops = [];
+        var lastPrint = TimeSpan.Zero;
         while (watch.Elapsed < timeout)
         {
-            hops = [];
-            foreach (var service in ServiceCatalog.All)
+            var minutes = await progress.Minutes(session.Date);
+            var done = minutes.All(m => m.Minutes >= session.Minutes) && await progress.PendingOutbox() == 0;
+            if (done || watch.Elapsed - lastPrint > TimeSpan.FromSeconds(5))
             {
-                await using var connection = new NpgsqlConnection(infra.ServiceConnectionString(service));
-                await connection.OpenAsync();
-                await using var cmd = new NpgsqlCommand(
-                    "SELECT hop, service, started_at, received_at, trace_id FROM pipeline_probe_hops WHERE probe_id = $1", connection);
-                cmd.Parameters.AddWithValue(probeId);
-                await using var reader = await cmd.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                    hops.Add(new Hop(reader.GetInt32(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
-                        reader.GetFieldValue<DateTimeOffset>(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+                Console.WriteLine($"   {watch.Elapsed.TotalSeconds,5:F0} s  " + string.Join("  ", minutes.Select(m => $"{m.Service} {m.Minutes}")));
+                lastPrint = watch.Elapsed;
             }
-            if (hops.Count == ServiceCatalog.All.Count)
-                break;
-            await Task.Delay(200);
+            if (done)
+                return true;
+            await Task.Delay(500);
         }
-        return hops.OrderBy(h => h.Index).ToList();
-    }
-
-    static void PrintProbe(string label, Guid probeId, IReadOnlyList<Hop> hops)
-    {
-        Console.WriteLine($"   {label} probe {probeId}: {hops.Count} of {ServiceCatalog.All.Count} services recorded it");
-        Console.WriteLine($"   {"hop",-4}{"service",-16}{"+ms",8}  trace id");
-        foreach (var h in hops)
-            Console.WriteLine($"   {h.Index,-4}{h.Service,-16}{(h.ReceivedAt - h.StartedAt).TotalMilliseconds,8:F0}  {h.TraceId}");
-        var traces = hops.Select(h => h.TraceId).Distinct().Count();
-        Console.WriteLine(traces == 1 ? "   one trace id across every service" : $"   {traces} different trace ids (expected one)");
+        return false;
     }
 
     static int Fail(string why)

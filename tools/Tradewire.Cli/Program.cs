@@ -4,7 +4,8 @@ using Tradewire.Cli;
 const string Usage = """
     usage: ./tradewire <command> [args]
 
-      demo                      start infrastructure and all seven services, run the pipeline, print a report,
+      demo [--date yyyy-MM-dd]  replay the sample session through all seven services (as the latest completed
+                                session unless --date), print the report,
                                 stop the services (RabbitMQ and PostgreSQL keep running for inspection)
       test [dotnet test args]   run the test suite against the local infrastructure (started if needed)
       infra up|down|status      local RabbitMQ and PostgreSQL (state in .tradewire/)
@@ -23,7 +24,7 @@ try
 {
     return args[0] switch
     {
-        "demo" when args.Length == 1 => await DemoCommand.Run(paths),
+        "demo" => await DemoCommand.Run(paths, args[1..]),
         "test" => await TestCommand.Run(paths, args[1..]),
         "infra" when args.Length == 2 && args[1] is "up" or "down" or "status" =>
             await Shell.Run("bash", [paths.InfraScript, args[1]], paths.Root),

@@ -32,7 +32,7 @@ public sealed class When_a_service_is_killed_after_its_commit_and_before_deliver
         Assert.Equal(1, await LocalInfra.Count(classifierDb, """SELECT count(*) FROM "OutboxMessage" """)); // committed, not yet delivered
 
         fleet.Start(classifier, configuration: Fleet.Configuration);
-        var hops = await DemoCommand.WaitForProbe(LocalInfra.Environment, probeId, TimeSpan.FromSeconds(90));
+        var hops = await ProbeWatch.WaitForProbe(LocalInfra.Environment, probeId, TimeSpan.FromSeconds(90));
 
         Assert.Equal(ServiceCatalog.All.Count, hops.Count);
         var features = LocalInfra.Environment.ServiceConnectionString(Fleet.Service("features"));

@@ -19,7 +19,7 @@ public sealed class When_the_seven_services_run_as_processes
         Assert.Empty(await fleet.WaitUntilReady(TimeSpan.FromSeconds(120)));
 
         var probeId = await StartProbe(Fleet.OperatorToken);
-        var hops = await DemoCommand.WaitForProbe(LocalInfra.Environment, probeId, TimeSpan.FromSeconds(60));
+        var hops = await ProbeWatch.WaitForProbe(LocalInfra.Environment, probeId, TimeSpan.FromSeconds(60));
 
         Assert.Equal(ServiceCatalog.All.Select(s => s.Name), hops.Select(h => h.Service));
         var traceId = Assert.Single(hops.Select(h => h.TraceId).Distinct());

@@ -1,0 +1,31 @@
+namespace Tradewire.Cli;
+
+/// <summary>How far each service has got through a session (minutes acted on), read from the services' own databases.</summary>
+public sealed class ReplayProgress(InfraEnvironment infra)
+{
+    public Db For(string service) => new(infra.ServiceConnectionString(ServiceCatalog.Find(service)!));
+
+    /// <summary>Minutes done per service: ingest's published minutes, the others' minute cursors.</summary>
+    public async Task<IReadOnlyList<(string Service, int Minutes)>> Minutes(DateOnly date)
+    {
+        var list = new List<(string, int)>();
+        foreach (var service in ServiceCatalog.All)
+        {
+            var db = For(service.Name);
+            var minutes = service.Name == "ingest"
+                ? await db.Scalar("SELECT CASE WHEN last_minute IS NULL THEN 0 ELSE (EXTRACT(EPOCH FROM last_minute - opened_at) / 60)::int + 1 END FROM ingest_sessions WHERE session_date = $1", 0, date)
+                : await db.Scalar("SELECT minutes_done FROM minute_cursor WHERE session_date = $1", 0, date);
+            list.Add((service.Name, minutes));
+        }
+        return list;
+    }
+
+    /// <summary>Messages written to outboxes and not yet delivered, across every service.</summary>
+    public async Task<long> PendingOutbox()
+    {
+        long total = 0;
+        foreach (var service in ServiceCatalog.All)
+            total += await For(service.Name).Scalar("SELECT count(*) FROM \"OutboxMessage\"", 0L);
+        return total;
+    }
+}
