@@ -76,9 +76,18 @@ public static class DemoCommand
         await File.WriteAllTextAsync(reportFile, report.Markdown);
         Console.WriteLine(report.Markdown);
         Console.WriteLine($"   report written to {reportFile}");
+        var (burnInFile, requirements) = await BurnInCommand.Write(progress, session.Date,
+            Path.Combine(reportDir, $"burnin-{session.Date:yyyy-MM-dd}.html"), BurnInCommand.DefaultHeatCapPercent);
+        Console.WriteLine("   burn-in daily requirements:");
+        foreach (var r in requirements)
+            Console.WriteLine($"     {(r.Passed ? "pass" : "FAIL")}  {r.Name}: {r.Observed}");
+        Console.WriteLine($"   burn-in report written to {burnInFile}");
+        var reconcile = await Reconcile.Run(paths, progress.For("broker-gateway"));
+        Console.WriteLine($"   scripts/reconcile_db.sql: {reconcile.Sum(r => r.Rows)} rows in {reconcile.Count} checks" +
+                          (reconcile.All(r => r.Rows == 0) ? " (healthy)" : ": " + string.Join(", ", reconcile.Where(r => r.Rows > 0).Select(r => $"{r.Name} {r.Rows}"))));
 
         var codes = await fleet.StopAll(TimeSpan.FromSeconds(20));
-        var ok = finished && checks.All(c => c.Passed) && codes.All(c => c.ExitCode == 0);
+        var ok = finished && checks.All(c => c.Passed) && requirements.All(r => r.Passed) && reconcile.All(r => r.Rows == 0) && codes.All(c => c.ExitCode == 0);
         Console.WriteLine(ok ? $"Demo passed in {total.Elapsed.TotalSeconds:F1} s." : "Demo FAILED (see above and ./tradewire logs <service>).");
         Console.WriteLine($"RabbitMQ and PostgreSQL are still running: ./tradewire psql <service>, management UI {infra.ManagementUri} " +
                           "(user and password in .tradewire/env); stop them with ./tradewire infra down.");

@@ -11,6 +11,8 @@ const string Usage = """
       infra up|down|status      local RabbitMQ and PostgreSQL (state in .tradewire/)
       psql <service> [args]     psql on that service's database (services: {0})
       logs <service> [-f]       the service's log from the last demo or run
+      burnin-report [--date yyyy-MM-dd] [--out FILE] [--heat-cap PERCENT]
+                                the burn-in plan's report for a session (HTML: MAE/MFE, P&L, heat, risk events)
       sample-session [--seed N] [--date yyyy-MM-dd] [--out DIR]
                                 regenerate the sample session (data/sample-session) from its seed
     """;
@@ -30,6 +32,7 @@ try
             await Shell.Run("bash", [paths.InfraScript, args[1]], paths.Root),
         "psql" when args.Length >= 2 => await PsqlCommand.Run(paths, args[1], args[2..]),
         "logs" when args.Length is 2 or 3 && (args.Length == 2 || args[2] == "-f") => await LogsCommand.Run(paths, args[1], args.Length == 3),
+        "burnin-report" => await BurnInCommand.Run(paths, args[1..]),
         "sample-session" => SampleSessionCommand.Run(paths, args[1..]),
         "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),
         _ => UsageError($"unknown command or bad arguments: {string.Join(' ', args)}"),

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Tradewire.Cli.BurnIn;
+using Tradewire.ServiceDefaults.MarketTime;
+
+namespace Tradewire.Cli;
+
+/// <summary>
+/// <c>./tradewire burnin-report [--date yyyy-MM-dd] [--out FILE] [--heat-cap PERCENT]</c>: the burn-in plan's
+/// report for one session from the local databases (default: the latest session the broker-gateway traded),
+/// written as HTML (default <c>.tradewire/reports/burnin-DATE.html</c>). Exit code 1 if a daily requirement failed.
+/// </summary>
+public static class BurnInCommand
+{
+    public const decimal PaperEquity = 100_000m;
+    public const double DefaultHeatCapPercent = 6.0;
+
+    public static async Task<int> Run(RepoPaths paths, string[] args)
+    {
+        var infra = InfraEnvironment.Load(paths);
+        var progress = new ReplayProgress(infra);
+        DateOnly? date = null;
+        string? output = null;
+        var heatCap = DefaultHeatCapPercent;
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new InvalidOperationException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--date": date = DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture); break;
+                case "--out": output = Path.GetFullPath(value); break;
+                case "--heat-cap": heatCap = double.Parse(value, CultureInfo.InvariantCulture); break;
+                default: throw new InvalidOperationException($"unknown option {args[i]}");
+            }
+        }
+        date ??= await progress.For("broker-gateway").Scalar<DateTime?>("SELECT max(session_date)::timestamp FROM minute_cursor", null) is { } d
+            ? DateOnly.FromDateTime(d)
+            : throw new InvalidOperationException("the broker-gateway has traded no session yet: give --date");
+        var (file, requirements) = await Write(progress, date.Value, output ?? Path.Combine(paths.StateDir, "reports", $"burnin-{date:yyyy-MM-dd}.html"), heatCap);
+        foreach (var r in requirements)
+            Console.WriteLine($"   {(r.Passed ? "pass" : "FAIL")}  {r.Name}: {r.Observed}");
+        Console.WriteLine($"   burn-in report written to {file}");
+        return requirements.All(r => r.Passed) ? 0 : 1;
+    }
+
+    public static async Task<(string File, IReadOnlyList<BurnInReport.Requirement> Requirements)> Write(ReplayProgress progress, DateOnly date, string file, double heatCap)
+    {
+        var session = new NyseCalendar().GetSession(date) ?? throw new InvalidOperationException($"{date:yyyy-MM-dd} is not a trading day");
+        var data = await BurnInData.Load(progress.For, date, PaperEquity);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, BurnInReport.Html(date, data, session, PaperEquity, heatCap));
+        return (file, BurnInReport.Requirements(data, BurnInReport.HeatTimeline(data.Brackets, session, PaperEquity), heatCap));
+    }
+}
