@@ -6,8 +6,11 @@ using Tradewire.ServiceDefaults.Messaging;
 var builder = ServiceDefaultsExtensions.CreateServiceBuilder(args);
 builder.AddServiceDefaults("classifier");
 builder.AddServiceDatabase<ClassifierDbContext>();
-builder.AddServiceBus<ClassifierDbContext>();
+builder.Services.AddClassifier(builder.Configuration);
+builder.AddServiceBus<ClassifierDbContext>(x => x.AddClassifierConsumers());
 
 var app = builder.Build();
+// Load the model at start-up, not on the first message: a missing or broken model fails the start, visibly.
+app.Services.GetRequiredService<Tradewire.Classifier.Sentiment.ISentimentModel>();
 app.MapDefaultEndpoints();
 await app.RunServiceAsync(args);
