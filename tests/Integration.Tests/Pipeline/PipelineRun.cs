@@ -1,3 +1,4 @@
+using Xunit;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Tradewire.Cli;
@@ -64,10 +65,8 @@ public sealed class PipelineRun : IAsyncDisposable
 
     public Task<bool> WaitForSession(TradingSession session, TimeSpan timeout) => DemoCommand.WaitForSession(Progress, session, timeout);
 
-    public async ValueTask DisposeAsync()
-    {
-        var exits = await _fleet.StopAll(TimeSpan.FromSeconds(20));
-        await _fleet.DisposeAsync();
-        _ = exits;
-    }
+    /// <summary>Stops every running service (SIGTERM); returns their exit codes. The databases stay.</summary>
+    public async Task<IReadOnlyList<(ServiceInfo Service, int ExitCode)>> StopAll() => await _fleet.StopAll(TimeSpan.FromSeconds(20));
+
+    public async ValueTask DisposeAsync() => await _fleet.DisposeAsync();
 }

@@ -58,7 +58,7 @@ public sealed class When_the_seven_services_run_as_processes
 }
 
 [CollectionDefinition(Name)]
-public sealed class ServiceProcessesCollection
+public sealed class ServiceProcessesCollection : ICollectionFixture<Pipeline.SampleSessionRun>
 {
     /// <summary>Tests that run the real service processes share their fixed ports, so they never overlap.</summary>
     public const string Name = "service processes";

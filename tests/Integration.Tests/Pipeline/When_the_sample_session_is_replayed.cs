@@ -1,0 +1,89 @@
+using Xunit;
+using System.Net;
+using Tradewire.Cli;
+using Tradewire.Integration.Tests.Services;
+using Tradewire.Integration.Tests.Support;
+
+namespace Tradewire.Integration.Tests.Pipeline;
+
+[Collection(ServiceProcessesCollection.Name)]
+public sealed class When_the_sample_session_is_replayed(SampleSessionRun run)
+{
+    Db Db(string service) => run.Run.Progress.For(service);
+
+    [Fact]
+    public void Should_finish_every_minute_in_every_service_and_stop_cleanly()
+    {
+        Assert.True(run.Finished, $"the pipeline did not finish the session within 10 minutes ({run.Elapsed.TotalSeconds:F0} s)");
+        Assert.All(run.ExitCodes, e => Assert.Equal(0, e.ExitCode));
+    }
+
+    [Fact]
+    public async Task Should_store_every_valid_bar_once_and_count_every_bad_line()
+    {
+        var lines = File.ReadLines(Path.Combine(SampleSessionRun.SamplePath, "bars.csv")).Count() - 1;
+        Assert.Equal(lines - 6, await Db("ingest").Scalar("SELECT count(*) FROM lane_telemetry", -1L));
+        Assert.Equal(6, await Db("ingest").Scalar("SELECT count(*) FROM ingest_rejections WHERE kind = 'BAR'", -1L));
+        Assert.Equal(6, await Db("ingest").Scalar("SELECT count(DISTINCT reason_code) FROM ingest_rejections", -1L));
+        Assert.Equal(lines - 6, await Db("features").Scalar("SELECT count(*) FROM lane_features", -1L));
+    }
+
+    [Fact]
+    public async Task Should_classify_every_news_item_once()
+    {
+        Assert.Equal(44, await Db("ingest").Scalar("SELECT count(*) FROM inbound_events_raw", -1L));
+        Assert.Equal(0, await Db("ingest").Scalar("SELECT count(*) FROM inbound_events_raw WHERE published_minute IS NULL", -1L));
+        Assert.Equal(44, await Db("classifier").Scalar("SELECT count(*) FROM inbound_events_classified", -1L));
+        Assert.True(await Db("classifier").Scalar("SELECT count(*) FROM inbound_events_classified WHERE cardinality(tickers) > 0", -1L) >= 40,
+            "nearly every sample headline names its company");
+    }
+
+    [Fact]
+    public async Task Should_rerank_the_watchlist_every_five_market_minutes() =>
+        Assert.Equal(390 / 5, await Db("watchlist").Scalar("SELECT count(DISTINCT ts) FROM watchlist_state", -1L));
+
+    [Fact]
+    public async Task Should_meet_the_shakedown_plans_expectations()
+    {
+        var checks = await new SessionReport(run.Run.Progress, SampleSessionRun.Date).Build();
+        var failed = checks.Where(c => !c.Passed).Select(c => $"{c.Name}: expected {c.Expected}, observed {c.Observed}").ToList();
+        Assert.True(failed.Count == 0, string.Join("; ", failed));
+    }
+
+    [Fact]
+    public async Task Should_leave_reconcile_db_sql_with_zero_rows()
+    {
+        var results = await Reconcile.Run(LocalInfra.Paths, Db("broker-gateway"));
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.True(r.Rows == 0, $"{r.Name}: {r.Rows} rows"));
+    }
+
+    [Fact]
+    public async Task Should_meet_the_burn_in_daily_requirements()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"burnin-{Guid.NewGuid():N}.html");
+        var (_, requirements) = await BurnInCommand.Write(run.Run.Progress, SampleSessionRun.Date, file, BurnInCommand.DefaultHeatCapPercent);
+        File.Delete(file);
+        Assert.All(requirements, r => Assert.True(r.Passed, $"{r.Name}: {r.Observed}"));
+    }
+
+    [Fact]
+    public async Task Should_refuse_to_replay_the_same_session_twice_and_change_nothing()
+    {
+        var before = await LedgerDigest.Compute(run.Run.Progress.For);
+        var bars = await Db("ingest").Scalar("SELECT count(*) FROM lane_telemetry", -1L);
+        run.Run.StartService("ingest");
+        try
+        {
+            await run.Run.WaitUntilReady();
+            using var again = await PipelineRun.Replay(SampleSessionRun.SamplePath, SampleSessionRun.Date);
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        }
+        finally
+        {
+            await run.Run.StopAll();
+        }
+        Assert.Equal(bars, await Db("ingest").Scalar("SELECT count(*) FROM lane_telemetry", -1L));
+        Assert.Equal(before.Digest, (await LedgerDigest.Compute(run.Run.Progress.For)).Digest);
+    }
+}
