@@ -56,3 +56,11 @@ public sealed record CounterIncremented
 {
     public required Guid CounterId { get; init; }
 }
+
+/// <summary>Test input of stream <see cref="Stream"/> for a market minute, joined by the minute sequencer.</summary>
+public sealed record SequencedInput
+{
+    public required string Stream { get; init; }
+    public required DateOnly SessionDate { get; init; }
+    public required DateTimeOffset Minute { get; init; }
+}
