@@ -1,6 +1,5 @@
 using Tradewire.Watchlist;
 using Tradewire.Watchlist.Consumers;
-using Tradewire.Watchlist.Domain;
 using Tradewire.ServiceDefaults;
 using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Messaging;
