@@ -22,12 +22,23 @@ public sealed class WatchlistEngine
     {
         this.options = options;
         scorer = new WatchlistScorer(options);
-        this.state = state ?? new WatchlistState();
+        // Attribution keys in component order whatever order the stored JSON (jsonb) kept, so a list carried
+        // across a restart serializes byte for byte like one computed in memory.
+        state ??= new WatchlistState();
+        this.state = state with { Entries = state.Entries.Select(e => e with { Attribution = Canonical(e.Attribution) }).ToList() };
         foreach (var (k, v) in this.state.Features) features[k] = v;
         sentiment = new SentimentBook(options.SentimentHalfLifeMinutes, this.state.Sentiment);
     }
 
     public WatchlistState State => state;
+
+    static IReadOnlyDictionary<string, decimal> Canonical(IReadOnlyDictionary<string, decimal> attribution)
+    {
+        var ordered = new Dictionary<string, decimal>();
+        foreach (var key in ScoreComponents.All.Where(attribution.ContainsKey).Concat(attribution.Keys.Except(ScoreComponents.All).Order(StringComparer.Ordinal)))
+            ordered[key] = attribution[key];
+        return ordered;
+    }
 
     /// <summary>True on the minutes the list is recomputed (see the class remarks).</summary>
     public static bool IsRerankMinute(DateTimeOffset sessionOpen, DateTimeOffset minute, int every) =>
