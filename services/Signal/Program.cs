@@ -1,4 +1,5 @@
 using Tradewire.Signal;
+using Tradewire.Signal.Consumers;
 using Tradewire.ServiceDefaults;
 using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Messaging;
@@ -6,7 +7,8 @@ using Tradewire.ServiceDefaults.Messaging;
 var builder = ServiceDefaultsExtensions.CreateServiceBuilder(args);
 builder.AddServiceDefaults("signal");
 builder.AddServiceDatabase<SignalDbContext>();
-builder.AddServiceBus<SignalDbContext>();
+builder.AddSignal();
+builder.AddServiceBus<SignalDbContext>(x => x.AddConsumer<SignalInputsConsumer>());
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -1,4 +1,5 @@
 using Tradewire.Watchlist;
+using Tradewire.Watchlist.Consumers;
 using Tradewire.ServiceDefaults;
 using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Messaging;
@@ -6,7 +7,8 @@ using Tradewire.ServiceDefaults.Messaging;
 var builder = ServiceDefaultsExtensions.CreateServiceBuilder(args);
 builder.AddServiceDefaults("watchlist");
 builder.AddServiceDatabase<WatchlistDbContext>();
-builder.AddServiceBus<WatchlistDbContext>();
+builder.AddWatchlist();
+builder.AddServiceBus<WatchlistDbContext>(x => x.AddConsumer<WatchlistInputsConsumer>());
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

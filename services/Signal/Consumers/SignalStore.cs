@@ -1,0 +1,76 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using Tradewire.Contracts.Signals;
+using Tradewire.Signal.Domain;
+
+namespace Tradewire.Signal.Consumers;
+
+/// <summary>Reads and writes the signal engine's tables on the consumer's connection and transaction.</summary>
+public sealed class SignalStore(SignalDbContext db)
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<SignalState?> Load(DateOnly sessionDate, CancellationToken token)
+    {
+        var (connection, tx) = Connection();
+        await using var cmd = new NpgsqlCommand("SELECT state::text FROM signal_engine_state WHERE session_date = $1", connection, tx);
+        cmd.Parameters.AddWithValue(sessionDate);
+        return await cmd.ExecuteScalarAsync(token) is string json ? JsonSerializer.Deserialize<SignalState>(json, Json) : null;
+    }
+
+    public async Task Save(DateOnly sessionDate, SignalState state, CancellationToken token)
+    {
+        var (connection, tx) = Connection();
+        await using var cmd = new NpgsqlCommand("""
+            INSERT INTO signal_engine_state (session_date, last_minute, state) VALUES ($1, $2, $3)
+            ON CONFLICT (session_date) DO UPDATE SET last_minute = EXCLUDED.last_minute, state = EXCLUDED.state
+            """, connection, tx);
+        cmd.Parameters.AddWithValue(sessionDate);
+        cmd.Parameters.AddWithValue(state.LastMinute ?? throw new InvalidOperationException("State has no minute."));
+        cmd.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(state, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        await cmd.ExecuteNonQueryAsync(token);
+    }
+
+    /// <summary>One multi-row insert of a minute's recommendations; a replayed key inserts nothing.</summary>
+    public async Task Log(DateOnly sessionDate, DateTimeOffset minute, IReadOnlyList<Recommendation> recommendations, CancellationToken token)
+    {
+        if (recommendations.Count == 0) return;
+        var (connection, tx) = Connection();
+        var sql = new StringBuilder("INSERT INTO signal_log (signal_key, session_date, minute, ts, ticker, rule, action, instrument_type, confidence, close, bar_ts, recent_vol, reasons) VALUES ");
+        await using var cmd = new NpgsqlCommand { Connection = connection, Transaction = tx };
+        cmd.Parameters.AddWithValue(sessionDate);
+        cmd.Parameters.AddWithValue(minute);
+        const int per = 11;
+        for (var i = 0; i < recommendations.Count; i++)
+        {
+            var r = recommendations[i];
+            var p = 3 + i * per;
+            sql.Append(i == 0 ? "" : ", ").Append('(').Append($"${p}, $1, $2, ")
+               .Append(string.Join(", ", Enumerable.Range(p + 1, per - 1).Select(k => $"${k}"))).Append(')');
+            cmd.Parameters.AddWithValue(r.SignalKey);
+            cmd.Parameters.AddWithValue(r.Ts);
+            cmd.Parameters.AddWithValue(r.Ticker);
+            cmd.Parameters.AddWithValue(r.SignalKey.Split('|')[2]);
+            cmd.Parameters.AddWithValue(r.Action);
+            cmd.Parameters.AddWithValue(r.InstrumentType);
+            cmd.Parameters.AddWithValue(r.Confidence);
+            cmd.Parameters.AddWithValue(r.Close);
+            cmd.Parameters.AddWithValue(r.BarTs);
+            cmd.Parameters.AddWithValue(r.RecentVol);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = r.ReasonsJson, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        }
+        cmd.CommandText = sql.Append(" ON CONFLICT (signal_key) DO NOTHING").ToString();
+        await cmd.ExecuteNonQueryAsync(token);
+    }
+
+    (NpgsqlConnection, NpgsqlTransaction) Connection()
+    {
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("The signal store must run inside the consumer's transaction.");
+        return ((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
+    }
+}

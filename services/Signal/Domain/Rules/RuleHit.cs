@@ -1,0 +1,5 @@
+namespace Tradewire.Signal.Domain.Rules;
+
+/// <summary>A rule that fired: what to do, how sure (in [0, 1]), and the inputs it decided on (for the reasons JSON).</summary>
+public sealed record RuleHit(string Rule, string Action, string InstrumentType, decimal Confidence,
+    IReadOnlyDictionary<string, decimal> Inputs);

@@ -1,0 +1,67 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using Tradewire.Contracts.Watchlist;
+using Tradewire.Watchlist.Domain;
+
+namespace Tradewire.Watchlist.Consumers;
+
+/// <summary>Reads and writes the watchlist's tables on the consumer's connection and transaction.</summary>
+public sealed class WatchlistStore(WatchlistDbContext db)
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<WatchlistState?> Load(DateOnly sessionDate, CancellationToken token)
+    {
+        var (connection, tx) = Connection();
+        await using var cmd = new NpgsqlCommand("SELECT state::text FROM watchlist_engine_state WHERE session_date = $1", connection, tx);
+        cmd.Parameters.AddWithValue(sessionDate);
+        return await cmd.ExecuteScalarAsync(token) is string json ? JsonSerializer.Deserialize<WatchlistState>(json, Json) : null;
+    }
+
+    public async Task Save(DateOnly sessionDate, WatchlistState state, CancellationToken token)
+    {
+        var (connection, tx) = Connection();
+        await using var cmd = new NpgsqlCommand("""
+            INSERT INTO watchlist_engine_state (session_date, last_minute, state) VALUES ($1, $2, $3)
+            ON CONFLICT (session_date) DO UPDATE SET last_minute = EXCLUDED.last_minute, state = EXCLUDED.state
+            """, connection, tx);
+        cmd.Parameters.AddWithValue(sessionDate);
+        cmd.Parameters.AddWithValue(state.LastMinute ?? throw new InvalidOperationException("State has no minute."));
+        cmd.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(state, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        await cmd.ExecuteNonQueryAsync(token);
+    }
+
+    /// <summary>One multi-row insert of a ranking; a replayed minute inserts nothing new.</summary>
+    public async Task SaveRanking(DateOnly sessionDate, DateTimeOffset minute, IReadOnlyList<WatchlistEntry> entries, CancellationToken token)
+    {
+        if (entries.Count == 0) return;
+        var (connection, tx) = Connection();
+        var sql = new StringBuilder("INSERT INTO watchlist_state (ts, session_date, rank, ticker, score, attribution, reranked_at) VALUES ");
+        await using var cmd = new NpgsqlCommand { Connection = connection, Transaction = tx };
+        cmd.Parameters.AddWithValue(minute);
+        cmd.Parameters.AddWithValue(sessionDate);
+        cmd.Parameters.AddWithValue(minute.AddMinutes(1));
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var p = 4 + i * 4;
+            sql.Append(i == 0 ? "" : ", ").Append($"($1, $2, ${p}, ${p + 1}, ${p + 2}, ${p + 3}, $3)");
+            cmd.Parameters.AddWithValue(entries[i].Rank);
+            cmd.Parameters.AddWithValue(entries[i].Symbol);
+            cmd.Parameters.AddWithValue(entries[i].Score);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(entries[i].Attribution, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        }
+        cmd.CommandText = sql.Append(" ON CONFLICT (ts, ticker) DO NOTHING").ToString();
+        await cmd.ExecuteNonQueryAsync(token);
+    }
+
+    (NpgsqlConnection, NpgsqlTransaction) Connection()
+    {
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("The watchlist store must run inside the consumer's transaction.");
+        return ((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
+    }
+}

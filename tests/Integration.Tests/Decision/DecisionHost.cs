@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tradewire.Contracts.Signals;
+using Tradewire.Contracts.Watchlist;
+using Tradewire.Integration.Tests.Support;
+using Tradewire.ServiceDefaults;
+using Tradewire.ServiceDefaults.Database;
+using Tradewire.ServiceDefaults.Messaging;
+using Tradewire.Signal;
+using Tradewire.Signal.Consumers;
+using Tradewire.Watchlist;
+using Tradewire.Watchlist.Consumers;
+
+namespace Tradewire.Integration.Tests.Decision;
+
+/// <summary>
+/// The watchlist or the signal service built as in production (their own DbContext, migrations, options and
+/// consumer) in the test process, with a fresh database and unique queue names. The test sends the upstream
+/// inputs straight to <see cref="InputQueue"/> (not bound to the shared exchanges, so other tests' messages do
+/// not reach it); the signal host binds its queue to <see cref="WatchlistUpdated"/> as production does, and a
+/// collector endpoint records every WatchlistUpdated and SignalsEvaluated of the test's session date.
+/// </summary>
+public sealed class DecisionHost : IAsyncDisposable
+{
+    DecisionHost(string connectionString, WebApplication app, string inputQueue)
+    {
+        ConnectionString = connectionString;
+        App = app;
+        InputQueue = inputQueue;
+    }
+
+    public string ConnectionString { get; }
+    public WebApplication App { get; }
+    public string InputQueue { get; }
+    public DecisionCollector Collector => App.Services.GetRequiredService<DecisionCollector>();
+
+    public static Task<DecisionHost> StartWatchlist(DateOnly date) => Start<WatchlistDbContext, WatchlistInputsConsumer>("dwl", date, b => b.AddWatchlist(), bindWatchlist: false);
+
+    public static Task<DecisionHost> StartSignal(DateOnly date) => Start<SignalDbContext, SignalInputsConsumer>("dsg", date, b => b.AddSignal(), bindWatchlist: true);
+
+    static async Task<DecisionHost> Start<TDb, TConsumer>(string prefix, DateOnly date, Action<WebApplicationBuilder> add, bool bindWatchlist)
+        where TDb : ServiceDbContext where TConsumer : class, IConsumer
+    {
+        var name = TestService.NewName(prefix);
+        var inputQueue = name + "-inputs";
+        var connectionString = await LocalInfra.CreateDatabase(name.Replace('-', '_'));
+        var env = LocalInfra.Environment;
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Database"] = connectionString,
+            ["RabbitMq:Host"] = env["TRADEWIRE_RABBIT_HOST"],
+            ["RabbitMq:Port"] = env["TRADEWIRE_RABBIT_PORT"],
+            ["RabbitMq:Username"] = env["TRADEWIRE_RABBIT_USER"],
+            ["RabbitMq:Password"] = env["TRADEWIRE_RABBIT_PASSWORD"],
+            ["Retry:ImmediateRetries"] = "3",
+            ["Retry:Redelivery:0"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddServiceDefaults(name);
+        builder.AddServiceDatabase<TDb>();
+        add(builder);
+        builder.Services.AddSingleton(new DecisionCollector(date));
+        builder.AddServiceBus<TDb>(x =>
+        {
+            x.AddConsumer<TConsumer>().Endpoint(e => { e.Name = inputQueue; e.ConfigureConsumeTopology = false; });
+            if (bindWatchlist)
+                x.AddConfigureEndpointsCallback((_, endpointName, cfg) =>
+                {
+                    if (endpointName == inputQueue && cfg is IRabbitMqReceiveEndpointConfigurator rabbit)
+                        rabbit.Bind<WatchlistUpdated>();
+                });
+            else
+                x.AddConsumer<DecisionCollectorConsumer>().Endpoint(e => e.Name = name + "-collector");
+        });
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        await new SqlMigrator(connectionString, NullLogger.Instance).Apply(SqlMigrator.Discover(typeof(TDb).Assembly));
+        await app.StartAsync();
+        var health = await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        if (health != BusHealthStatus.Healthy)
+            throw new InvalidOperationException($"Bus of {name} not healthy after 30 s ({health}); is scripts/infra.sh up running?");
+        return new DecisionHost(connectionString, app, inputQueue);
+    }
+
+    public async Task Send(object message)
+    {
+        var endpoint = await App.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri("queue:" + InputQueue));
+        await endpoint.Send(message);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
+
+/// <summary>What the decision services published for one session date (others' messages are ignored).</summary>
+public sealed class DecisionCollector(DateOnly date)
+{
+    public DateOnly Date { get; } = date;
+    public ConcurrentQueue<WatchlistUpdated> Watchlists { get; } = new();
+    public ConcurrentQueue<SignalsEvaluated> Signals { get; } = new();
+}
+
+/// <summary>Records the test session's outputs into the host's <see cref="DecisionCollector"/>.</summary>
+public sealed class DecisionCollectorConsumer(DecisionCollector collector) : IConsumer<WatchlistUpdated>, IConsumer<SignalsEvaluated>
+{
+    public Task Consume(ConsumeContext<WatchlistUpdated> context)
+    {
+        if (context.Message.SessionDate == collector.Date) collector.Watchlists.Enqueue(context.Message);
+        return Task.CompletedTask;
+    }
+
+    public Task Consume(ConsumeContext<SignalsEvaluated> context)
+    {
+        if (context.Message.SessionDate == collector.Date) collector.Signals.Enqueue(context.Message);
+        return Task.CompletedTask;
+    }
+}
