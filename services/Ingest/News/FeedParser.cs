@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -8,8 +9,12 @@ namespace Tradewire.Ingest.News;
 /// (the fetch time is passed in). A document that is not XML, or XML that is not a feed, is refused as a whole
 /// with a stable reason code; a bad item is refused alone.
 /// </summary>
-public static class FeedParser
+public static partial class FeedParser
 {
+    // Characters XML 1.0 forbids even as references; real feeds carry stray ones (AtomSpecialCharacters has 0x0F).
+    [GeneratedRegex(@"[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|&#x0*(?:[0-8BbCcEeFf]|1[0-9A-Fa-f]);|&#0*(?:[0-8]|1[124-9]|2[0-9]|3[01]);")]
+    private static partial Regex InvalidXmlCharacter();
+
     static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Ignore, // RSS 0.91 carries a Netscape DOCTYPE; never fetch it
@@ -20,7 +25,7 @@ public static class FeedParser
 
     public static FeedParseResult Parse(ReadOnlySpan<byte> body, string source, DateTimeOffset fetchedAt)
     {
-        var text = FeedDocumentDecoder.Decode(body).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        var text = InvalidXmlCharacter().Replace(FeedDocumentDecoder.Decode(body), "").TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (text.Length == 0)
             return FeedParseResult.Rejected(FeedReasonCodes.NotXml, "empty body");
 
@@ -39,9 +44,10 @@ public static class FeedParser
         if (root is not ("rss" or "RDF" or "feed"))
             return FeedParseResult.Rejected(FeedReasonCodes.NotAFeed, $"root element <{document.Root.Name}> is not rss, rdf:RDF or feed");
 
-        if (root != "RDF" && SyndicationFeedReader.TryRead(document) is { } drafts)
+        string? refusal = "RSS 1.0 (RDF) is not supported by System.ServiceModel.Syndication";
+        if (root != "RDF" && SyndicationFeedReader.TryRead(text, Settings, out refusal) is { } drafts)
             return FeedItemBuilder.Build(source, fetchedAt, drafts, "syndication");
-        return FeedItemBuilder.Build(source, fetchedAt, XmlFallbackFeedReader.Read(document), "xml-fallback");
+        return FeedItemBuilder.Build(source, fetchedAt, XmlFallbackFeedReader.Read(document), $"xml-fallback ({refusal})");
     }
 
     static string Head(string text)

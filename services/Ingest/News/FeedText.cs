@@ -17,6 +17,9 @@ public static partial class FeedText
     [GeneratedRegex(@"<!--.*?-->|<[/!?]?[A-Za-z][^>]*>", RegexOptions.Singleline)]
     private static partial Regex Tag();
 
+    [GeneratedRegex(@"[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]")]
+    private static partial Regex ControlCharacter();
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
@@ -35,6 +38,7 @@ public static partial class FeedText
         text = Tag().Replace(text, " ");
         // Twice: the first pass turns "&amp;quot;" into "&quot;", the second into a quote.
         text = WebUtility.HtmlDecode(WebUtility.HtmlDecode(text));
+        text = ControlCharacter().Replace(text, "");
         text = Whitespace().Replace(text.Replace('\u00A0', ' '), " ").Trim();
         return text.Length == 0 ? null : text;
     }

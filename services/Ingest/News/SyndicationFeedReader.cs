@@ -13,10 +13,17 @@ namespace Tradewire.Ingest.News;
 public static class SyndicationFeedReader
 {
     const string DublinCore = "http://purl.org/dc/elements/1.1/";
+    const string ContentModule = "http://purl.org/rss/1.0/modules/content/";
 
-    public static IReadOnlyList<FeedItemDraft>? TryRead(XDocument document)
+    /// <param name="xml">The decoded, sanitised document text.</param>
+    /// <param name="settings">Reader settings of the caller (DTDs ignored, no resolver).</param>
+    /// <param name="refusal">Why the library refused, for the logs; null on success.</param>
+    public static IReadOnlyList<FeedItemDraft>? TryRead(string xml, XmlReaderSettings settings, out string? refusal)
     {
-        using var reader = document.CreateReader();
+        refusal = null;
+        var readerSettings = settings.Clone();
+        readerSettings.IgnoreWhitespace = true;
+        using var reader = XmlReader.Create(new StringReader(xml), readerSettings);
         reader.MoveToContent();
         SyndicationFeedFormatter formatter = reader.LocalName == "feed" ? new Atom10FeedFormatter() : new Rss20FeedFormatter();
         // Unreadable dates become MinValue instead of an exception; the builder treats them as missing.
@@ -26,13 +33,19 @@ public static class SyndicationFeedReader
             return true;
         };
         if (!formatter.CanRead(reader))
+        {
+            refusal = $"no formatter for <{reader.Name}> in '{reader.NamespaceURI}'";
             return null;
+        }
         try
         {
             formatter.ReadFrom(reader);
         }
-        catch (Exception e) when (e is XmlException or FormatException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // The library throws a variety of types (XmlException, NotSupportedException for RSS 0.91, ...);
+            // any refusal just means "use the fallback reader".
+            refusal = e.Message;
             return null;
         }
         return formatter.Feed.Items.Select(ToDraft).ToList();
@@ -42,7 +55,7 @@ public static class SyndicationFeedReader
     {
         var published = Known(item.PublishDate) ?? DcDate(item) ?? Known(item.LastUpdatedTime);
         var link = item.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate")?.Uri?.ToString();
-        var summary = item.Summary?.Text ?? (item.Content as TextSyndicationContent)?.Text;
+        var summary = NonEmpty(item.Summary?.Text) ?? NonEmpty((item.Content as TextSyndicationContent)?.Text) ?? Extension(item, "encoded", ContentModule);
         return new FeedItemDraft(item.Id, item.Title?.Text, summary, link, published, RawDate: null);
     }
 
@@ -56,4 +69,9 @@ public static class SyndicationFeedReader
                 return FeedDateParser.Parse(extension.GetObject<XElement>().Value);
         return null;
     }
+
+    static string? Extension(SyndicationItem item, string name, string ns) =>
+        item.ElementExtensions.FirstOrDefault(e => e.OuterName == name && e.OuterNamespace == ns)?.GetObject<XElement>().Value;
+
+    static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }
