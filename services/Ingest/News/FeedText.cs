@@ -34,10 +34,14 @@ public static partial class FeedText
         if (string.IsNullOrWhiteSpace(raw))
             return null;
         var text = RepairDoubleEncodedUtf8(raw);
-        text = ScriptOrStyle().Replace(text, " ");
-        text = Tag().Replace(text, " ");
-        // Twice: the first pass turns "&amp;quot;" into "&quot;", the second into a quote.
-        text = WebUtility.HtmlDecode(WebUtility.HtmlDecode(text));
+        // Twice: feeds escape HTML once more than XML needs ("&lt;p&gt;", "&amp;quot;"), so markup and
+        // entities can surface only after the first decode. For a summary, plain text beats fidelity.
+        for (var pass = 0; pass < 2; pass++)
+        {
+            text = ScriptOrStyle().Replace(text, " ");
+            text = Tag().Replace(text, " ");
+            text = WebUtility.HtmlDecode(text);
+        }
         text = ControlCharacter().Replace(text, "");
         text = Whitespace().Replace(text.Replace('\u00A0', ' '), " ").Trim();
         return text.Length == 0 ? null : text;
