@@ -34,9 +34,9 @@ public static partial class FeedText
         if (string.IsNullOrWhiteSpace(raw))
             return null;
         var text = RepairDoubleEncodedUtf8(raw);
-        // Twice: feeds escape HTML once more than XML needs ("&lt;p&gt;", "&amp;quot;"), so markup and
+        // Up to three passes: feeds escape HTML once or twice more than XML needs ("&lt;p&gt;", "&amp;quot;"), so markup and
         // entities can surface only after the first decode. For a summary, plain text beats fidelity.
-        for (var pass = 0; pass < 2; pass++)
+        for (var pass = 0; pass < 3; pass++)
         {
             text = ScriptOrStyle().Replace(text, " ");
             text = Tag().Replace(text, " ");
