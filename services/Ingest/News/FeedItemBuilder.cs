@@ -23,7 +23,8 @@ public static class FeedItemBuilder
             if (title is null)
             {
                 rejections.Add(new FeedRejection(FeedRejection.NewsKind, FeedReasonCodes.NoTitle,
-                    $"item without a title (id={draft.Id?.Trim() ?? "none"}, link={link ?? "none"})",
+                    // The content key keeps distinct title-less items apart, so each is stored once across polls.
+                    $"item without a title (id={draft.Id?.Trim() ?? "none"}, link={link ?? "none"}, key={NewsIdentity.ExternalId(null, link, draft.Summary ?? "")})",
                     Truncate(draft.Summary)));
                 continue;
             }
