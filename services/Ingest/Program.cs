@@ -1,4 +1,5 @@
 using Tradewire.Ingest;
+using Tradewire.Ingest.News;
 using Tradewire.Ingest.Replay;
 using Tradewire.ServiceDefaults;
 using Tradewire.ServiceDefaults.Database;
@@ -10,6 +11,7 @@ builder.AddServiceDefaults("ingest");
 builder.AddServiceDatabase<IngestDbContext>();
 builder.AddServiceBus<IngestDbContext>();
 builder.AddReplay();
+builder.AddNewsFeeds();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Tradewire.Contracts.Market;
 using Tradewire.Contracts.News;
 using Tradewire.ServiceDefaults.MarketTime;
@@ -84,7 +82,7 @@ public sealed class ReplayPlan
     // The external id carries the session date: the same recorded item replayed as another date is another item.
     static NewsItem ToItem(NewsRow row, DateOnly date, string source) => new()
     {
-        NewsId = NewsIdentity.For(row.Source, $"{date:yyyy-MM-dd}/{row.Id}"),
+        NewsId = News.NewsIdentity.NewsId(row.Source, $"{date:yyyy-MM-dd}/{row.Id}"),
         Source = row.Source,
         ExternalId = $"{date:yyyy-MM-dd}/{row.Id}",
         Title = row.Title,
@@ -93,11 +91,4 @@ public sealed class ReplayPlan
         PublishedAt = MarketTimeZone.FromMarketLocal(date, row.Time),
         PublishedAtInferred = false,
     };
-}
-
-/// <summary>The one definition of a news item's id: SHA-256 of source and external id, as a Guid.</summary>
-public static class NewsIdentity
-{
-    public static Guid For(string source, string externalId) =>
-        new(SHA256.HashData(Encoding.UTF8.GetBytes(source + "\n" + externalId)).AsSpan(0, 16));
 }
