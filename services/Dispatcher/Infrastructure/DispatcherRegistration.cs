@@ -1,0 +1,34 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Tradewire.ServiceDefaults;
+using Tradewire.ServiceDefaults.Database;
+using Tradewire.ServiceDefaults.Messaging;
+
+namespace Tradewire.Dispatcher.Infrastructure;
+
+/// <summary>Wires the dispatcher into a host: database, bus with its consumer, run loop, config endpoints.</summary>
+public static class DispatcherRegistration
+{
+    public static IHostApplicationBuilder AddDispatcher(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<DispatcherDbContext>();
+        builder.AddServiceBus<DispatcherDbContext>(x => x.AddConsumer<SignalsEvaluatedConsumer>());
+        builder.Services.Configure<DispatcherOptions>(builder.Configuration.GetSection("Dispatcher"));
+        builder.Services.AddSingleton<DispatchWakeup>();
+        builder.Services.TryAddSingleton<IDispatchFaults, NoDispatchFaults>();
+        builder.Services.AddSingleton<RecommendationDecider>();
+        builder.Services.AddSingleton<TickRunner>();
+        builder.Services.AddHostedService<DispatcherRunLoop>();
+        return builder;
+    }
+
+    public static WebApplication MapDispatcher(this WebApplication app)
+    {
+        app.MapDefaultEndpoints();
+        app.MapDispatcherConfig();
+        return app;
+    }
+}
