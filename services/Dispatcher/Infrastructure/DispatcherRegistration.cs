@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -15,7 +16,11 @@ public static class DispatcherRegistration
     public static IHostApplicationBuilder AddDispatcher(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<DispatcherDbContext>();
-        builder.AddServiceBus<DispatcherDbContext>(x => x.AddConsumer<SignalsEvaluatedConsumer>());
+        // Dispatcher:SubscribeToSignals=false leaves the queue unbound from the SignalsEvaluated exchange (messages are
+        // then sent to it directly): test hosts on a shared broker must not receive each other's published ticks.
+        var subscribe = builder.Configuration.GetValue("Dispatcher:SubscribeToSignals", true);
+        builder.AddServiceBus<DispatcherDbContext>(x => x.AddConsumer<SignalsEvaluatedConsumer>()
+            .Endpoint(e => e.ConfigureConsumeTopology = subscribe));
         builder.Services.Configure<DispatcherOptions>(builder.Configuration.GetSection("Dispatcher"));
         builder.Services.AddSingleton<DispatchWakeup>();
         builder.Services.TryAddSingleton<IDispatchFaults, NoDispatchFaults>();
