@@ -33,6 +33,7 @@ public static class ConfigEndpoints
         using (var reader = new StreamReader(request.Body))
             patch = await reader.ReadToEndAsync(token);
         await using var tx = await db.Database.BeginTransactionAsync(token);
+        await ConfigStore.LockForChange(db, token);
         var current = await ConfigStore.Read(db, token);
         var result = ConfigPatch.Apply(current.Config, patch);
         if (!result.Accepted)

@@ -21,10 +21,13 @@ static class ConfigStore
             : new Current(DispatcherConfig.Defaults, 0);
     }
 
-    /// <summary>Appends <paramref name="config"/> as the new current version; the lock serializes concurrent PUTs.</summary>
+    /// <summary>Serializes read-patch-write: taken before <see cref="Read"/>, so two concurrent PUTs never patch the same version.</summary>
+    public static Task LockForChange(DbContext db, CancellationToken token) =>
+        db.Execute("LOCK TABLE dispatcher_config IN SHARE ROW EXCLUSIVE MODE", token);
+
+    /// <summary>Appends <paramref name="config"/> as the new current version (call under <see cref="LockForChange"/>).</summary>
     public static async Task<long> Save(DbContext db, DispatcherConfig config, string patchJson, CancellationToken token)
     {
-        await db.Execute("LOCK TABLE dispatcher_config IN SHARE ROW EXCLUSIVE MODE", token);
         return (await db.Scalar<long>("""
             INSERT INTO dispatcher_config (config_json, config_sha, patch_json) VALUES ($1, $2, $3) RETURNING version
             """, token, DbConnectionExtensions.Jsonb(config.ToJson()), config.Sha(), DbConnectionExtensions.Jsonb(patchJson)));

@@ -26,7 +26,9 @@ public static class DispatcherRegistration
         builder.Services.TryAddSingleton<IDispatchFaults, NoDispatchFaults>();
         builder.Services.AddSingleton<RecommendationDecider>();
         builder.Services.AddSingleton<TickRunner>();
-        builder.Services.AddHostedService<DispatcherRunLoop>();
+        // Dispatcher:RunLoop=false: a host that only records ticks (drills and tests drive TickRunner themselves).
+        if (builder.Configuration.GetValue("Dispatcher:RunLoop", true))
+            builder.Services.AddHostedService<DispatcherRunLoop>();
         return builder;
     }
 

@@ -17,6 +17,9 @@ namespace Tradewire.Dispatcher.Infrastructure;
 sealed class TickRunner(IServiceScopeFactory scopes, RecommendationDecider decider, IDispatchFaults faults, TimeProvider wallClock,
     ILogger<TickRunner> log)
 {
+    /// <summary>Which replica ran a tick (run_summary_json.instance): one id per process lifetime.</summary>
+    readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}"[..^24];
+
     /// <summary>Runs the next tick if one is due and free; false when there is none.</summary>
     public async Task<bool> RunNext(CancellationToken token)
     {
@@ -39,7 +42,7 @@ sealed class TickRunner(IServiceScopeFactory scopes, RecommendationDecider decid
             outcomes.Add(await decider.Decide(run, candidate, token));
 
         var sent = outcomes.Count(o => o == DecisionOutcome.Simulated);
-        var summary = Summary(run, reaped, claimed, outcomes);
+        var summary = Summary(run, _instance, reaped, claimed, outcomes);
         await tickDb.Execute("""
             UPDATE dispatcher_runs SET finished_at = $2, processed_count = $3, simulated_count = $4, skipped_count = $5,
                 failed_count = $6, run_summary_json = $7
@@ -75,9 +78,10 @@ sealed class TickRunner(IServiceScopeFactory scopes, RecommendationDecider decid
         return (reaped, claimed);
     }
 
-    static string Summary(RunContext run, int reaped, List<DispatchCandidate> claimed, List<DecisionOutcome> outcomes) =>
+    static string Summary(RunContext run, string instance, int reaped, List<DispatchCandidate> claimed, List<DecisionOutcome> outcomes) =>
         JsonSerializer.Serialize(new Dictionary<string, object>
         {
+            ["instance"] = instance,
             ["market_minute"] = run.Tick.Minute,
             ["market_time"] = run.MarketTime,
             ["config_sha"] = run.ConfigSha,

@@ -34,7 +34,7 @@ sealed class DispatcherHost : IAsyncDisposable
     public string Queue => Name + "-signals-evaluated";
 
     public static async Task<DispatcherHost> Start(string name, string? connectionString, string brokerQueue,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, bool runLoop = true)
     {
         connectionString ??= await LocalInfra.CreateDatabase(name.Replace('-', '_'));
         var env = LocalInfra.Environment;
@@ -53,6 +53,7 @@ sealed class DispatcherHost : IAsyncDisposable
             ["Dispatcher:BrokerQueue"] = brokerQueue,
             ["Dispatcher:PollInterval"] = "00:00:00.200",
             ["Dispatcher:SubscribeToSignals"] = "false",
+            ["Dispatcher:RunLoop"] = runLoop ? "true" : "false",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddServiceDefaults(name);
