@@ -1,13 +1,10 @@
-using Tradewire.Dispatcher;
+using Tradewire.Dispatcher.Infrastructure;
 using Tradewire.ServiceDefaults;
-using Tradewire.ServiceDefaults.Database;
-using Tradewire.ServiceDefaults.Messaging;
 
 var builder = ServiceDefaultsExtensions.CreateServiceBuilder(args);
 builder.AddServiceDefaults("dispatcher");
-builder.AddServiceDatabase<DispatcherDbContext>();
-builder.AddServiceBus<DispatcherDbContext>();
+builder.AddDispatcher();
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
+app.MapDispatcher();
 await app.RunServiceAsync(args);

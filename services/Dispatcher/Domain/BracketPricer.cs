@@ -1,0 +1,76 @@
+namespace Tradewire.Dispatcher.Domain;
+
+/// <summary>
+/// The frozen Phase 9 pricing and sizing (seeds 002, "Simulation Logic"):
+/// entry = close × (1 ± slippage_bps / 10000) (+ for longs, − for shorts: the fill is always worse);
+/// stop distance = entry × recent_vol × stop_loss_atr_mult; stop = entry ∓ distance; target = entry ± distance
+/// × take_profit_risk_reward; qty = floor(paper_equity × max_risk_per_trade_pct / distance), capped so that
+/// qty × entry &lt;= <see cref="MaxPositionFractionOfEquity"/> × paper_equity.
+/// </summary>
+public static class BracketPricer
+{
+    /// <summary>A position's notional never exceeds this fraction of paper equity.</summary>
+    public const decimal MaxPositionFractionOfEquity = 0.25m;
+
+    /// <summary>A stop closer than this (dollars) is treated as no stop: sizing on it would explode.</summary>
+    public const decimal MinStopDistanceDollars = 0.01m;
+
+    /// <summary>... or closer than this fraction of the entry (1 basis point).</summary>
+    public const decimal MinStopDistanceFraction = 0.0001m;
+
+    const int PriceDecimals = 4;
+
+    public static PricingResult Price(string action, decimal close, decimal recentVol, DispatcherConfig config)
+    {
+        if (close <= 0)
+            return PricingResult.Skip("invalid_close", close, 0m);
+        var isShort = TradeActions.IsShort(action);
+        var slip = config.DefaultSlippageBps / 10000m;
+        var entry = Round(close * (isShort ? 1 - slip : 1 + slip));
+        var distance = entry * recentVol * config.StopLossAtrMult;
+        var minDistance = Math.Max(MinStopDistanceDollars, entry * MinStopDistanceFraction);
+        if (distance < minDistance)
+            return PricingResult.Skip("stop_distance_too_small", Round(distance), Round(minDistance));
+
+        var target = distance * config.TakeProfitRiskReward;
+        var stop = Round(isShort ? entry + distance : entry - distance);
+        var takeProfit = Round(isShort ? entry - target : entry + target);
+        if (takeProfit <= 0 || stop <= 0)
+            return PricingResult.Skip("take_profit_not_positive", Math.Min(takeProfit, stop), 0m);
+
+        var riskBudget = config.PaperEquity * config.MaxRiskPerTradePct;
+        var riskQty = Math.Floor(riskBudget / distance);
+        var capNotional = config.PaperEquity * MaxPositionFractionOfEquity;
+        var capQty = Math.Floor(capNotional / entry);
+        var qty = Math.Min(riskQty, capQty);
+        if (qty <= 0)
+            return PricingResult.Skip("qty_zero", qty, 1m);
+
+        return PricingResult.Ok(new BracketPlan
+        {
+            Side = TradeActions.Side(action),
+            EntryPrice = entry,
+            StopLossPrice = stop,
+            TakeProfitPrice = takeProfit,
+            StopDistance = Round(distance),
+            Qty = qty,
+            Notional = qty * entry,
+            SlippageBps = config.DefaultSlippageBps,
+            SizingRationale = new Dictionary<string, object>
+            {
+                ["paper_equity"] = config.PaperEquity,
+                ["max_risk_per_trade_pct"] = config.MaxRiskPerTradePct,
+                ["risk_budget"] = riskBudget,
+                ["risk_per_share"] = Round(distance),
+                ["risk_qty"] = riskQty,
+                ["max_position_pct"] = MaxPositionFractionOfEquity,
+                ["cap_notional"] = capNotional,
+                ["cap_qty"] = capQty,
+                ["binding"] = riskQty <= capQty ? "risk" : "notional_cap",
+                ["qty"] = qty,
+            },
+        });
+    }
+
+    static decimal Round(decimal value) => Math.Round(value, PriceDecimals, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,115 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Tradewire.Contracts.Execution;
+using Tradewire.Dispatcher.Domain;
+using Tradewire.ServiceDefaults.MarketTime;
+
+namespace Tradewire.Dispatcher.Infrastructure;
+
+/// <summary>
+/// Decides one claimed recommendation in its own transaction: gates, pricing, then either SKIPPED, or the
+/// ledger row + SIMULATED + PlaceBracketOrder (bus outbox) committed together. A fresh scope per decision, so
+/// a rolled-back attempt leaves no tracked outbox rows behind.
+/// </summary>
+sealed class RecommendationDecider(IServiceScopeFactory scopes, IOptions<DispatcherOptions> options, ILogger<RecommendationDecider> log)
+{
+    public const string ExecutionMode = "PAPER";
+
+    public async Task<DecisionOutcome> Decide(RunContext run, DispatchCandidate candidate, CancellationToken token)
+    {
+        try
+        {
+            return await DecideInTransaction(run, candidate, token);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "ux_dispatch_execution_reco")
+        {
+            log.LogWarning("Recommendation {Id} already has an execution; marking it SIMULATED without sending again", candidate.Id);
+            return await Mark(run, candidate, "SIMULATED", null, null, null, token)
+                ? DecisionOutcome.AlreadyExecuted : DecisionOutcome.ClaimLost;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
+        {
+            log.LogError(e, "Recommendation {Id} failed", candidate.Id);
+            var reason = $"{e.GetType().Name}: {e.Message}";
+            return await Mark(run, candidate, "FAILED", null, null, reason[..Math.Min(reason.Length, 2000)], token)
+                ? DecisionOutcome.Failed : DecisionOutcome.ClaimLost;
+        }
+    }
+
+    async Task<DecisionOutcome> DecideInTransaction(RunContext run, DispatchCandidate candidate, CancellationToken token)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DispatcherDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync(token);
+
+        var tradingDate = MarketTimeZone.TradingDate(run.MarketTime);
+        var snapshot = MarketSnapshot.For(candidate, run.Tick.BarFor(candidate.Ticker));
+        var today = await RecommendationStore.ExecutionsOn(db, candidate.Ticker, tradingDate, token);
+        var gates = RiskGates.Evaluate(candidate, snapshot, run.MarketTime, today, run.Config);
+        var gateJson = gates.ToJson();
+        if (!gates.Passed)
+            return await Commit(db, tx, await RecommendationStore.Finish(db, candidate.Id, run.RunId, "SKIPPED", run.MarketTime, gateJson,
+                gates.SkipReason, null, token), DecisionOutcome.Skipped, token);
+
+        var priced = BracketPricer.Price(candidate.Action, snapshot.Close, candidate.RecentVol, run.Config);
+        if (!priced.Priced)
+            return await Commit(db, tx, await RecommendationStore.Finish(db, candidate.Id, run.RunId, "SKIPPED", run.MarketTime, gateJson,
+                $"{priced.ReasonCode}:observed={priced.Observed},threshold={priced.Threshold}", null, token), DecisionOutcome.Skipped, token);
+
+        if (!await RecommendationStore.Finish(db, candidate.Id, run.RunId, "SIMULATED", run.MarketTime, gateJson, null, null, token))
+            return DecisionOutcome.ClaimLost;
+        var plan = priced.Plan!;
+        var executionId = NewId.NextGuid();
+        await ExecutionLedger.Insert(db, executionId, run, candidate, snapshot, plan, gateJson, tradingDate, ExecutionMode, token);
+
+        var send = scope.ServiceProvider.GetRequiredService<ISendEndpointProvider>();
+        var endpoint = await send.GetSendEndpoint(new Uri($"queue:{options.Value.BrokerQueue}"));
+        await endpoint.Send(new PlaceBracketOrder
+        {
+            ExecutionId = executionId,
+            RecommendationId = candidate.Id,
+            Ticker = candidate.Ticker,
+            Side = plan.Side,
+            Action = candidate.Action,
+            InstrumentType = candidate.InstrumentType,
+            Qty = plan.Qty,
+            EntryPrice = plan.EntryPrice,
+            StopLossPrice = plan.StopLossPrice,
+            TakeProfitPrice = plan.TakeProfitPrice,
+            MaxHoldMinutes = run.Config.MaxHoldMinutes,
+            DecisionTs = run.MarketTime,
+            SignalTs = candidate.Ts,
+            Confidence = candidate.Confidence,
+            ConfigSha = run.ConfigSha,
+            ExecutionMode = ExecutionMode,
+        }, token);
+        await db.SaveChangesAsync(token);
+        await tx.CommitAsync(token);
+        return DecisionOutcome.Simulated;
+    }
+
+    static async Task<DecisionOutcome> Commit(DbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, bool held,
+        DecisionOutcome outcome, CancellationToken token)
+    {
+        if (!held)
+            return DecisionOutcome.ClaimLost;
+        await db.SaveChangesAsync(token);
+        await tx.CommitAsync(token);
+        return outcome;
+    }
+
+    async Task<bool> Mark(RunContext run, DispatchCandidate candidate, string status, string? gateJson, string? skipReason,
+        string? failureReason, CancellationToken token)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DispatcherDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync(token);
+        var held = await RecommendationStore.Finish(db, candidate.Id, run.RunId, status, run.MarketTime, gateJson, skipReason, failureReason, token);
+        await tx.CommitAsync(token);
+        return held;
+    }
+}

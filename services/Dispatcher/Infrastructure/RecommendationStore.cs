@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Tradewire.Contracts.Signals;
+using Tradewire.Dispatcher.Domain;
+
+namespace Tradewire.Dispatcher.Infrastructure;
+
+/// <summary>The run's SQL on dispatcher_ticks, dispatcher_runs and dispatch_recommendations.</summary>
+static class RecommendationStore
+{
+    /// <summary>
+    /// Locks the oldest undone tick, but only if no earlier tick is undone: a tick another replica holds is
+    /// skipped, and then every later one is ineligible, so ticks are run strictly in minute order, one at a time.
+    /// </summary>
+    public static async Task<RunTick?> LockNextTick(DbContext db, CancellationToken token)
+    {
+        await using var cmd = db.Command("""
+            SELECT t.minute, t.session_date, t.evaluated_at, t.latest_bars::text
+            FROM dispatcher_ticks t
+            WHERE t.done_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM dispatcher_ticks e WHERE e.done_at IS NULL AND e.minute < t.minute)
+            ORDER BY t.minute
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED
+            """);
+        await using var reader = await cmd.ExecuteReaderAsync(token);
+        if (!await reader.ReadAsync(token))
+            return null;
+        var bars = JsonSerializer.Deserialize<List<LatestBar>>(reader.GetString(3), TickJson.Options) ?? [];
+        return new RunTick(reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateOnly>(1), reader.GetFieldValue<DateTimeOffset>(2), bars);
+    }
+
+    public static Task StartRun(DbContext db, Guid runId, RunTick tick, DateTimeOffset startedAt, DispatcherConfig config, CancellationToken token) =>
+        db.Execute("""
+            INSERT INTO dispatcher_runs (run_id, market_minute, started_at, run_config_json, config_sha) VALUES ($1, $2, $3, $4, $5)
+            """, token, runId, tick.Minute.UtcDateTime, startedAt.UtcDateTime, DbConnectionExtensions.Jsonb(config.ToJson()), config.Sha());
+
+    /// <summary>PROCESSING rows whose claim is older than the TTL (market time) go back to PENDING.</summary>
+    public static Task<int> Reap(DbContext db, DateTimeOffset cutoff, CancellationToken token) =>
+        db.Execute("""
+            UPDATE dispatch_recommendations SET status = 'PENDING', claimed_at = NULL, dispatcher_run_id = NULL
+            WHERE status = 'PROCESSING' AND claimed_at < $1
+            """, token, cutoff.UtcDateTime);
+
+    /// <summary>Claims up to <paramref name="limit"/> PENDING rows due by market time T, oldest first.</summary>
+    public static async Task<List<DispatchCandidate>> Claim(DbContext db, Guid runId, DateTimeOffset marketTime, int limit, CancellationToken token)
+    {
+        await using var cmd = db.Command("""
+            WITH c AS (
+                SELECT id FROM dispatch_recommendations
+                WHERE status = 'PENDING' AND ts <= $1
+                ORDER BY ts, id
+                LIMIT $2
+                FOR UPDATE SKIP LOCKED)
+            UPDATE dispatch_recommendations r
+            SET status = 'PROCESSING', claimed_at = $1, dispatcher_run_id = $3
+            FROM c WHERE r.id = c.id
+            RETURNING r.id, r.signal_key, r.ts, r.ticker, r.action, r.instrument_type, r.confidence, r.reason::text,
+                      r.close, r.bar_ts, r.feature_ts, r.recent_vol, r.atr14
+            """, marketTime.UtcDateTime, limit, runId);
+        var claimed = new List<DispatchCandidate>();
+        await using var reader = await cmd.ExecuteReaderAsync(token);
+        while (await reader.ReadAsync(token))
+            claimed.Add(Read(reader));
+        return claimed.OrderBy(c => c.Ts).ThenBy(c => c.Id).ToList();
+    }
+
+    /// <summary>Moves a row this run still holds out of PROCESSING; false if the claim was lost (reaped by another run).</summary>
+    public static async Task<bool> Finish(DbContext db, long id, Guid runId, string status, DateTimeOffset marketTime,
+        string? riskGateJson, string? skipReason, string? failureReason, CancellationToken token) =>
+        await db.Execute("""
+            UPDATE dispatch_recommendations
+            SET status = $3, processed_at = $4, risk_gate_json = COALESCE($5, risk_gate_json), skip_reason = $6, failure_reason = $7
+            WHERE id = $1 AND dispatcher_run_id = $2 AND status = 'PROCESSING'
+            """, token, id, runId, status, marketTime.UtcDateTime,
+            riskGateJson is null ? (object)DBNull.Value : DbConnectionExtensions.Jsonb(riskGateJson), skipReason, failureReason) == 1;
+
+    public static async Task<int> ExecutionsOn(DbContext db, string ticker, DateOnly tradingDate, CancellationToken token) =>
+        (int)(await db.Scalar<long>("SELECT count(*) FROM dispatch_executions WHERE ticker = $1 AND trading_date = $2", token, ticker, tradingDate));
+
+    static DispatchCandidate Read(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        SignalKey = r.GetString(1),
+        Ts = r.GetFieldValue<DateTimeOffset>(2),
+        Ticker = r.GetString(3),
+        Action = r.GetString(4),
+        InstrumentType = r.GetString(5),
+        Confidence = r.GetDecimal(6),
+        ReasonJson = r.GetString(7),
+        Close = r.GetDecimal(8),
+        BarTs = r.GetFieldValue<DateTimeOffset>(9),
+        FeatureTs = r.GetFieldValue<DateTimeOffset>(10),
+        RecentVol = r.GetDecimal(11),
+        Atr14 = r.IsDBNull(12) ? null : r.GetDecimal(12),
+    };
+}
