@@ -14,10 +14,16 @@ sealed class SignalsFeed
 
     public SignalsFeed()
     {
+        // Today's session when today trades (the documents' CURRENT_DATE queries then see it), else the last
+        // one before it: on a weekend or holiday those queries rightly return nothing, the 7-day ones still see it.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        _session = new NyseCalendar().GetSession(today)
-            ?? throw new InvalidOperationException($"{today} has no NYSE session; the dispatcher's SQL-on-CURRENT_DATE tests need a trading day.");
+        var calendar = new NyseCalendar();
+        _session = calendar.GetSession(today) ?? calendar.PreviousSession(today);
+        IsToday = _session.Date == today;
     }
+
+    /// <summary>True when the feed's session is today's (UTC date, as the test database's CURRENT_DATE).</summary>
+    public bool IsToday { get; }
 
     public DateOnly SessionDate => _session.Date;
     public DateTimeOffset Minute(int index) => _session.OpenUtc.AddMinutes(index);

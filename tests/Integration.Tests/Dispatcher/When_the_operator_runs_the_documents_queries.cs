@@ -37,48 +37,16 @@ public sealed class When_the_operator_runs_the_documents_queries
             : Dec(e["stop_loss_price"]) < Dec(e["entry_price"]) && Dec(e["take_profit_price"]) > Dec(e["entry_price"])));
         Assert.All(executions, e => Assert.True(Dec(e["notional"]) <= 25000m && Dec(e["qty"]) > 0));
 
-        var today = Assert.Single(await Rows(cs, SeedQueries.CountExecutionsToday));
-        Assert.Equal(3, Long(today["total"]));
-        Assert.Equal(2, Long(today["unique_tickers"]));
-        Assert.True(Dec(today["total_notional"]) > 0);
-
-        var rules = await Rows(cs, SeedQueries.GatePassFailStats);
-        Assert.Equal(["gap", "momentum", "news_spike", "premium"], rules.Select(r => (string)r["rule"]!).Order());
-        Assert.Equal(4, rules.Sum(r => Long(r["times_fired"])));
-
-        var runs = await Rows(cs, SeedQueries.RecentDispatcherRuns);
-        Assert.Equal(6, runs.Count);
-        Assert.All(runs, r => Assert.NotNull(r["finished_at"]));
-        Assert.Equal(7, runs.Sum(r => Long(r["pulled_count"])));
-        Assert.Equal(3, runs.Sum(r => Long(r["simulated_count"])));
-        Assert.Equal(4, runs.Sum(r => Long(r["skipped_count"])));
-        Assert.Equal(0, runs.Sum(r => Long(r["failed_count"])));
-
-        var byAction = await Rows(cs, SeedQueries.AveragePositionSizeByAction);
-        Assert.Equal(2, Long(byAction.Single(r => (string)r["action"]! == "BUY_CALL")["count"]));
-        Assert.Equal(1, Long(byAction.Single(r => (string)r["action"]! == "BUY_PUT")["count"]));
-
-        foreach (var query in new[] { SeedQueries.GateFailureReasons, SeedQueries.GateRejectionPatterns })
-        {
-            var patterns = await Rows(cs, query);
-            Assert.Equal(4, patterns.Sum(r => Long(r["count"])));
-            Assert.Contains(patterns, r => (string?)r["conf_pass"] == "false");
-            Assert.Contains(patterns, r => (string?)r["action_pass"] == "false");
-            Assert.Contains(patterns, r => (string?)r["bar_pass"] == "false" && (string?)r["feat_pass"] == "false");
-            Assert.Contains(patterns, r => (string?)r["limit_pass"] == "false");
-        }
-
-        Assert.Equal(0, Long(Assert.Single(await Rows(cs, SeedQueries.PendingCount))["count"]));
-
-        var statuses = (await Rows(cs, SeedQueries.ProcessingHealthCheck)).ToDictionary(r => (string)r["status"]!, r => Long(r["count"]));
-        Assert.Equal(new Dictionary<string, long> { ["SKIPPED"] = 4, ["SIMULATED"] = 3 }, statuses);
-
-        Assert.Equal(0, Long(Assert.Single(await Rows(cs, SeedQueries.StuckProcessingDetection))["stuck_count"]));
+        if (feed.IsToday)
+            await AssertTodaysQueries(cs);
+        else
+            await AssertTodaysQueriesSeeNothing(cs);
 
         var daily = Assert.Single(await Rows(cs, SeedQueries.DailyExecutionCount));
         Assert.Equal(feed.SessionDate, (DateOnly)daily["date"]!);
         Assert.Equal(3, Long(daily["executions"]));
 
+        // dispatcher_runs.started_at is the wall clock of the run (an operational time, like the run's duration).
         var summary = await Rows(cs, SeedQueries.RecentRunsSummary);
         Assert.Equal(6, summary.Count);
         Assert.All(summary, r => Assert.InRange(Dec(r["duration_seconds"]), 0m, 30m));
@@ -103,6 +71,57 @@ public sealed class When_the_operator_runs_the_documents_queries
         Assert.Equal(-0.02m, Dec(aapl["avg_stop_pct"]), 4);                           // 2 × recent_vol
 
         Assert.Equal(3, await sink.DistinctOrders());
+    }
+
+    /// <summary>The queries filtered on CURRENT_DATE, when the feed's session is today's.</summary>
+    static async Task AssertTodaysQueries(string cs)
+    {
+            var today = Assert.Single(await Rows(cs, SeedQueries.CountExecutionsToday));
+            Assert.Equal(3, Long(today["total"]));
+            Assert.Equal(2, Long(today["unique_tickers"]));
+            Assert.True(Dec(today["total_notional"]) > 0);
+
+            var rules = await Rows(cs, SeedQueries.GatePassFailStats);
+            Assert.Equal(["gap", "momentum", "news_spike", "premium"], rules.Select(r => (string)r["rule"]!).Order());
+            Assert.Equal(4, rules.Sum(r => Long(r["times_fired"])));
+
+            var runs = await Rows(cs, SeedQueries.RecentDispatcherRuns);
+            Assert.Equal(6, runs.Count);
+            Assert.All(runs, r => Assert.NotNull(r["finished_at"]));
+            Assert.Equal(7, runs.Sum(r => Long(r["pulled_count"])));
+            Assert.Equal(3, runs.Sum(r => Long(r["simulated_count"])));
+            Assert.Equal(4, runs.Sum(r => Long(r["skipped_count"])));
+            Assert.Equal(0, runs.Sum(r => Long(r["failed_count"])));
+
+            var byAction = await Rows(cs, SeedQueries.AveragePositionSizeByAction);
+            Assert.Equal(2, Long(byAction.Single(r => (string)r["action"]! == "BUY_CALL")["count"]));
+            Assert.Equal(1, Long(byAction.Single(r => (string)r["action"]! == "BUY_PUT")["count"]));
+
+            foreach (var query in new[] { SeedQueries.GateFailureReasons, SeedQueries.GateRejectionPatterns })
+            {
+                var patterns = await Rows(cs, query);
+                Assert.Equal(4, patterns.Sum(r => Long(r["count"])));
+                Assert.Contains(patterns, r => (string?)r["conf_pass"] == "false");
+                Assert.Contains(patterns, r => (string?)r["action_pass"] == "false");
+                Assert.Contains(patterns, r => (string?)r["bar_pass"] == "false" && (string?)r["feat_pass"] == "false");
+                Assert.Contains(patterns, r => (string?)r["limit_pass"] == "false");
+            }
+
+            Assert.Equal(0, Long(Assert.Single(await Rows(cs, SeedQueries.PendingCount))["count"]));
+
+            var statuses = (await Rows(cs, SeedQueries.ProcessingHealthCheck)).ToDictionary(r => (string)r["status"]!, r => Long(r["count"]));
+            Assert.Equal(new Dictionary<string, long> { ["SKIPPED"] = 4, ["SIMULATED"] = 3 }, statuses);
+
+            Assert.Equal(0, Long(Assert.Single(await Rows(cs, SeedQueries.StuckProcessingDetection))["stuck_count"]));
+    }
+
+    /// <summary>On a day without a session the CURRENT_DATE queries must still run, and see nothing of an earlier day.</summary>
+    static async Task AssertTodaysQueriesSeeNothing(string cs)
+    {
+        Assert.Equal(0, Long(Assert.Single(await Rows(cs, SeedQueries.CountExecutionsToday))["total"]));
+        foreach (var query in new[] { SeedQueries.GatePassFailStats, SeedQueries.AveragePositionSizeByAction, SeedQueries.GateFailureReasons,
+                     SeedQueries.ProcessingHealthCheck })
+            Assert.Empty(await Rows(cs, query));
     }
 
     [Fact]
