@@ -9,7 +9,7 @@ var builder = ServiceDefaultsExtensions.CreateServiceBuilder(args);
 builder.AddServiceDefaults("features");
 builder.AddServiceDatabase<FeaturesDbContext>();
 builder.Services.AddScoped<FeatureStore>();
-builder.AddServiceBus<FeaturesDbContext>(x => x.AddConsumer<MinuteBarsClosedConsumer>());
+builder.AddServiceBus<FeaturesDbContext>(x => x.AddConsumer<MinuteBarsClosedConsumer>(typeof(MinuteBarsClosedConsumerDefinition)));
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
