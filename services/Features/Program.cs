@@ -1,4 +1,6 @@
 using Tradewire.Features;
+using Tradewire.Features.Consumers;
+using Tradewire.Features.Persistence;
 using Tradewire.ServiceDefaults;
 using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Messaging;
@@ -6,7 +8,8 @@ using Tradewire.ServiceDefaults.Messaging;
 var builder = ServiceDefaultsExtensions.CreateServiceBuilder(args);
 builder.AddServiceDefaults("features");
 builder.AddServiceDatabase<FeaturesDbContext>();
-builder.AddServiceBus<FeaturesDbContext>();
+builder.Services.AddScoped<FeatureStore>();
+builder.AddServiceBus<FeaturesDbContext>(x => x.AddConsumer<MinuteBarsClosedConsumer>(typeof(MinuteBarsClosedConsumerDefinition)));
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

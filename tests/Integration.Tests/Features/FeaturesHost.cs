@@ -1,0 +1,92 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tradewire.Features;
+using Tradewire.Features.Consumers;
+using Tradewire.Features.Persistence;
+using Tradewire.Integration.Tests.Support;
+using Tradewire.ServiceDefaults;
+using Tradewire.ServiceDefaults.Database;
+using Tradewire.ServiceDefaults.Messaging;
+
+namespace Tradewire.Integration.Tests.Features;
+
+/// <summary>
+/// The features service wired as its Program.cs does (FeaturesDbContext, FeatureStore, the bars consumer), in the
+/// test process, with a fresh database and unique queue names. The bars queue is not bound to the
+/// <c>MinuteBarsClosed</c> exchange (the test sends to it directly), so other tests' bars never reach it; a
+/// <see cref="FeaturesComputedRecorder"/> on its own temporary queue collects what the service publishes.
+/// </summary>
+public sealed class FeaturesHost : IAsyncDisposable
+{
+    FeaturesHost(string name, string connectionString, WebApplication app)
+    {
+        ConnectionString = connectionString;
+        App = app;
+        BarsQueue = new Uri($"queue:{name}-minute-bars-closed");
+    }
+
+    public string ConnectionString { get; }
+    public WebApplication App { get; }
+    public Uri BarsQueue { get; }
+    public IBus Bus => App.Services.GetRequiredService<IBus>();
+    public FeaturesComputedLog Published => App.Services.GetRequiredService<FeaturesComputedLog>();
+
+    public static async Task<FeaturesHost> Start()
+    {
+        var name = TestService.NewName("feat");
+        var connectionString = await LocalInfra.CreateDatabase(name.Replace('-', '_'));
+        var env = LocalInfra.Environment;
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Database"] = connectionString,
+            ["RabbitMq:Host"] = env["TRADEWIRE_RABBIT_HOST"],
+            ["RabbitMq:Port"] = env["TRADEWIRE_RABBIT_PORT"],
+            ["RabbitMq:Username"] = env["TRADEWIRE_RABBIT_USER"],
+            ["RabbitMq:Password"] = env["TRADEWIRE_RABBIT_PASSWORD"],
+            ["Retry:ImmediateRetries"] = "1",
+            ["Retry:Redelivery:0"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddServiceDefaults(name);
+        builder.AddServiceDatabase<FeaturesDbContext>();
+        builder.Services.AddScoped<FeatureStore>();
+        builder.Services.AddSingleton<FeaturesComputedLog>();
+        builder.AddServiceBus<FeaturesDbContext>(x =>
+        {
+            x.AddConsumer<MinuteBarsClosedConsumer>(typeof(MinuteBarsClosedConsumerDefinition)).Endpoint(e =>
+            {
+                e.Name = name + "-minute-bars-closed";
+                e.ConfigureConsumeTopology = false;
+            });
+            // One at a time, so the log's order is the order the messages reached the queue. Temporary (expires
+            // unused): it binds to the shared FeaturesComputed exchange and must not collect messages after the test.
+            x.AddConsumer<FeaturesComputedRecorder>().Endpoint(e =>
+            {
+                e.Name = name + "-features-computed";
+                e.Temporary = true;
+                e.ConcurrentMessageLimit = 1;
+            });
+        });
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+
+        await new SqlMigrator(connectionString, NullLogger.Instance).Apply(SqlMigrator.Discover(typeof(FeaturesDbContext).Assembly));
+        await app.StartAsync();
+        var health = await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        if (health != BusHealthStatus.Healthy)
+            throw new InvalidOperationException($"Bus of {name} not healthy after 30 s ({health}); is scripts/infra.sh up running?");
+        return new FeaturesHost(name, connectionString, app);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
