@@ -1,0 +1,20 @@
+using MassTransit;
+using Tradewire.BrokerGateway.Engine;
+using Tradewire.Contracts.Execution;
+using Tradewire.Contracts.Market;
+
+namespace Tradewire.BrokerGateway.Consumers;
+
+/// <summary>The bars of a market minute: one of the two inputs the minute step joins.</summary>
+public sealed class MinuteBarsClosedConsumer(MinuteStep step) : IConsumer<MinuteBarsClosed>
+{
+    public Task Consume(ConsumeContext<MinuteBarsClosed> context) =>
+        step.Offer("bars", context.Message.SessionDate, context.Message.Minute, context.Message, context, context.CancellationToken);
+}
+
+/// <summary>The dispatcher's run of a market minute (how many orders it sent): the other input.</summary>
+public sealed class DispatchRunCompletedConsumer(MinuteStep step) : IConsumer<DispatchRunCompleted>
+{
+    public Task Consume(ConsumeContext<DispatchRunCompleted> context) =>
+        step.Offer("dispatch", context.Message.SessionDate, context.Message.Minute, context.Message, context, context.CancellationToken);
+}
