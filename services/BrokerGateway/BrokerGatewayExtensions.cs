@@ -10,11 +10,15 @@ namespace Tradewire.BrokerGateway;
 /// <summary>Registration shared by Program and the integration tests' host.</summary>
 public static class BrokerGatewayExtensions
 {
-    public static void AddBrokerGatewayConsumers(this IBusRegistrationConfigurator x)
+    /// <summary>
+    /// Consumers with explicit queue names: <c>broker-gateway-place-bracket-order</c> (the dispatcher sends to it
+    /// by name), <c>-minute-bars-closed</c>, <c>-dispatch-run-completed</c>. Tests pass their own prefix.
+    /// </summary>
+    public static void AddBrokerGatewayConsumers(this IBusRegistrationConfigurator x, string queuePrefix = "broker-gateway")
     {
-        x.AddConsumer<PlaceBracketOrderConsumer>().Endpoint(e => e.Name = PlaceBracketOrderConsumer.EndpointName);
-        x.AddConsumer<MinuteBarsClosedConsumer>();
-        x.AddConsumer<DispatchRunCompletedConsumer>();
+        x.AddConsumer<PlaceBracketOrderConsumer>().Endpoint(e => e.Name = $"{queuePrefix}-place-bracket-order");
+        x.AddConsumer<MinuteBarsClosedConsumer>().Endpoint(e => e.Name = $"{queuePrefix}-minute-bars-closed");
+        x.AddConsumer<DispatchRunCompletedConsumer>().Endpoint(e => e.Name = $"{queuePrefix}-dispatch-run-completed");
     }
 
     public static IHostApplicationBuilder AddBrokerGateway(this IHostApplicationBuilder builder)

@@ -10,6 +10,7 @@ namespace Tradewire.BrokerGateway.Consumers;
 /// </summary>
 public sealed class PlaceBracketOrderConsumer(BrokerGatewayDbContext db) : IConsumer<PlaceBracketOrder>
 {
+    /// <summary>The queue the dispatcher sends to (set explicitly at registration, not derived from the type name).</summary>
     public const string EndpointName = "broker-gateway-place-bracket-order";
 
     public async Task Consume(ConsumeContext<PlaceBracketOrder> context)
