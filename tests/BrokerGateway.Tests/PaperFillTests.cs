@@ -74,6 +74,9 @@ public sealed class When_a_bracket_is_filled_on_paper
         Assert.Equal("TARGET", b.ExitReason);
         Assert.Equal(10 * (110m - 100.5m), b.RealizedPnl);
         Assert.DoesNotContain("ORPHAN_OCO_SIBLING", h.RiskCodes);
+        Assert.Equal(["ENTRY", "TARGET"], h.Book.Outgoing.OfType<Contracts.Execution.OrderFilled>().Select(f => f.LegRole));
+        var closed = Assert.Single(h.Book.Outgoing.OfType<Contracts.Execution.BracketClosed>());
+        Assert.Equal(("TARGET", 95m), (closed.ExitReason, closed.RealizedPnl));
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint p
         var watch = Stopwatch.StartNew();
         await using var tx = await db.Database.BeginTransactionAsync();
         var book = await BookStore.Load(db, null);
+        var loadMs = watch.Elapsed.TotalMilliseconds;
         var at = book.Status.MarketTime ?? DateTimeOffset.UnixEpoch;
         var working = book.Orders.Values.Count(o => o.Status == Domain.OrderStatus.Working);
         var open = book.Positions.Values.Count(p => p.Qty != 0);
@@ -31,9 +32,11 @@ public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint p
         foreach (var order in book.Orders.Values.Where(o => o.Status == Domain.OrderStatus.Working))
             broker.Restore(order);
         var flat = new MinuteEngine(broker, limits.Value, options.Value).Flatten(book, at, "KILL_SWITCH");
+        // Time from the request to every cancel and close decided at the broker (the write of this very event
+        // and the commit follow; the HTTP answer reports the total).
         var elapsed = watch.Elapsed.TotalMilliseconds;
         MinuteEngine.Raise(book, at, "KILL_SWITCH", flat ? "CRITICAL" : "EMERGENCY", null, null, actor,
-            new { reason, flat, ordersCancelled = working, positionsClosed = open, elapsedMs = Math.Round(elapsed, 1) }, Guid.NewGuid());
+            new { reason, flat, ordersCancelled = working, positionsClosed = open, elapsedMs = Math.Round(elapsed, 1), loadMs = Math.Round(loadMs, 1) }, Guid.NewGuid());
         await Save(book);
         await tx.CommitAsync();
         return new Outcome(book.Status.State, flat, working, open, watch.Elapsed.TotalMilliseconds);

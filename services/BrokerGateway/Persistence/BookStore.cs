@@ -75,15 +75,16 @@ public static class BookStore
 
     public static async Task Save(DbContext db, Book book)
     {
+        var batch = new Sql.Batch(db);
         foreach (var b in book.Brackets.Values.Where(b => b.Dirty))
-            await Sql.Execute(db, """
+            batch.Add("""
                 UPDATE brackets SET qty = $2, state = $3, filled_qty = $4, avg_entry_price = $5, exit_price = $6, exit_reason = $7,
                        realized_pnl = $8, entry_filled_at = $9, closed_at = $10, stop_price = $11, updated_at = now()
                 WHERE execution_id = $1
                 """, b.ExecutionId, b.Qty, Names.Of(b.State), b.FilledQty, b.AvgEntryPrice, b.ExitPrice, b.ExitReason, b.RealizedPnl,
                 b.EntryFilledAt, b.ClosedAt, b.StopPrice);
         foreach (var o in book.Orders.Values.Where(o => o.Dirty))
-            await Sql.Execute(db, """
+            batch.Add("""
                 INSERT INTO orders (client_order_id, execution_id, parent_client_order_id, leg_role, oco_group, ticker, side, qty, filled_qty,
                     avg_fill_price, type, limit_price, stop_price, status, config_sha, execution_mode, eligible_from, created_at)
                 VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)
@@ -93,31 +94,32 @@ public static class BookStore
                 o.FilledQty, o.AvgFillPrice, Names.Of(o.Type), o.LimitPrice, o.StopPrice, Names.Of(o.Status), o.ConfigSha, o.ExecutionMode,
                 o.EligibleFrom, o.CreatedAt);
         foreach (var t in book.NewTrades)
-            await Sql.Execute(db, """
+            batch.Add("""
                 INSERT INTO trades (trade_id, client_order_id, execution_id, ticker, side, qty, price, filled_at, execution_mode)
                 VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
                 """, t.TradeId, t.ClientOrderId, t.ExecutionId, t.Ticker, Names.Of(t.Side), t.Qty, t.Price, t.FilledAt, t.ExecutionMode);
         foreach (var p in book.Positions.Values.Where(p => p.Dirty))
-            await Sql.Execute(db, """
+            batch.Add("""
                 INSERT INTO positions (ticker, qty, avg_price, realized_pnl, oco_group, updated_at) VALUES ($1,$2,$3,$4,$5,$6)
                 ON CONFLICT (ticker) DO UPDATE SET qty = $2, avg_price = $3, realized_pnl = $4, oco_group = $5, updated_at = $6
                 """, p.Ticker, p.Qty, p.AvgPrice, p.RealizedPnl, p.OcoGroup, p.UpdatedAt);
         foreach (var m in book.Marks.Values.Where(m => m.Dirty))
-            await Sql.Execute(db, """
+            batch.Add("""
                 INSERT INTO market_marks (ticker, last_price, at, session_date, session_open) VALUES ($1,$2,$3,$4,$5)
                 ON CONFLICT (ticker) DO UPDATE SET last_price = $2, at = $3, session_date = $4, session_open = $5
                 """, m.Ticker, m.LastPrice, m.At, m.SessionDate, m.SessionOpen);
         foreach (var e in book.NewRiskEvents)
-            await Sql.Execute(db, """
+            batch.Add("""
                 INSERT INTO risk_events (id, at, reason_code, severity, ticker, execution_id, actor, detail_json) VALUES ($1,$2,$3,$4,$5,$6,$7,$8::jsonb)
                 """, e.Id, e.At, e.ReasonCode, e.Severity, e.Ticker, e.ExecutionId, e.Actor, e.DetailJson);
         foreach (var c in book.StateChanges)
-            await Sql.Execute(db, "INSERT INTO trading_state_history (state, previous, reason, actor, at) VALUES ($1,$2,$3,$4,$5)",
+            batch.Add("INSERT INTO trading_state_history (state, previous, reason, actor, at) VALUES ($1,$2,$3,$4,$5)",
                 c.State, c.Previous, c.Reason, c.Actor, c.At);
         var s = book.Status;
-        await Sql.Execute(db, """
+        batch.Add("""
             UPDATE trading_state SET state = $1, reason = $2, actor = $3, market_time = $4, session_date = $5, day_start_equity = $6,
                    peak_equity = $7, updated_at = now() WHERE id = 1
             """, s.State, s.Reason, s.Actor, s.MarketTime, s.SessionDate, s.DayStartEquity, s.PeakEquity);
+        await batch.Execute();
     }
 }

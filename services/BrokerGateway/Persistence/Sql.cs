@@ -19,6 +19,33 @@ static class Sql
         return cmd;
     }
 
+    /// <summary>Commands collected and sent in one round trip (a minute's or a flatten's writes).</summary>
+    public sealed class Batch(DbContext db)
+    {
+        readonly List<NpgsqlBatchCommand> commands = [];
+
+        public void Add(string sql, params object?[] args)
+        {
+            var cmd = new NpgsqlBatchCommand(sql);
+            foreach (var arg in args)
+                cmd.Parameters.Add(new NpgsqlParameter { Value = arg ?? DBNull.Value });
+            commands.Add(cmd);
+        }
+
+        public async Task Execute()
+        {
+            if (commands.Count == 0)
+                return;
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            var tx = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
+                     ?? throw new InvalidOperationException("Ledger writes must run inside a transaction.");
+            await using var batch = new NpgsqlBatch(connection, tx);
+            foreach (var cmd in commands)
+                batch.BatchCommands.Add(cmd);
+            await batch.ExecuteNonQueryAsync();
+        }
+    }
+
     public static async Task<int> Execute(DbContext db, string sql, params object?[] args)
     {
         await using var cmd = Command(db, sql, args);

@@ -42,10 +42,11 @@ public sealed class GatewayHost : IAsyncDisposable
     public string ConnectionString { get; }
     public HttpClient Http { get; }
 
-    public static async Task<GatewayHost> Start(IDictionary<string, string?>? settings = null)
+    /// <summary>Starts a gateway on a fresh database, or on <paramref name="database"/> (a restart).</summary>
+    public static async Task<GatewayHost> Start(IDictionary<string, string?>? settings = null, string? database = null)
     {
         var name = TestService.NewName("bg");
-        var connectionString = await LocalInfra.CreateDatabase(name.Replace('-', '_'));
+        var connectionString = database ?? await LocalInfra.CreateDatabase(name.Replace('-', '_'));
         var env = LocalInfra.Environment;
         var config = new Dictionary<string, string?>
         {

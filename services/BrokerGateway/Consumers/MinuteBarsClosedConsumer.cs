@@ -1,6 +1,5 @@
 using MassTransit;
 using Tradewire.BrokerGateway.Engine;
-using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
 
 namespace Tradewire.BrokerGateway.Consumers;
@@ -10,11 +9,4 @@ public sealed class MinuteBarsClosedConsumer(MinuteStep step) : IConsumer<Minute
 {
     public Task Consume(ConsumeContext<MinuteBarsClosed> context) =>
         step.Offer("bars", context.Message.SessionDate, context.Message.Minute, context.Message, context, context.CancellationToken);
-}
-
-/// <summary>The dispatcher's run of a market minute (how many orders it sent): the other input.</summary>
-public sealed class DispatchRunCompletedConsumer(MinuteStep step) : IConsumer<DispatchRunCompleted>
-{
-    public Task Consume(ConsumeContext<DispatchRunCompleted> context) =>
-        step.Offer("dispatch", context.Message.SessionDate, context.Message.Minute, context.Message, context, context.CancellationToken);
 }
