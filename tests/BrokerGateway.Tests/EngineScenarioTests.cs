@@ -125,3 +125,30 @@ public sealed class When_a_bracket_reaches_its_max_hold
         Assert.Equal(0m, h.Book.Positions["AAPL"].Qty);
     }
 }
+
+public sealed class When_exposure_cannot_be_valued
+{
+    [Fact]
+    public void Should_fail_safe_and_refuse_new_entries()
+    {
+        var h = new Harness();
+        h.Book.Position("MSFT").Apply(OrderSide.Buy, 10, 200m, h.At(9, 59));   // held, but no price known for it
+        var b = h.Request();
+        h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m));
+        Assert.Equal(BracketState.Rejected, b.State);
+        Assert.Contains("EXPOSURE_UNKNOWN", h.RiskCodes);
+    }
+}
+
+public sealed class When_a_live_command_reaches_the_paper_gateway
+{
+    [Fact]
+    public void Should_refuse_it_rather_than_simulate_it()
+    {
+        var h = new Harness();
+        var b = h.Request(mode: "LIVE");
+        h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m));
+        Assert.Equal(BracketState.Rejected, b.State);
+        Assert.Contains("EXECUTION_MODE_UNSUPPORTED", h.RiskCodes);
+    }
+}

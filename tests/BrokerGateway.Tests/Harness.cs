@@ -31,14 +31,14 @@ public sealed class Harness
     public DateTimeOffset At(int hour, int minute) => MarketTimeZone.FromMarketLocal(Session.Date, new TimeOnly(hour, minute)).ToUniversalTime();
 
     public Bracket Request(string ticker = "AAPL", decimal qty = 10, decimal entry = 100m, decimal stop = 95m, decimal target = 110m,
-        DateTimeOffset? minute = null, string side = "BUY", string action = "BUY_STOCK", int maxHold = 240, DateTimeOffset? signalTs = null, int decisionSecond = 0)
+        DateTimeOffset? minute = null, string side = "BUY", string action = "BUY_STOCK", int maxHold = 240, DateTimeOffset? signalTs = null, int decisionSecond = 0, string mode = "PAPER")
     {
         var m = minute ?? At(10, 0);
         var b = new Bracket
         {
             ExecutionId = Guid.NewGuid(), RecommendationId = 1, Ticker = ticker, Side = Names.Parse<OrderSide>(side), Action = action,
             InstrumentType = "STOCK", PlannedQty = qty, EntryPrice = entry, StopPrice = stop, TargetPrice = target, MaxHoldMinutes = maxHold,
-            DecisionTs = m.AddSeconds(decisionSecond), SignalTs = signalTs ?? m, DispatchMinute = m, Confidence = 0.8m, ConfigSha = "sha", ExecutionMode = "PAPER", CreatedAt = m,
+            DecisionTs = m.AddSeconds(decisionSecond), SignalTs = signalTs ?? m, DispatchMinute = m, Confidence = 0.8m, ConfigSha = "sha", ExecutionMode = mode, CreatedAt = m,
         };
         Book.Brackets[b.ExecutionId] = b;
         return b;

@@ -49,3 +49,13 @@ public sealed class When_a_bracket_event_arrives
         Assert.Equal(BracketState.OutcomeUnknown, Names.Parse<BracketState>("OUTCOME_UNKNOWN"));
     }
 }
+
+public sealed class When_a_bracket_command_is_assigned_to_a_dispatch_minute
+{
+    [Theory]
+    [InlineData("2026-11-23T14:31:00Z", "2026-11-23T14:30:00Z")]   // the dispatcher's stamp: the minute's close
+    [InlineData("2026-11-23T14:30:30Z", "2026-11-23T14:30:00Z")]   // any instant inside the minute
+    [InlineData("2026-11-23T14:30:00.001Z", "2026-11-23T14:30:00Z")]
+    public void Should_map_to_the_minute_ending_at_or_after_the_decision(string decisionTs, string minute) =>
+        Assert.Equal(DateTimeOffset.Parse(minute), Consumers.PlaceBracketOrderConsumer.DispatchMinute(DateTimeOffset.Parse(decisionTs)));
+}

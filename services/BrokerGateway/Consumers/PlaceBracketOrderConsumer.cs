@@ -30,12 +30,15 @@ public sealed class PlaceBracketOrderConsumer(BrokerGatewayDbContext db) : ICons
     }
 
     /// <summary>
-    /// The dispatcher minute a command belongs to: its decision time truncated to the minute. The contract has no
-    /// minute field, so the dispatcher must stamp DecisionTs inside the minute it ran for ([M, M+1 min)).
+    /// The dispatcher minute M a command belongs to. The contract has no minute field; the dispatcher stamps
+    /// DecisionTs with its run's market time, which is the minute's close (<c>SignalsEvaluated.EvaluatedAt</c> =
+    /// M + 1 min). So M is the minute that ends at or after DecisionTs: a close stamp (M + 1 min) and any instant
+    /// inside (M, M + 1 min) both map to M.
     /// </summary>
     public static DateTimeOffset DispatchMinute(DateTimeOffset decisionTs)
     {
-        var utc = decisionTs.ToUniversalTime();
-        return new DateTimeOffset(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        var ticks = decisionTs.ToUniversalTime().Ticks;
+        var end = ticks % TimeSpan.TicksPerMinute == 0 ? ticks : ticks - ticks % TimeSpan.TicksPerMinute + TimeSpan.TicksPerMinute;
+        return new DateTimeOffset(end - TimeSpan.TicksPerMinute, TimeSpan.Zero);
     }
 }

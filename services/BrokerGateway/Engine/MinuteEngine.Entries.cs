@@ -20,6 +20,12 @@ public sealed partial class MinuteEngine
                 Refuse(book, bracket, close, [new RiskFinding($"TRADING_{book.Status.State}", 0, 0)]);
                 continue;
             }
+            if (bracket.ExecutionMode != "PAPER")
+            {
+                // Only the paper broker is wired: a LIVE command must never be simulated as if it had traded.
+                Refuse(book, bracket, close, [new RiskFinding("EXECUTION_MODE_UNSUPPORTED", 0, 0, "CRITICAL")]);
+                continue;
+            }
             var decision = PreTradeRisk.Evaluate(RiskInputFor(book, bracket, close, session.Contains(minute) && close < cutoff), limits);
             if (!decision.Approved)
             {

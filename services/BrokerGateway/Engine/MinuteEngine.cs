@@ -44,7 +44,6 @@ public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, Engi
         book.Status.SessionDate = date;
         book.Status.DayStartEquity = equity;
         book.Status.PeakEquity = Math.Max(book.Status.PeakEquity ?? equity, equity);
-        book.EntriesToday.Clear();
     }
 
     static void UpdateMarks(Book book, DateOnly date, IReadOnlyList<Bar> bars)

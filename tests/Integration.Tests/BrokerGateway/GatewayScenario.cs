@@ -14,7 +14,7 @@ public static class GatewayScenario
     {
         ExecutionId = executionId ?? Guid.NewGuid(), RecommendationId = 1, Ticker = ticker, Side = "BUY", Action = "BUY_STOCK",
         InstrumentType = "STOCK", Qty = qty, EntryPrice = entry, StopLossPrice = stop, TakeProfitPrice = target, MaxHoldMinutes = 390,
-        DecisionTs = minute.AddSeconds(30), SignalTs = minute.AddSeconds(20), Confidence = 0.7m, ConfigSha = "cfg-sha-test", ExecutionMode = "PAPER",
+        DecisionTs = minute.AddMinutes(1), SignalTs = minute.AddSeconds(50), Confidence = 0.7m, ConfigSha = "cfg-sha-test", ExecutionMode = "PAPER",
     };
 
     public static Bar Bar(string symbol, DateTimeOffset minute, decimal open, decimal high, decimal low, decimal close) =>
