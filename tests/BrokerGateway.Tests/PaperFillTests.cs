@@ -99,3 +99,23 @@ public sealed class When_a_bracket_is_filled_on_paper
         Assert.Equal(OrderStatus.Working, h.Order(b, LegRole.Stop).Status);
     }
 }
+
+public sealed class When_a_short_bracket_is_filled_on_paper
+{
+    [Fact]
+    public void Should_mirror_the_rules_buy_stop_gapped_through_fills_at_the_higher_open()
+    {
+        var h = new Harness(limits: new Risk.RiskLimits { AllowShorts = true });
+        var b = h.Request(side: "SELL", stop: 105m, target: 90m);
+        h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m));
+        h.Step(h.At(10, 1), h.Flat("AAPL", h.At(10, 1), 100m));
+        Assert.Equal(-10m, h.Book.Positions["AAPL"].Qty);
+        Assert.Equal(OrderSide.Buy, h.Order(b, LegRole.Stop).Side);
+
+        h.Step(h.At(10, 2), Harness.Bar("AAPL", h.At(10, 2), 107m, 108m, 89m, 107m));   // gaps over the stop, also touches the target
+        Assert.Equal(107m, h.Order(b, LegRole.Stop).AvgFillPrice);
+        Assert.Equal(OrderStatus.Cancelled, h.Order(b, LegRole.Target).Status);
+        Assert.Equal(-70m, b.RealizedPnl);
+        Assert.Equal(0m, h.Book.Positions["AAPL"].Qty);
+    }
+}

@@ -19,6 +19,8 @@ public static class ControlEndpoints
             await Parse(request) is { } body ? Results.Ok(await control.Flatten(body.Actor!, body.Reason!)) : BadBody());
         group.MapPost("/pause", async (HttpRequest request, TradingControl control) =>
             await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingStates.Paused, body.Actor!, body.Reason!)) : BadBody());
+        group.MapPost("/reduce", async (HttpRequest request, TradingControl control) =>
+            await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingStates.Reducing, body.Actor!, body.Reason!)) : BadBody());
         group.MapPost("/resume", async (HttpRequest request, TradingControl control) =>
             await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingStates.Active, body.Actor!, body.Reason!)) : BadBody());
         group.MapGet("/risk", async (LedgerQueries q) => Results.Ok(await q.Risk()));
