@@ -1,0 +1,44 @@
+using MassTransit;
+using Tradewire.BrokerGateway.Persistence;
+using Tradewire.Contracts.Execution;
+
+namespace Tradewire.BrokerGateway.Consumers;
+
+/// <summary>
+/// Stores the bracket on receipt (state REQUESTED), idempotent by execution id: a redelivery or a replayed
+/// command inserts nothing. Risk and the entry wait for the minute step of the command's dispatch minute.
+/// </summary>
+public sealed class PlaceBracketOrderConsumer(BrokerGatewayDbContext db) : IConsumer<PlaceBracketOrder>
+{
+    /// <summary>The queue the dispatcher sends to (set explicitly at registration, not derived from the type name).</summary>
+    public const string EndpointName = "broker-gateway-place-bracket-order";
+
+    public async Task Consume(ConsumeContext<PlaceBracketOrder> context)
+    {
+        var m = context.Message;
+        if (m.Side is not ("BUY" or "SELL") || m.Qty <= 0 || m.Qty != decimal.Floor(m.Qty))
+            throw new Tradewire.ServiceDefaults.Messaging.MessageValidationException(nameof(PlaceBracketOrder), [$"{m.ExecutionId}: side must be BUY or SELL and qty whole shares > 0"]);
+        await Sql.Execute(db, """
+            INSERT INTO brackets (execution_id, recommendation_id, ticker, side, action, instrument_type, planned_qty, qty, entry_price,
+                stop_price, target_price, max_hold_minutes, decision_ts, signal_ts, dispatch_minute, confidence, config_sha, execution_mode,
+                state, oco_group, created_at)
+            VALUES ($1,$2,$3,$4,$5,$6,$7,0,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,'REQUESTED',$18,$12)
+            ON CONFLICT (execution_id) DO NOTHING
+            """, m.ExecutionId, m.RecommendationId, m.Ticker, m.Side, m.Action, m.InstrumentType, m.Qty, m.EntryPrice, m.StopLossPrice,
+            m.TakeProfitPrice, m.MaxHoldMinutes, m.DecisionTs.ToUniversalTime(), m.SignalTs.ToUniversalTime(), DispatchMinute(m.DecisionTs), m.Confidence,
+            m.ConfigSha, m.ExecutionMode, Domain.ClientOrderIds.OcoGroup(m.ExecutionId));
+    }
+
+    /// <summary>
+    /// The dispatcher minute M a command belongs to. The contract has no minute field; the dispatcher stamps
+    /// DecisionTs with its run's market time, which is the minute's close (<c>SignalsEvaluated.EvaluatedAt</c> =
+    /// M + 1 min). So M is the minute that ends at or after DecisionTs: a close stamp (M + 1 min) and any instant
+    /// inside (M, M + 1 min) both map to M.
+    /// </summary>
+    public static DateTimeOffset DispatchMinute(DateTimeOffset decisionTs)
+    {
+        var ticks = decisionTs.ToUniversalTime().Ticks;
+        var end = ticks % TimeSpan.TicksPerMinute == 0 ? ticks : ticks - ticks % TimeSpan.TicksPerMinute + TimeSpan.TicksPerMinute;
+        return new DateTimeOffset(end - TimeSpan.TicksPerMinute, TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,5 @@
+namespace Tradewire.BrokerGateway.Domain;
+
+/// <summary>One row of <c>risk_events</c>. <see cref="DetailJson"/> carries observed and threshold values.</summary>
+public sealed record RiskEventRecord(Guid Id, DateTimeOffset At, string ReasonCode, string Severity, string? Ticker,
+    Guid? ExecutionId, string Actor, string DetailJson);

@@ -1,0 +1,67 @@
+using Tradewire.BrokerGateway.Domain;
+
+namespace Tradewire.BrokerGateway.Engine;
+
+/// <summary>
+/// The gateway's ledger for one minute step, loaded from and saved to the database in the step's transaction:
+/// open brackets, their orders, positions, marks and the trading state; plus what the step produced (trades,
+/// risk events, messages to publish through the outbox).
+/// </summary>
+public sealed class Book
+{
+    public Dictionary<Guid, Bracket> Brackets { get; } = [];
+    public Dictionary<string, OrderRecord> Orders { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Position> Positions { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Mark> Marks { get; } = new(StringComparer.Ordinal);
+    public required TradingStatus Status { get; init; }
+    /// <summary>Entries sent today per ticker (risk: orders-per-day caps).</summary>
+    public Dictionary<string, int> EntriesToday { get; } = new(StringComparer.Ordinal);
+    /// <summary>Realized P&amp;L of all closed trading (USD), the basis of equity.</summary>
+    public decimal RealizedPnl => Positions.Values.Sum(p => p.RealizedPnl);
+
+    public List<TradeRecord> NewTrades { get; } = [];
+    public List<RiskEventRecord> NewRiskEvents { get; } = [];
+    public List<object> Outgoing { get; } = [];
+    public List<(string State, string Previous, string Reason, string Actor, DateTimeOffset At)> StateChanges { get; } = [];
+
+    public Position Position(string ticker)
+    {
+        if (!Positions.TryGetValue(ticker, out var p))
+            Positions[ticker] = p = new Position { Ticker = ticker };
+        return p;
+    }
+
+    public IEnumerable<OrderRecord> OrdersOf(Bracket b) => Orders.Values.Where(o => o.ExecutionId == b.ExecutionId);
+    public OrderRecord? Order(Bracket b, LegRole role) => Orders.GetValueOrDefault(b.Id(role));
+}
+
+/// <summary>Last price of a ticker (close of its latest bar) and the first open of its session. USD.</summary>
+public sealed class Mark
+{
+    public required string Ticker { get; init; }
+    public decimal LastPrice { get; set; }
+    public DateTimeOffset At { get; set; }
+    public DateOnly SessionDate { get; set; }
+    public decimal SessionOpen { get; set; }
+    public bool Dirty { get; set; }
+}
+
+/// <summary>The trading state (ACTIVE, PAUSED, REDUCING, HALTED) and the equity references of the risk checks.</summary>
+public sealed class TradingStatus
+{
+    public required string State { get; set; }
+    public string Reason { get; set; } = "";
+    public string Actor { get; set; } = "system";
+    public DateTimeOffset? MarketTime { get; set; }
+    public DateOnly? SessionDate { get; set; }
+    public decimal? DayStartEquity { get; set; }
+    public decimal? PeakEquity { get; set; }
+    public bool Dirty { get; set; }
+    public bool AllowsEntries => State == TradingStates.Active;
+}
+
+public static class TradingStates
+{
+    public const string Active = "ACTIVE", Paused = "PAUSED", Reducing = "REDUCING", Halted = "HALTED";
+    public static readonly string[] All = [Active, Paused, Reducing, Halted];
+}

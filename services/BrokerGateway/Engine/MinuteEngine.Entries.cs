@@ -1,0 +1,157 @@
+using Tradewire.BrokerGateway.Broker;
+using Tradewire.BrokerGateway.Domain;
+using Tradewire.BrokerGateway.Risk;
+using Tradewire.Contracts.Execution;
+using Tradewire.ServiceDefaults.MarketTime;
+
+namespace Tradewire.BrokerGateway.Engine;
+
+public sealed partial class MinuteEngine
+{
+    /// <summary>(c) Risk and entry of every bracket requested up to this minute, in decision order.</summary>
+    void SubmitEntries(Book book, TradingSession session, DateTimeOffset minute, DateTimeOffset close)
+    {
+        var cutoff = session.CloseUtc.AddMinutes(-options.FlattenMinutesBeforeClose);
+        foreach (var bracket in book.Brackets.Values.Where(b => b.State == BracketState.Requested && b.DispatchMinute <= minute)
+                     .OrderBy(b => b.DecisionTs).ThenBy(b => b.ExecutionId).ToList())
+        {
+            if (!book.Status.AllowsEntries)
+            {
+                Refuse(book, bracket, close, [new RiskFinding($"TRADING_{book.Status.State}", 0, 0)]);
+                continue;
+            }
+            if (bracket.ExecutionMode != "PAPER")
+            {
+                // Only the paper broker is wired: a LIVE command must never be simulated as if it had traded.
+                Refuse(book, bracket, close, [new RiskFinding("EXECUTION_MODE_UNSUPPORTED", 0, 0, "CRITICAL")]);
+                continue;
+            }
+            var decision = PreTradeRisk.Evaluate(RiskInputFor(book, bracket, close, session.Contains(minute) && close < cutoff), limits);
+            if (!decision.Approved)
+            {
+                Refuse(book, bracket, close, decision.Findings);
+                continue;
+            }
+            if (decision.Reduced)
+                Raise(book, close, "ORDER_REDUCED", "INFO", bracket.Ticker, bracket.ExecutionId, "risk",
+                    new { plannedQty = decision.PlannedQty, sentQty = decision.Qty, bindingLimit = decision.BindingLimit });
+            bracket.Qty = decision.Qty;
+            var entry = NewOrder(bracket, LegRole.Entry, bracket.Side, decision.Qty, OrderType.Market, minute.AddMinutes(1));
+            book.Orders[entry.ClientOrderId] = entry;
+            book.EntriesToday[bracket.Ticker] = book.EntriesToday.GetValueOrDefault(bracket.Ticker) + 1;
+            var ack = broker.Submit(entry);
+            var e = ack.Status switch { AckStatus.Accepted => BracketEvent.EntryAccepted, AckStatus.Rejected => BracketEvent.EntryRejected, _ => BracketEvent.EntryUnanswered };
+            if (ack.Status == AckStatus.Rejected)
+                entry.Status = OrderStatus.Rejected;
+            Transition(book, bracket, e, close);
+            if (bracket.State == BracketState.Rejected)
+                CloseRejected(book, bracket, close, ack.Reason ?? "BROKER_REJECTED");
+        }
+    }
+
+    RiskInput RiskInputFor(Book book, Bracket b, DateTimeOffset close, bool marketOpen)
+    {
+        var mark = book.Marks.GetValueOrDefault(b.Ticker);
+        // Exposure needs a price for every open position: one without a mark makes exposure unknown (fail safe).
+        decimal? gross = 0, symbol = 0;
+        foreach (var p in book.Positions.Values.Where(p => p.Qty != 0))
+        {
+            if (book.Marks.GetValueOrDefault(p.Ticker) is not { LastPrice: > 0 } m)
+            {
+                gross = symbol = null;
+                break;
+            }
+            gross += Math.Abs(p.Qty) * m.LastPrice;
+            if (p.Ticker == b.Ticker)
+                symbol += Math.Abs(p.Qty) * m.LastPrice;
+        }
+        // Entries accepted but not filled yet count as exposure at their reference price.
+        foreach (var pending in book.Brackets.Values.Where(x => x.State is BracketState.EntryWorking or BracketState.EntryPartial or BracketState.OutcomeUnknown))
+        {
+            var notional = (pending.Qty - pending.FilledQty) * (book.Marks.GetValueOrDefault(pending.Ticker)?.LastPrice ?? pending.EntryPrice);
+            gross += notional;
+            if (pending.Ticker == b.Ticker)
+                symbol += notional;
+        }
+        var openRisk = book.Brackets.Values.Where(x => !BracketStateMachine.IsTerminal(x.State) && x.State != BracketState.Requested)
+            .Sum(x => Math.Max(x.Qty, x.FilledQty) * Math.Abs((x.AvgEntryPrice ?? x.EntryPrice) - x.StopPrice));
+        return new RiskInput
+        {
+            Ticker = b.Ticker, IsShort = b.Side == OrderSide.Sell || b.Action == "BUY_PUT", PlannedQty = b.PlannedQty,
+            EntryPrice = b.EntryPrice, StopPrice = b.StopPrice, MinuteClose = close, SignalTs = b.SignalTs, MarketOpen = marketOpen,
+            LastPrice = mark?.LastPrice, SessionOpenPrice = mark?.SessionOpen, SpreadBps = null, // bars carry no spread: fail open
+            Equity = Equity(book), DayStartEquity = book.Status.DayStartEquity, PeakEquity = book.Status.PeakEquity,
+            SymbolExposure = symbol, GrossExposure = gross, OpenRisk = openRisk,
+            SymbolOrdersToday = book.EntriesToday.GetValueOrDefault(b.Ticker), OrdersToday = book.EntriesToday.Values.Sum(),
+        };
+    }
+
+    void Refuse(Book book, Bracket bracket, DateTimeOffset at, IReadOnlyList<RiskFinding> findings)
+    {
+        var first = findings[0];
+        Raise(book, at, first.Code, first.Severity, bracket.Ticker, bracket.ExecutionId, "risk", new
+        {
+            plannedQty = bracket.PlannedQty, observed = first.Observed, threshold = first.Threshold,
+            findings = findings.Select(f => new { f.Code, f.Observed, f.Threshold }),
+        });
+        if (Transition(book, bracket, BracketEvent.RiskRejected, at))
+            CloseRejected(book, bracket, at, first.Code);
+    }
+
+    void CloseRejected(Book book, Bracket bracket, DateTimeOffset at, string reason)
+    {
+        bracket.ExitReason = "REJECTED:" + reason;
+        bracket.ClosedAt = at;
+        book.Outgoing.Add(new BracketClosed
+        {
+            ExecutionId = bracket.ExecutionId, Ticker = bracket.Ticker, ExitReason = "REJECTED", FilledQty = 0, RealizedPnl = 0, ClosedAt = at,
+        });
+    }
+
+    /// <summary>An unanswered entry is resolved by asking the broker for its client order id, never by resubmitting.</summary>
+    void ResolveUnknownOutcomes(Book book, DateTimeOffset at)
+    {
+        foreach (var bracket in book.Brackets.Values.Where(b => b.State == BracketState.OutcomeUnknown).ToList())
+        {
+            var entry = book.Order(bracket, LegRole.Entry)!;
+            var view = broker.Query(entry.ClientOrderId);
+            if (view is null)
+            {
+                // The broker never got it: the entry did not happen. (Retrying with the same id would also be safe.)
+                entry.Status = OrderStatus.Rejected;
+                entry.Dirty = true;
+                if (Transition(book, bracket, BracketEvent.EntryRejected, at))
+                    CloseRejected(book, bracket, at, "ENTRY_NOT_AT_BROKER");
+                continue;
+            }
+            if (view.Status == OrderStatus.Rejected)
+            {
+                entry.Status = OrderStatus.Rejected;
+                entry.Dirty = true;
+                if (Transition(book, bracket, BracketEvent.EntryRejected, at))
+                    CloseRejected(book, bracket, at, "BROKER_REJECTED");
+                continue;
+            }
+            Transition(book, bracket, BracketEvent.EntryAccepted, at);
+            Raise(book, at, "OUTCOME_RESOLVED", "INFO", bracket.Ticker, bracket.ExecutionId, "engine", new { entry.ClientOrderId, status = Names.Of(view.Status) });
+        }
+    }
+
+    /// <summary>Max hold (from the entry's first fill): cancel the legs and the entry remainder, exit at market.</summary>
+    void ApplyMaxHold(Book book, DateTimeOffset minute, DateTimeOffset close)
+    {
+        foreach (var bracket in book.Brackets.Values.Where(b => b.State is BracketState.Protected or BracketState.EntryPartial
+                     && b.EntryFilledAt is { } filled && close >= filled.AddMinutes(b.MaxHoldMinutes)).ToList())
+        {
+            foreach (var order in book.OrdersOf(bracket).Where(o => o.Status == OrderStatus.Working && o.Role != LegRole.Exit).ToList())
+                CancelOrder(book, order, close);
+            if (!Transition(book, bracket, BracketEvent.ExitRequested, close))
+                continue;
+            bracket.ExitReason = "MAX_HOLD";
+            var exit = NewOrder(bracket, LegRole.Exit, bracket.ExitSide, bracket.FilledQty, OrderType.Market, minute.AddMinutes(1));
+            book.Orders[exit.ClientOrderId] = exit;
+            if (broker.Submit(exit).Status != AckStatus.Accepted)
+                Raise(book, close, "EXIT_NOT_ACCEPTED", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "engine", new { exit.ClientOrderId });
+        }
+    }
+}

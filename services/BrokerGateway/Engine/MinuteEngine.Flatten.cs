@@ -1,0 +1,87 @@
+using Tradewire.BrokerGateway.Broker;
+using Tradewire.BrokerGateway.Domain;
+using Tradewire.ServiceDefaults.MarketTime;
+
+namespace Tradewire.BrokerGateway.Engine;
+
+public sealed partial class MinuteEngine
+{
+    /// <summary>
+    /// Cancels every working order and closes every position at the last price (kill switch, end of day).
+    /// Runs whatever the trading state: a halt stops entries, never exits. Returns true when the book is flat
+    /// with no working order; otherwise the caller escalates (a ticker without a price keeps its exit working,
+    /// and the next bar fills it at the open).
+    /// </summary>
+    public bool Flatten(Book book, DateTimeOffset at, string reason)
+    {
+        foreach (var bracket in book.Brackets.Values.Where(b => !BracketStateMachine.IsTerminal(b.State) && b.State != BracketState.Requested).ToList())
+        {
+            foreach (var order in book.OrdersOf(bracket).Where(o => o.Status == OrderStatus.Working && o.Role != LegRole.Exit).ToList())
+                CancelOrder(book, order, at);
+            if (bracket.FilledQty == 0)
+            {
+                if (Transition(book, bracket, BracketEvent.EntryCancelled, at))
+                    Close(book, bracket, book.Order(bracket, LegRole.Entry)!, reason, at);
+                continue;
+            }
+            if (bracket.State != BracketState.Exiting && !Transition(book, bracket, BracketEvent.ExitRequested, at))
+                continue;
+            bracket.ExitReason = reason;
+            if (book.Order(bracket, LegRole.Exit) is null)
+            {
+                var exit = NewOrder(bracket, LegRole.Exit, bracket.ExitSide, bracket.FilledQty, OrderType.Market, at);
+                book.Orders[exit.ClientOrderId] = exit;
+                if (broker.Submit(exit).Status != AckStatus.Accepted)
+                    Raise(book, at, "EXIT_NOT_ACCEPTED", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "engine", new { exit.ClientOrderId });
+            }
+        }
+        // Orders whose bracket is already closed (orphans) go too.
+        foreach (var order in book.Orders.Values.Where(o => o.Status == OrderStatus.Working && o.Role != LegRole.Exit
+                     && book.Brackets.GetValueOrDefault(o.ExecutionId) is not { State: not (BracketState.Closed or BracketState.Rejected) }).ToList())
+            CancelOrder(book, order, at);
+
+        var prices = book.Marks.Values.Where(m => m.LastPrice > 0).ToDictionary(m => m.Ticker, m => m.LastPrice, StringComparer.Ordinal);
+        foreach (var fill in broker.FillMarketOrdersNow(prices, at))
+            OnFill(book, fill);
+        return IsFlat(book);
+    }
+
+    public static bool IsFlat(Book book) =>
+        book.Positions.Values.All(p => p.Qty == 0) && book.Orders.Values.All(o => o.Status != OrderStatus.Working);
+
+    /// <summary>(d) End of day on market time: tighten stops at close-10, flatten at close-5 (session close from the calendar).</summary>
+    void ApplyEndOfDay(Book book, TradingSession session, DateTimeOffset minute, DateTimeOffset close)
+    {
+        if (close == session.CloseUtc.AddMinutes(-options.TightenStopsMinutesBeforeClose))
+            TightenStops(book, close);
+        if (close < session.CloseUtc.AddMinutes(-options.FlattenMinutesBeforeClose) || IsFlat(book))
+            return;
+        var flat = Flatten(book, close, "EOD");
+        Raise(book, close, flat ? "EOD_FLAT" : "EOD_NOT_FLAT", flat ? "INFO" : "CRITICAL", null, null, "eod", new
+        {
+            openPositions = book.Positions.Values.Count(p => p.Qty != 0),
+            workingOrders = book.Orders.Values.Count(o => o.Status == OrderStatus.Working),
+            sessionClose = session.CloseUtc,
+        });
+    }
+
+    /// <summary>Stops move to break-even when the position is in profit, else halfway towards the last price; never loosened.</summary>
+    void TightenStops(Book book, DateTimeOffset at)
+    {
+        foreach (var bracket in book.Brackets.Values.Where(b => b.State is BracketState.Protected or BracketState.EntryPartial))
+        {
+            if (book.Order(bracket, LegRole.Stop) is not { Status: OrderStatus.Working, StopPrice: { } stop } leg
+                || book.Marks.GetValueOrDefault(bracket.Ticker) is not { LastPrice: > 0 } mark || bracket.AvgEntryPrice is not { } entry)
+                continue;
+            var sign = bracket.Side == OrderSide.Buy ? 1 : -1;
+            var inProfit = (mark.LastPrice - entry) * sign > 0;
+            var target = inProfit ? entry : stop + (mark.LastPrice - stop) / 2;
+            var tightened = Math.Round(sign > 0 ? Math.Max(stop, target) : Math.Min(stop, target), 4);
+            if (tightened == stop || broker.Amend(leg.ClientOrderId, null, tightened).Status != AckStatus.Accepted)
+                continue;
+            leg.StopPrice = tightened;
+            leg.Dirty = true;
+            Raise(book, at, "EOD_STOP_TIGHTENED", "INFO", bracket.Ticker, bracket.ExecutionId, "eod", new { from = stop, to = tightened, breakEven = inProfit });
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Tradewire.BrokerGateway.Broker;
+using Tradewire.BrokerGateway.Domain;
+using Tradewire.BrokerGateway.Risk;
+using Tradewire.Contracts.Market;
+using Tradewire.Contracts.Risk;
+using Tradewire.ServiceDefaults.MarketTime;
+
+namespace Tradewire.BrokerGateway.Engine;
+
+/// <summary>
+/// One market minute of the gateway, in a fixed order: (a) the minute's bar fills working orders, (b) the
+/// bracket state machines run on those fills (and max hold), (c) pre-trade risk and entries of the brackets
+/// requested up to this minute (they fill at the next bar's open), (d) end-of-day rules, (e) the sweeper.
+/// Pure over the <see cref="Book"/> and the <see cref="IBroker"/>: no clock, no database.
+/// </summary>
+public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, EngineOptions options)
+{
+    public void Process(Book book, TradingSession session, DateTimeOffset minute, IReadOnlyList<Bar> bars)
+    {
+        var close = minute.AddMinutes(1);
+        StartSessionIfNew(book, session.Date);
+        book.Status.MarketTime = close;
+        book.Status.Dirty = true;
+        ResolveUnknownOutcomes(book, close);
+
+        foreach (var fill in broker.OnBars(minute, bars))   // (a)
+            OnFill(book, fill);                             // (b)
+        UpdateMarks(book, session.Date, bars);
+        CheckLossLimits(book, close);
+        ApplyMaxHold(book, minute, close);
+        SubmitEntries(book, session, minute, close);        // (c)
+        ApplyEndOfDay(book, session, minute, close);        // (d)
+        Sweep(book, minute, close);                         // (e)
+    }
+
+    public decimal Equity(Book book) => limits.StartingEquity + book.RealizedPnl;
+
+    void StartSessionIfNew(Book book, DateOnly date)
+    {
+        if (book.Status.SessionDate == date)
+            return;
+        var equity = Equity(book);
+        book.Status.SessionDate = date;
+        book.Status.DayStartEquity = equity;
+        book.Status.PeakEquity = Math.Max(book.Status.PeakEquity ?? equity, equity);
+    }
+
+    static void UpdateMarks(Book book, DateOnly date, IReadOnlyList<Bar> bars)
+    {
+        foreach (var bar in bars)
+        {
+            if (!book.Marks.TryGetValue(bar.Symbol, out var mark))
+                book.Marks[bar.Symbol] = mark = new Mark { Ticker = bar.Symbol };
+            if (mark.SessionDate != date)
+            {
+                mark.SessionDate = date;
+                mark.SessionOpen = bar.Open;
+            }
+            mark.LastPrice = bar.Close;
+            mark.At = bar.ClosedAt;
+            mark.Dirty = true;
+        }
+    }
+
+    /// <summary>A daily-loss or drawdown breach halts entries; exits (legs, max hold, EOD) keep running.</summary>
+    void CheckLossLimits(Book book, DateTimeOffset at)
+    {
+        var equity = Equity(book);
+        book.Status.PeakEquity = Math.Max(book.Status.PeakEquity ?? equity, equity);
+        if (book.Status.State == TradingStates.Halted)
+            return;
+        var dayLoss = (book.Status.DayStartEquity!.Value - equity) / book.Status.DayStartEquity.Value;
+        var drawdown = (book.Status.PeakEquity.Value - equity) / book.Status.PeakEquity.Value;
+        if (dayLoss >= limits.MaxDailyLossPct)
+            Halt(book, at, "DAILY_LOSS_EXCEEDED", dayLoss, limits.MaxDailyLossPct);
+        else if (drawdown >= limits.MaxDrawdownPct)
+            Halt(book, at, "MAX_DRAWDOWN_EXCEEDED", drawdown, limits.MaxDrawdownPct);
+    }
+
+    void Halt(Book book, DateTimeOffset at, string code, decimal observed, decimal threshold)
+    {
+        Raise(book, at, code, "CRITICAL", null, null, "risk", new { observed = Math.Round(observed, 6), threshold, effect = "entries halted, exits continue" });
+        ChangeState(book, TradingStates.Halted, code, "risk", at);
+    }
+
+    /// <summary>Sets the trading state (no-op when unchanged), records the history row and publishes the change.</summary>
+    public static void ChangeState(Book book, string state, string reason, string actor, DateTimeOffset at)
+    {
+        var previous = book.Status.State;
+        if (previous == state)
+            return;
+        book.Status.State = state;
+        book.Status.Reason = reason;
+        book.Status.Actor = actor;
+        book.Status.Dirty = true;
+        book.StateChanges.Add((state, previous, reason, actor, at));
+        book.Outgoing.Add(new TradingStateChanged { State = state, Previous = previous, Reason = reason, Actor = actor, At = at });
+    }
+
+    /// <summary>Records a risk event and publishes it; <paramref name="detail"/> holds observed and threshold values.</summary>
+    public static void Raise(Book book, DateTimeOffset at, string code, string severity, string? ticker, Guid? executionId, string actor, object detail, Guid? eventId = null)
+    {
+        var json = JsonSerializer.Serialize(detail);
+        // Deterministic id: the same minute replayed produces the same event ids.
+        var id = eventId ?? DeterministicGuid($"{at:O}|{code}|{ticker}|{executionId}|{book.NewRiskEvents.Count}");
+        book.NewRiskEvents.Add(new RiskEventRecord(id, at, code, severity, ticker, executionId, actor, json));
+        book.Outgoing.Add(new RiskEventRaised { EventId = id, ReasonCode = code, Severity = severity, Ticker = ticker, ExecutionId = executionId, DetailJson = json, At = at });
+    }
+
+    static Guid DeterministicGuid(string text)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+}

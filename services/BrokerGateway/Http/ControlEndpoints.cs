@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Tradewire.BrokerGateway.Engine;
+using Tradewire.BrokerGateway.Persistence;
+using Tradewire.ServiceDefaults.Operator;
+
+namespace Tradewire.BrokerGateway.Http;
+
+/// <summary>
+/// Operator HTTP surface. Every route needs the operator token (401 without, nothing changes); a control call
+/// with a malformed body is refused with 400 and a reason, also without any change.
+/// </summary>
+public static class ControlEndpoints
+{
+    public static void MapBrokerGatewayEndpoints(this WebApplication app)
+    {
+        var group = app.MapGroup("").RequireOperatorToken();
+        group.MapPost("/flatten", async (HttpRequest request, TradingControl control) =>
+            await Parse(request) is { } body ? Results.Ok(await control.Flatten(body.Actor!, body.Reason!)) : BadBody());
+        group.MapPost("/pause", async (HttpRequest request, TradingControl control) =>
+            await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingStates.Paused, body.Actor!, body.Reason!)) : BadBody());
+        group.MapPost("/reduce", async (HttpRequest request, TradingControl control) =>
+            await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingStates.Reducing, body.Actor!, body.Reason!)) : BadBody());
+        group.MapPost("/resume", async (HttpRequest request, TradingControl control) =>
+            await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingStates.Active, body.Actor!, body.Reason!)) : BadBody());
+        group.MapGet("/risk", async (LedgerQueries q) => Results.Ok(await q.Risk()));
+        group.MapGet("/positions", async (LedgerQueries q) => Results.Ok(await q.Positions()));
+        group.MapGet("/metrics", async (LedgerQueries q) => Results.Text(await q.Metrics(), "text/plain; version=0.0.4"));
+    }
+
+    static IResult BadBody() => Results.Problem("Body must be JSON {\"actor\": \"...\", \"reason\": \"...\"} with both non-empty.", statusCode: 400);
+
+    static async Task<ControlRequest?> Parse(HttpRequest request)
+    {
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync<ControlRequest>(request.Body, JsonSerializerOptions.Web);
+            return body is { Actor.Length: > 0, Reason.Length: > 0 } ? body : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Tradewire.BrokerGateway.Domain;
+using Tradewire.BrokerGateway.Engine;
+
+namespace Tradewire.BrokerGateway.Persistence;
+
+/// <summary>
+/// Loads the <see cref="Book"/> (open brackets, every order of them plus every working order, positions, marks,
+/// trading state) and writes back what changed. Runs in the caller's transaction; the trading-state row is
+/// locked first, so minute steps and control actions (flatten, pause) never interleave.
+/// </summary>
+public static class BookStore
+{
+    public static async Task<Book> Load(DbContext db, DateTimeOffset? sessionOpen)
+    {
+        var status = (await Sql.Query(db, "SELECT * FROM trading_state WHERE id = 1 FOR UPDATE", r => new TradingStatus
+        {
+            State = r.Get<string>("state")!, Reason = r.Get<string>("reason")!, Actor = r.Get<string>("actor")!,
+            MarketTime = r.TimeOrNull("market_time"), SessionDate = r.Get<DateOnly?>("session_date"),
+            DayStartEquity = r.Get<decimal?>("day_start_equity"), PeakEquity = r.Get<decimal?>("peak_equity"),
+        })).Single();
+        var book = new Book { Status = status };
+        foreach (var b in await Sql.Query(db, """
+            SELECT * FROM brackets WHERE state NOT IN ('CLOSED','REJECTED')
+               OR execution_id IN (SELECT execution_id FROM orders WHERE status = 'WORKING')
+            """, ReadBracket))
+            book.Brackets[b.ExecutionId] = b;
+        foreach (var o in await Sql.Query(db, "SELECT * FROM orders WHERE status = 'WORKING' OR execution_id = ANY($1)", ReadOrder, book.Brackets.Keys.ToArray()))
+            book.Orders[o.ClientOrderId] = o;
+        foreach (var p in await Sql.Query(db, "SELECT * FROM positions", r => new Position
+                 {
+                     Ticker = r.Get<string>("ticker")!, Qty = r.Get<decimal>("qty"), AvgPrice = r.Get<decimal>("avg_price"),
+                     RealizedPnl = r.Get<decimal>("realized_pnl"), OcoGroup = r.Get<string>("oco_group"), UpdatedAt = r.Time("updated_at"),
+                 }))
+            book.Positions[p.Ticker] = p;
+        foreach (var m in await Sql.Query(db, "SELECT * FROM market_marks", r => new Mark
+                 {
+                     Ticker = r.Get<string>("ticker")!, LastPrice = r.Get<decimal>("last_price"), At = r.Time("at"),
+                     SessionDate = r.Get<DateOnly>("session_date"), SessionOpen = r.Get<decimal>("session_open"),
+                 }))
+            book.Marks[m.Ticker] = m;
+        if (sessionOpen is { } open)
+            foreach (var (ticker, count) in await Sql.Query(db,
+                         "SELECT ticker, count(*) AS n FROM orders WHERE leg_role = 'ENTRY' AND created_at >= $1 GROUP BY ticker",
+                         r => (r.Get<string>("ticker")!, (int)r.Get<long>("n")), open))
+                book.EntriesToday[ticker] = count;
+        return book;
+    }
+
+    static Bracket ReadBracket(DbDataReader r) => new()
+    {
+        ExecutionId = r.Get<Guid>("execution_id"), RecommendationId = r.Get<long>("recommendation_id"), Ticker = r.Get<string>("ticker")!,
+        Side = Names.Parse<OrderSide>(r.Get<string>("side")!), Action = r.Get<string>("action")!, InstrumentType = r.Get<string>("instrument_type")!,
+        PlannedQty = r.Get<decimal>("planned_qty"), Qty = r.Get<decimal>("qty"), EntryPrice = r.Get<decimal>("entry_price"),
+        StopPrice = r.Get<decimal>("stop_price"), TargetPrice = r.Get<decimal>("target_price"), MaxHoldMinutes = r.Get<int>("max_hold_minutes"),
+        DecisionTs = r.Time("decision_ts"), SignalTs = r.Time("signal_ts"), DispatchMinute = r.Time("dispatch_minute"),
+        Confidence = r.Get<decimal>("confidence"), ConfigSha = r.Get<string>("config_sha")!, ExecutionMode = r.Get<string>("execution_mode")!,
+        State = Names.Parse<BracketState>(r.Get<string>("state")!), FilledQty = r.Get<decimal>("filled_qty"),
+        AvgEntryPrice = r.Get<decimal?>("avg_entry_price"), ExitPrice = r.Get<decimal?>("exit_price"), ExitReason = r.Get<string>("exit_reason"),
+        RealizedPnl = r.Get<decimal>("realized_pnl"), EntryFilledAt = r.TimeOrNull("entry_filled_at"), ClosedAt = r.TimeOrNull("closed_at"),
+        CreatedAt = r.Time("created_at"),
+    };
+
+    static OrderRecord ReadOrder(DbDataReader r) => new()
+    {
+        ClientOrderId = r.Get<string>("client_order_id")!, ExecutionId = r.Get<Guid>("execution_id"),
+        ParentClientOrderId = r.Get<string>("parent_client_order_id"), Role = Names.Parse<LegRole>(r.Get<string>("leg_role")!),
+        OcoGroup = r.Get<string>("oco_group"), Ticker = r.Get<string>("ticker")!, Side = Names.Parse<OrderSide>(r.Get<string>("side")!),
+        Qty = r.Get<decimal>("qty"), FilledQty = r.Get<decimal>("filled_qty"), AvgFillPrice = r.Get<decimal?>("avg_fill_price"),
+        Type = Names.Parse<OrderType>(r.Get<string>("type")!), LimitPrice = r.Get<decimal?>("limit_price"), StopPrice = r.Get<decimal?>("stop_price"),
+        Status = Names.Parse<OrderStatus>(r.Get<string>("status")!), ConfigSha = r.Get<string>("config_sha")!,
+        ExecutionMode = r.Get<string>("execution_mode")!, EligibleFrom = r.Time("eligible_from"), CreatedAt = r.Time("created_at"), Dirty = false,
+    };
+
+    public static async Task Save(DbContext db, Book book)
+    {
+        var batch = new Sql.Batch(db);
+        foreach (var b in book.Brackets.Values.Where(b => b.Dirty))
+            batch.Add("""
+                UPDATE brackets SET qty = $2, state = $3, filled_qty = $4, avg_entry_price = $5, exit_price = $6, exit_reason = $7,
+                       realized_pnl = $8, entry_filled_at = $9, closed_at = $10, stop_price = $11, updated_at = now()
+                WHERE execution_id = $1
+                """, b.ExecutionId, b.Qty, Names.Of(b.State), b.FilledQty, b.AvgEntryPrice, b.ExitPrice, b.ExitReason, b.RealizedPnl,
+                b.EntryFilledAt, b.ClosedAt, b.StopPrice);
+        foreach (var o in book.Orders.Values.Where(o => o.Dirty))
+            batch.Add("""
+                INSERT INTO orders (client_order_id, execution_id, parent_client_order_id, leg_role, oco_group, ticker, side, qty, filled_qty,
+                    avg_fill_price, type, limit_price, stop_price, status, config_sha, execution_mode, eligible_from, created_at)
+                VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)
+                ON CONFLICT (client_order_id) DO UPDATE SET qty = EXCLUDED.qty, filled_qty = EXCLUDED.filled_qty,
+                    avg_fill_price = EXCLUDED.avg_fill_price, stop_price = EXCLUDED.stop_price, status = EXCLUDED.status, updated_at = now()
+                """, o.ClientOrderId, o.ExecutionId, o.ParentClientOrderId, Names.Of(o.Role), o.OcoGroup, o.Ticker, Names.Of(o.Side), o.Qty,
+                o.FilledQty, o.AvgFillPrice, Names.Of(o.Type), o.LimitPrice, o.StopPrice, Names.Of(o.Status), o.ConfigSha, o.ExecutionMode,
+                o.EligibleFrom, o.CreatedAt);
+        foreach (var t in book.NewTrades)
+            batch.Add("""
+                INSERT INTO trades (trade_id, client_order_id, execution_id, ticker, side, qty, price, filled_at, execution_mode)
+                VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
+                """, t.TradeId, t.ClientOrderId, t.ExecutionId, t.Ticker, Names.Of(t.Side), t.Qty, t.Price, t.FilledAt, t.ExecutionMode);
+        foreach (var p in book.Positions.Values.Where(p => p.Dirty))
+            batch.Add("""
+                INSERT INTO positions (ticker, qty, avg_price, realized_pnl, oco_group, updated_at) VALUES ($1,$2,$3,$4,$5,$6)
+                ON CONFLICT (ticker) DO UPDATE SET qty = $2, avg_price = $3, realized_pnl = $4, oco_group = $5, updated_at = $6
+                """, p.Ticker, p.Qty, p.AvgPrice, p.RealizedPnl, p.OcoGroup, p.UpdatedAt);
+        foreach (var m in book.Marks.Values.Where(m => m.Dirty))
+            batch.Add("""
+                INSERT INTO market_marks (ticker, last_price, at, session_date, session_open) VALUES ($1,$2,$3,$4,$5)
+                ON CONFLICT (ticker) DO UPDATE SET last_price = $2, at = $3, session_date = $4, session_open = $5
+                """, m.Ticker, m.LastPrice, m.At, m.SessionDate, m.SessionOpen);
+        foreach (var e in book.NewRiskEvents)
+            batch.Add("""
+                INSERT INTO risk_events (id, at, reason_code, severity, ticker, execution_id, actor, detail_json) VALUES ($1,$2,$3,$4,$5,$6,$7,$8::jsonb)
+                """, e.Id, e.At, e.ReasonCode, e.Severity, e.Ticker, e.ExecutionId, e.Actor, e.DetailJson);
+        foreach (var c in book.StateChanges)
+            batch.Add("INSERT INTO trading_state_history (state, previous, reason, actor, at) VALUES ($1,$2,$3,$4,$5)",
+                c.State, c.Previous, c.Reason, c.Actor, c.At);
+        var s = book.Status;
+        batch.Add("""
+            UPDATE trading_state SET state = $1, reason = $2, actor = $3, market_time = $4, session_date = $5, day_start_equity = $6,
+                   peak_equity = $7, updated_at = now() WHERE id = 1
+            """, s.State, s.Reason, s.Actor, s.MarketTime, s.SessionDate, s.DayStartEquity, s.PeakEquity);
+        await batch.Execute();
+    }
+}

@@ -1,0 +1,57 @@
+using Tradewire.BrokerGateway.Broker;
+using Tradewire.BrokerGateway.Domain;
+using Tradewire.BrokerGateway.Engine;
+using Tradewire.BrokerGateway.Risk;
+using Tradewire.Contracts.Market;
+using Tradewire.ServiceDefaults.MarketTime;
+
+namespace Tradewire.BrokerGateway.Tests;
+
+/// <summary>A book, a paper broker and the engine on one trading day; minutes addressed as New York times.</summary>
+public sealed class Harness
+{
+    public static readonly NyseCalendar Calendar = new();
+
+    public Harness(DateOnly? date = null, RiskLimits? limits = null, PaperBrokerOptions? paper = null, IBroker? broker = null, EngineOptions? options = null)
+    {
+        Session = Calendar.GetSession(date ?? new DateOnly(2026, 11, 23))!;
+        Limits = limits ?? new RiskLimits();
+        Paper = new PaperBroker(paper ?? new PaperBrokerOptions { SlippageBps = 0 });
+        Broker = broker ?? Paper;
+        Engine = new MinuteEngine(Broker, Limits, options ?? new EngineOptions());
+    }
+
+    public TradingSession Session { get; }
+    public RiskLimits Limits { get; }
+    public PaperBroker Paper { get; }
+    public IBroker Broker { get; }
+    public MinuteEngine Engine { get; }
+    public Book Book { get; } = new() { Status = new TradingStatus { State = TradingStates.Active } };
+
+    public DateTimeOffset At(int hour, int minute) => MarketTimeZone.FromMarketLocal(Session.Date, new TimeOnly(hour, minute)).ToUniversalTime();
+
+    public Bracket Request(string ticker = "AAPL", decimal qty = 10, decimal entry = 100m, decimal stop = 95m, decimal target = 110m,
+        DateTimeOffset? minute = null, string side = "BUY", string action = "BUY_STOCK", int maxHold = 240, DateTimeOffset? signalTs = null, int decisionSecond = 0, string mode = "PAPER")
+    {
+        var m = minute ?? At(10, 0);
+        var b = new Bracket
+        {
+            ExecutionId = Guid.NewGuid(), RecommendationId = 1, Ticker = ticker, Side = Names.Parse<OrderSide>(side), Action = action,
+            InstrumentType = "STOCK", PlannedQty = qty, EntryPrice = entry, StopPrice = stop, TargetPrice = target, MaxHoldMinutes = maxHold,
+            DecisionTs = m.AddSeconds(decisionSecond), SignalTs = signalTs ?? m, DispatchMinute = m, Confidence = 0.8m, ConfigSha = "sha", ExecutionMode = mode, CreatedAt = m,
+        };
+        Book.Brackets[b.ExecutionId] = b;
+        return b;
+    }
+
+    /// <summary>Processes the minute starting at <paramref name="minute"/> with the given bars.</summary>
+    public void Step(DateTimeOffset minute, params Bar[] bars) => Engine.Process(Book, Session, minute, bars);
+
+    public static Bar Bar(string symbol, DateTimeOffset minute, decimal open, decimal high, decimal low, decimal close, long volume = 100_000) =>
+        new() { Symbol = symbol, Minute = minute, Open = open, High = high, Low = low, Close = close, Volume = volume };
+
+    public Bar Flat(string symbol, DateTimeOffset minute, decimal price, long volume = 100_000) => Bar(symbol, minute, price, price, price, price, volume);
+
+    public OrderRecord Order(Bracket b, LegRole role) => Book.Order(b, role)!;
+    public IEnumerable<string> RiskCodes => Book.NewRiskEvents.Select(e => e.ReasonCode);
+}

@@ -1,0 +1,125 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Tradewire.BrokerGateway;
+using Tradewire.BrokerGateway.Http;
+using Tradewire.Contracts.Execution;
+using Tradewire.Contracts.Market;
+using Tradewire.Integration.Tests.Support;
+using Tradewire.ServiceDefaults;
+using Tradewire.ServiceDefaults.Database;
+using Tradewire.ServiceDefaults.MarketTime;
+using Tradewire.ServiceDefaults.Messaging;
+
+namespace Tradewire.Integration.Tests.BrokerGateway;
+
+/// <summary>
+/// The broker-gateway as Program builds it (its DbContext, consumers, endpoints), in the test process, with a
+/// fresh database and its own queue prefix. Inputs are sent to its queues directly (not published), so no
+/// other test host sees them.
+/// </summary>
+public sealed class GatewayHost : IAsyncDisposable
+{
+    public const string Token = "test-operator-token";
+    readonly WebApplication app;
+    readonly string prefix;
+
+    GatewayHost(WebApplication app, string prefix, string connectionString)
+    {
+        this.app = app;
+        this.prefix = prefix;
+        ConnectionString = connectionString;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Http = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public string ConnectionString { get; }
+    public HttpClient Http { get; }
+
+    /// <summary>Starts a gateway on a fresh database, or on <paramref name="database"/> (a restart).</summary>
+    public static async Task<GatewayHost> Start(IDictionary<string, string?>? settings = null, string? database = null)
+    {
+        var name = TestService.NewName("bg");
+        var connectionString = database ?? await LocalInfra.CreateDatabase(name.Replace('-', '_'));
+        var env = LocalInfra.Environment;
+        var config = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Database"] = connectionString,
+            ["RabbitMq:Host"] = env["TRADEWIRE_RABBIT_HOST"], ["RabbitMq:Port"] = env["TRADEWIRE_RABBIT_PORT"],
+            ["RabbitMq:Username"] = env["TRADEWIRE_RABBIT_USER"], ["RabbitMq:Password"] = env["TRADEWIRE_RABBIT_PASSWORD"],
+            ["Retry:ImmediateRetries"] = "1", ["Retry:Redelivery:0"] = "00:00:00.500", ["Retry:Redelivery:1"] = "00:00:02",
+            ["Logging:LogLevel:Default"] = "Warning", ["Operator:Token"] = Token, ["PaperBroker:SlippageBps"] = "0",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
+            config[k] = v;
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(config);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddServiceDefaults(name);
+        builder.AddServiceDatabase<BrokerGatewayDbContext>();
+        builder.AddBrokerGateway();
+        builder.AddServiceBus<BrokerGatewayDbContext>(x => x.AddBrokerGatewayConsumers(name));
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapBrokerGatewayEndpoints();
+        await new SqlMigrator(connectionString, NullLogger.Instance).Apply(SqlMigrator.Discover(typeof(BrokerGatewayDbContext).Assembly));
+        await app.StartAsync();
+        var health = await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        if (health != BusHealthStatus.Healthy)
+            throw new InvalidOperationException($"Bus not healthy ({health}); is scripts/infra.sh up running?");
+        return new GatewayHost(app, name, connectionString);
+    }
+
+    public async Task Send<T>(string queueSuffix, T message) where T : class
+    {
+        var endpoint = await app.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{prefix}-{queueSuffix}"));
+        await endpoint.Send(message);
+    }
+
+    public Task Place(PlaceBracketOrder order) => Send("place-bracket-order", order);
+
+    /// <summary>Sends the bars and the dispatcher run of one minute (every session minute needs both).</summary>
+    public async Task Minute(TradingSession session, DateTimeOffset minute, IReadOnlyList<Bar> bars, int ordersSent = 0)
+    {
+        await Send("minute-bars-closed", new MinuteBarsClosed { SessionDate = session.Date, Minute = minute, Bars = bars, IsLastOfSession = minute.AddMinutes(1) == session.CloseUtc });
+        await Send("dispatch-run-completed", new DispatchRunCompleted { SessionDate = session.Date, Minute = minute, RunId = Guid.NewGuid(), OrdersSent = ordersSent });
+    }
+
+    public Task<long> Count(string sql, params object[] args) => LocalInfra.Count(ConnectionString, sql, args);
+
+    /// <summary>Waits until the gateway has acted on every minute before <paramref name="next"/>.</summary>
+    public Task WaitForMinute(DateOnly date, DateTimeOffset next, TimeSpan? timeout = null) =>
+        Eventually.Until(() => Count("SELECT count(*) FROM minute_cursor WHERE session_date = $1 AND next_minute >= $2", date, next),
+            n => n == 1, timeout ?? TimeSpan.FromSeconds(60), $"minute cursor at {next:O}");
+
+    /// <summary>Runs every statement of scripts/reconcile_db.sql; returns the rows they found (none on a healthy ledger).</summary>
+    public async Task<List<string>> Reconcile()
+    {
+        var script = await File.ReadAllTextAsync(Path.Combine(LocalInfra.Paths.Root, "scripts", "reconcile_db.sql"));
+        var problems = new List<string>();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        var code = string.Join('\n', script.Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal)));
+        foreach (var statement in code.Split(';').Select(s => s.Trim()).Where(s => s.Length > 0))
+        {
+            await using var cmd = new NpgsqlCommand(statement, connection);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                problems.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i)?.ToString())));
+        }
+        return problems;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
