@@ -34,6 +34,7 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service.Name, false));
+            x.DisableUsageTelemetry(); // no internet here, and a trading system does not phone home
             var stage = PipelineStages.Services.ToList().IndexOf(service.Name);
             if (stage >= 0) // pipeline services answer the probe; test hosts with other names do not
                 x.AddConsumer<PipelineProbeConsumer<TDbContext>>().Endpoint(e => e.Name = PipelineStages.ProbeQueue(stage).AbsolutePath);
