@@ -81,6 +81,8 @@ public sealed class When_a_rule_evaluates_a_symbol
     [Fact]
     public void Should_keep_confidence_within_the_configured_cap()
     {
+        // A base high enough that base + every weight exceeds the cap: the cap must bind.
+        options.Breakout.BaseConfidence = options.MaxConfidence;
         var f = Snapshots.Breakout("A", M) with { Return15 = 0.05m, VolRatio = 9m, Trend = 0.02m };
         Assert.Equal(options.MaxConfidence, new MomentumBreakoutRule(+1, options).Evaluate(f, 1m)!.Confidence);
     }

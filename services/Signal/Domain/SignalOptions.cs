@@ -30,7 +30,7 @@ public sealed class BreakoutRuleOptions
     public decimal MinVolRatio { get; set; } = 1.5m;
 
     /// <summary>Confidence = Base + each weight x its strength (each strength in [0, 1]).</summary>
-    public decimal BaseConfidence { get; set; } = 0.51m;
+    public decimal BaseConfidence { get; set; } = 0.40m;
     public decimal Return15Weight { get; set; } = 0.15m;
     /// <summary>|return_15| above the minimum that earns the full return weight.</summary>
     public decimal Return15Span { get; set; } = 0.006m;
@@ -49,7 +49,7 @@ public sealed class NewsRuleOptions
     public bool Enabled { get; set; } = true;
     public decimal MinSentiment { get; set; } = 0.45m;
     public decimal MinReturn5 { get; set; } = 0.0015m;
-    public decimal BaseConfidence { get; set; } = 0.45m;
+    public decimal BaseConfidence { get; set; } = 0.34m;
     public decimal SentimentWeight { get; set; } = 0.30m;
     public decimal Return5Weight { get; set; } = 0.20m;
     public decimal Return5Span { get; set; } = 0.006m;
