@@ -32,9 +32,13 @@ public static class BurnInCommand
                 default: throw new InvalidOperationException($"unknown option {args[i]}");
             }
         }
-        date ??= await progress.For("broker-gateway").Scalar<DateTime?>("SELECT max(session_date)::timestamp FROM minute_cursor", null) is { } d
-            ? DateOnly.FromDateTime(d)
-            : throw new InvalidOperationException("the broker-gateway has traded no session yet: give --date");
+        if (date is null)
+        {
+            var latest = await progress.For("broker-gateway").Scalar("SELECT max(session_date)::timestamp FROM minute_cursor", DateTime.MinValue);
+            date = latest == DateTime.MinValue
+                ? throw new InvalidOperationException("the broker-gateway has traded no session yet: give --date")
+                : DateOnly.FromDateTime(latest);
+        }
         var (file, requirements) = await Write(progress, date.Value, output ?? Path.Combine(paths.StateDir, "reports", $"burnin-{date:yyyy-MM-dd}.html"), heatCap);
         foreach (var r in requirements)
             Console.WriteLine($"   {(r.Passed ? "pass" : "FAIL")}  {r.Name}: {r.Observed}");

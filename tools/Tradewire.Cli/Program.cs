@@ -13,6 +13,7 @@ const string Usage = """
       logs <service> [-f]       the service's log from the last demo or run
       burnin-report [--date yyyy-MM-dd] [--out FILE] [--heat-cap PERCENT]
                                 the burn-in plan's report for a session (HTML: MAE/MFE, P&L, heat, risk events)
+      reconcile                 run scripts/reconcile_db.sql on the broker-gateway's database (each check: 0 rows)
       sample-session [--seed N] [--date yyyy-MM-dd] [--out DIR]
                                 regenerate the sample session (data/sample-session) from its seed
     """;
@@ -33,6 +34,7 @@ try
         "psql" when args.Length >= 2 => await PsqlCommand.Run(paths, args[1], args[2..]),
         "logs" when args.Length is 2 or 3 && (args.Length == 2 || args[2] == "-f") => await LogsCommand.Run(paths, args[1], args.Length == 3),
         "burnin-report" => await BurnInCommand.Run(paths, args[1..]),
+        "reconcile" when args.Length == 1 => await ReconcileCommand(paths),
         "sample-session" => SampleSessionCommand.Run(paths, args[1..]),
         "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),
         _ => UsageError($"unknown command or bad arguments: {string.Join(' ', args)}"),
@@ -42,6 +44,14 @@ catch (InvalidOperationException e)
 {
     Console.Error.WriteLine("tradewire: " + e.Message);
     return 1;
+}
+
+static async Task<int> ReconcileCommand(RepoPaths paths)
+{
+    var results = await Reconcile.Run(paths, new ReplayProgress(InfraEnvironment.Load(paths)).For("broker-gateway"));
+    foreach (var r in results)
+        Console.WriteLine($"   {(r.Rows == 0 ? "ok  " : "FAIL")}  {r.Rows,4} rows  {r.Name}");
+    return results.All(r => r.Rows == 0) ? 0 : 1;
 }
 
 int UsageError(string why)

@@ -5,7 +5,7 @@ namespace Tradewire.Cli;
 /// <summary>
 /// Runs <c>scripts/reconcile_db.sql</c> (the burn-in plan's post-session reconciliation) statement by
 /// statement against the broker-gateway's database; each statement is one check and must return zero rows.
-/// Statements are separated by lines starting with <c>-- check:</c>, which name them.
+/// Statements are separated by blank lines; the comment above each names it.
 /// </summary>
 public static class Reconcile
 {
@@ -14,22 +14,15 @@ public static class Reconcile
     public static IReadOnlyList<(string Name, string Sql)> Checks(string script)
     {
         var checks = new List<(string, string)>();
-        string? name = null;
-        var sql = new System.Text.StringBuilder();
-        foreach (var line in script.Split('\n'))
+        foreach (var block in script.Replace("\r", "").Split("\n\n"))
         {
-            if (line.StartsWith("-- check:", StringComparison.Ordinal))
-            {
-                if (name is not null)
-                    checks.Add((name, sql.ToString().Trim().TrimEnd(';')));
-                name = line["-- check:".Length..].Trim();
-                sql.Clear();
-            }
-            else if (name is not null)
-                sql.AppendLine(line);
+            var lines = block.Split('\n');
+            var sql = string.Join('\n', lines.Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim();
+            if (sql.Length == 0)
+                continue;
+            var name = lines.FirstOrDefault(l => l.StartsWith("-- ", StringComparison.Ordinal))?[3..].Trim() ?? sql.Split('\n')[0];
+            checks.Add((name, sql.TrimEnd(';')));
         }
-        if (name is not null)
-            checks.Add((name, sql.ToString().Trim().TrimEnd(';')));
         return checks;
     }
 
