@@ -13,6 +13,10 @@ const string Usage = """
       logs <service> [-f]       the service's log from the last demo or run
       burnin-report [--date yyyy-MM-dd] [--out FILE] [--heat-cap PERCENT]
                                 the burn-in plan's report for a session (HTML: MAE/MFE, P&L, heat, risk events)
+      dispatcher-config [get | set JSON]
+                                read or change the running dispatcher's configuration (validated; history kept)
+      broker get|post PATH [JSON]
+                                the running broker-gateway's control API: /risk /positions /metrics /flatten /pause /resume
       reconcile                 run scripts/reconcile_db.sql on the broker-gateway's database (each check: 0 rows)
       sample-session [--seed N] [--date yyyy-MM-dd] [--out DIR]
                                 regenerate the sample session (data/sample-session) from its seed
@@ -34,6 +38,8 @@ try
         "psql" when args.Length >= 2 => await PsqlCommand.Run(paths, args[1], args[2..]),
         "logs" when args.Length is 2 or 3 && (args.Length == 2 || args[2] == "-f") => await LogsCommand.Run(paths, args[1], args.Length == 3),
         "burnin-report" => await BurnInCommand.Run(paths, args[1..]),
+        "dispatcher-config" => await ControlCommand.DispatcherConfig(paths, args[1..]),
+        "broker" => await ControlCommand.Broker(paths, args[1..]),
         "reconcile" when args.Length == 1 => await ReconcileCommand(paths),
         "sample-session" => SampleSessionCommand.Run(paths, args[1..]),
         "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),
