@@ -17,11 +17,14 @@ public sealed class ServiceFleet(RepoPaths paths, InfraEnvironment infra, string
         return process;
     }
 
-    /// <summary>Waits until every started service reports ready; returns those that did not.</summary>
+    /// <summary>
+    /// Waits until every started service that is still alive reports ready; returns those that did not. A process
+    /// killed on purpose (a drill, which starts a replacement) is not waited for.
+    /// </summary>
     public async Task<IReadOnlyList<ServiceInfo>> WaitUntilReady(TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var results = await Task.WhenAll(_running.Select(async p => (p.Service, ready: await p.WaitUntilReady(http, timeout))));
+        var results = await Task.WhenAll(_running.Where(p => !p.HasExited).Select(async p => (p.Service, ready: await p.WaitUntilReady(http, timeout))));
         return results.Where(r => !r.ready).Select(r => r.Service).ToList();
     }
 

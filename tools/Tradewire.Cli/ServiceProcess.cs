@@ -84,8 +84,12 @@ public sealed class ServiceProcess : IDisposable
     /// <summary>SIGKILL: no shutdown code runs (crash simulation).</summary>
     public void Kill()
     {
-        if (!_process.HasExited)
-            SysKill(_process.Id, SigKill);
+        if (_process.HasExited)
+            return;
+        SysKill(_process.Id, SigKill);
+        // SIGKILL cannot be ignored, but the exit is reaped asynchronously: wait for it, so a caller that starts a
+        // replacement at once never sees the dead process as still running.
+        _process.WaitForExit(10_000);
     }
 
     public void Dispose()

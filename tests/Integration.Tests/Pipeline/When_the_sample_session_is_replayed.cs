@@ -39,8 +39,16 @@ public sealed class When_the_sample_session_is_replayed(SampleSessionRun run)
     }
 
     [Fact]
-    public async Task Should_rerank_the_watchlist_every_five_market_minutes() =>
-        Assert.Equal(390 / 5, await Db("watchlist").Scalar("SELECT count(DISTINCT ts) FROM watchlist_state", -1L));
+    public async Task Should_rerank_the_watchlist_every_five_market_minutes_once_features_are_warm()
+    {
+        // Features are ready after 50 bars, so the first ranking with entries comes at the first 5-minute mark after
+        // that; from then on every 5 market minutes, the last on the session's last minute.
+        var ranked = (await Db("watchlist").Rows("SELECT DISTINCT ts FROM watchlist_state ORDER BY ts")).Select(r => (DateTime)r[0]!).ToList();
+        Assert.True(ranked.Count >= 60, $"only {ranked.Count} rankings");
+        Assert.All(ranked.Zip(ranked.Skip(1)), pair => Assert.Equal(TimeSpan.FromMinutes(5), pair.Second - pair.First));
+        Assert.Equal(SampleSessionRun.Session.CloseUtc.AddMinutes(-1).UtcDateTime, ranked[^1]);
+        Assert.True(ranked[0] <= SampleSessionRun.Session.OpenUtc.AddMinutes(60).UtcDateTime, $"first ranking at {ranked[0]:HH:mm} UTC");
+    }
 
     [Fact]
     public async Task Should_meet_the_shakedown_plans_expectations()
