@@ -268,7 +268,7 @@ pg_start() {
 listen_addresses = '127.0.0.1'
 port = $PG_PORT
 unix_socket_directories = '$PG_SOCK'
-max_connections = 300
+max_connections = 500
 EOF
     chown postgres: "$PG_DATA/tradewire.conf"
     touch "$PG_LOG"; chown postgres: "$PG_LOG"

@@ -23,6 +23,7 @@ public static class DatabaseExtensions
         // message retry policy, which is the one place retries live.
         builder.Services.AddDbContext<TDbContext>(o => o.UseNpgsql(connectionString));
         builder.Services.AddSingleton(new MigrationTarget(connectionString, typeof(TDbContext).Assembly));
+        builder.Services.AddHostedService(_ => new ConnectionPoolReleaser(connectionString));
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck<TDbContext>>("database", tags: [HealthEndpoints.ReadyTag]);
         return builder;

@@ -26,7 +26,8 @@ public static class LocalInfra
 
     public static async Task<T> Scalar<T>(string connectionString, string sql, params object[] parameters)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        // Unpooled: tests query hundreds of throwaway databases, and a pool per database would keep idle connections open.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var cmd = new NpgsqlCommand(sql, connection);
         foreach (var p in parameters)
