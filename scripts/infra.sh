@@ -41,7 +41,7 @@ STOP_TIMEOUT=60
 
 log() { echo "infra: $*" >&2; }
 die() { echo "infra: ERROR: $*" >&2; exit 1; }
-usage() { echo "usage: $(basename "$0") up|down|status|env" >&2; }
+usage() { echo "usage: $(basename "$0") up|down|status|env|restart-rabbitmq|restart-postgres" >&2; }
 
 # ---------------------------------------------------------------------------------------------- paths
 
@@ -588,6 +588,28 @@ cmd_status() {
     return $rc
 }
 
+# Fault drills: restart one component while the services run (their connections drop and must recover).
+cmd_restart_rabbitmq() {
+    ensure_root
+    find_rmq_bin
+    load_or_create_secrets
+    rmq_env
+    rmq_pid >/dev/null || die "rabbitmq: not running"
+    rmq_ctl stop_app >/dev/null
+    rmq_ctl start_app >/dev/null
+    RMQ_STARTED_AT=$SECONDS rmq_wait_ready
+    log "rabbitmq: application restarted"
+}
+
+cmd_restart_postgres() {
+    ensure_root
+    pg_pid >/dev/null || die "postgres: not running"
+    pg_stop
+    pg_start
+    pg_wait_ready
+    log "postgres: restarted (pid $(pg_pid))"
+}
+
 main() {
     [[ $# -eq 1 ]] || { usage; exit 2; }
     make_state_absolute
@@ -598,6 +620,8 @@ main() {
         down) cmd_down ;;
         status) cmd_status || exit $? ;;
         env) echo "$ENV_FILE" ;;
+        restart-rabbitmq) cmd_restart_rabbitmq ;;
+        restart-postgres) cmd_restart_postgres ;;
         -h|--help|help) usage; exit 0 ;;
         *) usage; exit 2 ;;
     esac

@@ -1,3 +1,4 @@
+using Tradewire.ServiceDefaults.MarketData;
 using Tradewire.Contracts.News;
 using Tradewire.Watchlist.Domain;
 using Xunit;

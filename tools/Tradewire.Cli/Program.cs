@@ -17,6 +17,10 @@ const string Usage = """
                                 read or change the running dispatcher's configuration (validated; history kept)
       broker get|post PATH [JSON]
                                 the running broker-gateway's control API: /risk /positions /metrics /flatten /pause /resume
+      bench [--sizes 36,150,500] [--paced-speed N] [--paced-minutes M]
+                                the benchmark (bench/README.md): sessions through the real services, figures and targets
+      drill [--kills 20] [--interval 3] [--seed 1]
+                                the fault drill: kills, broker and database restarts, late redelivery; ledger must not change
       reconcile                 run scripts/reconcile_db.sql on the broker-gateway's database (each check: 0 rows)
       sample-session [--seed N] [--date yyyy-MM-dd] [--out DIR]
                                 regenerate the sample session (data/sample-session) from its seed
@@ -40,6 +44,8 @@ try
         "burnin-report" => await BurnInCommand.Run(paths, args[1..]),
         "dispatcher-config" => await ControlCommand.DispatcherConfig(paths, args[1..]),
         "broker" => await ControlCommand.Broker(paths, args[1..]),
+        "bench" => await Tradewire.Cli.Bench.BenchCommand.Run(paths, args[1..]),
+        "drill" => await Tradewire.Cli.Drill.DrillCommand.Run(paths, args[1..]),
         "reconcile" when args.Length == 1 => await ReconcileCommand(paths),
         "sample-session" => SampleSessionCommand.Run(paths, args[1..]),
         "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),

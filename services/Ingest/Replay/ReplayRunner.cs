@@ -122,6 +122,8 @@ public sealed class ReplayRunner(IServiceScopeFactory scopes, IMarketCalendar ca
         if (minute.Minute.AddMinutes(1) == session.CloseUtc - ClosingLead)
             await publish.Publish(new SessionClosing { SessionDate = session.Date, At = minute.Minute.AddMinutes(1), ClosesAt = session.CloseUtc }, token);
 
+        await Execute(db, "INSERT INTO minute_progress (minute, session_date, acted_at) VALUES ($1, $2, clock_timestamp()) ON CONFLICT (minute) DO NOTHING",
+            token, minute.Minute, session.Date);
         var totals = await Totals(db, session.Date, minute, news.Count, first, last, token);
         if (last)
             await publish.Publish(new SessionClosed

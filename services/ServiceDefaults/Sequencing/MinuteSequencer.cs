@@ -128,6 +128,15 @@ public sealed class MinuteSequencer<TDbContext>(TDbContext db, IMarketCalendar c
             cursor.Parameters.AddWithValue(completed.Count);
             await cursor.ExecuteNonQueryAsync(token);
         }
+        await using (var progress = new NpgsqlCommand("""
+            INSERT INTO minute_progress (minute, session_date, acted_at) SELECT m, $2, clock_timestamp() FROM unnest($1::timestamptz[]) AS m
+            ON CONFLICT (minute) DO NOTHING
+            """, connection, tx))
+        {
+            progress.Parameters.AddWithValue(completed.Select(c => c.Minute.UtcDateTime).ToArray());
+            progress.Parameters.AddWithValue(sessionDate);
+            await progress.ExecuteNonQueryAsync(token);
+        }
         // The inputs are the upstream's messages; once acted on, the service's own tables hold what matters.
         await using var delete = new NpgsqlCommand("DELETE FROM minute_inputs WHERE minute = ANY($1)", connection, tx);
         delete.Parameters.AddWithValue(completed.Select(c => c.Minute.UtcDateTime).ToArray());

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using Tradewire.ServiceDefaults.Sequencing;
 using NpgsqlTypes;
 using Tradewire.Contracts.Signals;
 using Tradewire.Signal.Domain;
@@ -12,28 +13,13 @@ namespace Tradewire.Signal.Consumers;
 /// <summary>Reads and writes the signal engine's tables on the consumer's connection and transaction.</summary>
 public sealed class SignalStore(SignalDbContext db)
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    const string StateTable = "signal_engine_state";
 
-    public async Task<SignalState?> Load(DateOnly sessionDate, CancellationToken token)
-    {
-        var (connection, tx) = Connection();
-        await using var cmd = new NpgsqlCommand("SELECT state::text FROM signal_engine_state WHERE session_date = $1", connection, tx);
-        cmd.Parameters.AddWithValue(sessionDate);
-        return await cmd.ExecuteScalarAsync(token) is string json ? JsonSerializer.Deserialize<SignalState>(json, Json) : null;
-    }
+    public Task<SignalState?> Load(DateOnly sessionDate, CancellationToken token) =>
+        SessionStateStore.Load<SignalState>(db, StateTable, sessionDate, token);
 
-    public async Task Save(DateOnly sessionDate, SignalState state, CancellationToken token)
-    {
-        var (connection, tx) = Connection();
-        await using var cmd = new NpgsqlCommand("""
-            INSERT INTO signal_engine_state (session_date, last_minute, state) VALUES ($1, $2, $3)
-            ON CONFLICT (session_date) DO UPDATE SET last_minute = EXCLUDED.last_minute, state = EXCLUDED.state
-            """, connection, tx);
-        cmd.Parameters.AddWithValue(sessionDate);
-        cmd.Parameters.AddWithValue(state.LastMinute ?? throw new InvalidOperationException("State has no minute."));
-        cmd.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(state, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        await cmd.ExecuteNonQueryAsync(token);
-    }
+    public Task Save(DateOnly sessionDate, SignalState state, CancellationToken token) =>
+        SessionStateStore.Save(db, StateTable, sessionDate, state.LastMinute ?? throw new InvalidOperationException("State has no minute."), state, token);
 
     /// <summary>One multi-row insert of a minute's recommendations; a replayed key inserts nothing.</summary>
     public async Task Log(DateOnly sessionDate, DateTimeOffset minute, IReadOnlyList<Recommendation> recommendations, CancellationToken token)

@@ -1,3 +1,4 @@
+using Tradewire.ServiceDefaults.MarketData;
 using System.Text.Json;
 using Tradewire.Contracts.Features;
 using Tradewire.Contracts.News;

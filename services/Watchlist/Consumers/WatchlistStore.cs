@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using Tradewire.ServiceDefaults.Sequencing;
 using NpgsqlTypes;
 using Tradewire.Contracts.Watchlist;
 using Tradewire.Watchlist.Domain;
@@ -12,28 +13,14 @@ namespace Tradewire.Watchlist.Consumers;
 /// <summary>Reads and writes the watchlist's tables on the consumer's connection and transaction.</summary>
 public sealed class WatchlistStore(WatchlistDbContext db)
 {
+    const string StateTable = "watchlist_engine_state";
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<WatchlistState?> Load(DateOnly sessionDate, CancellationToken token)
-    {
-        var (connection, tx) = Connection();
-        await using var cmd = new NpgsqlCommand("SELECT state::text FROM watchlist_engine_state WHERE session_date = $1", connection, tx);
-        cmd.Parameters.AddWithValue(sessionDate);
-        return await cmd.ExecuteScalarAsync(token) is string json ? JsonSerializer.Deserialize<WatchlistState>(json, Json) : null;
-    }
+    public Task<WatchlistState?> Load(DateOnly sessionDate, CancellationToken token) =>
+        SessionStateStore.Load<WatchlistState>(db, StateTable, sessionDate, token);
 
-    public async Task Save(DateOnly sessionDate, WatchlistState state, CancellationToken token)
-    {
-        var (connection, tx) = Connection();
-        await using var cmd = new NpgsqlCommand("""
-            INSERT INTO watchlist_engine_state (session_date, last_minute, state) VALUES ($1, $2, $3)
-            ON CONFLICT (session_date) DO UPDATE SET last_minute = EXCLUDED.last_minute, state = EXCLUDED.state
-            """, connection, tx);
-        cmd.Parameters.AddWithValue(sessionDate);
-        cmd.Parameters.AddWithValue(state.LastMinute ?? throw new InvalidOperationException("State has no minute."));
-        cmd.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(state, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        await cmd.ExecuteNonQueryAsync(token);
-    }
+    public Task Save(DateOnly sessionDate, WatchlistState state, CancellationToken token) =>
+        SessionStateStore.Save(db, StateTable, sessionDate, state.LastMinute ?? throw new InvalidOperationException("State has no minute."), state, token);
 
     /// <summary>One multi-row insert of a ranking; a replayed minute inserts nothing new.</summary>
     public async Task SaveRanking(DateOnly sessionDate, DateTimeOffset minute, IReadOnlyList<WatchlistEntry> entries, CancellationToken token)

@@ -1,3 +1,4 @@
+using Tradewire.ServiceDefaults.MarketData;
 using Tradewire.Contracts.Features;
 using Tradewire.Contracts.News;
 

@@ -1,9 +1,9 @@
 using Tradewire.Contracts.News;
 
-namespace Tradewire.Signal.Domain;
+namespace Tradewire.ServiceDefaults.MarketData;
 
 /// <summary>
-/// Decayed news sentiment per ticker, in [-1, 1]. Each market minute every value is multiplied by
+/// Decayed news sentiment per ticker, in [-1, 1] (one definition for the watchlist and the signal engine). Each market minute every value is multiplied by
 /// <c>0.5^(1 / half-life)</c> and rounded to 6 places (so the state is exact decimal and replays identically);
 /// then each classified item adds <c>score x confidence</c> to every ticker it mentions, clamped to [-1, 1].
 /// Values below 0.0001 in magnitude are dropped.

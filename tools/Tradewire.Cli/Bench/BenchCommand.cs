@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tradewire.ServiceDefaults.MarketTime;
+
+namespace Tradewire.Cli.Bench;
+
+/// <summary>
+/// <c>./tradewire bench [--sizes 36,150,500] [--paced-speed 20] [--paced-minutes 40]</c>: replays seeded sessions
+/// of each size as fast as possible through the seven real services over the real RabbitMQ and PostgreSQL
+/// (outbox and inbox on every hop), then the 36-symbol session at a paced speed for the latency target.
+/// Writes <c>bench/results/bench-DATE.md</c> and <c>.json</c> and prints the table with pass/fail per target.
+/// Not part of the test suite: it takes minutes and measures the machine it runs on.
+/// </summary>
+public static class BenchCommand
+{
+    static readonly DateOnly Date = new(2026, 11, 20);
+
+    public static async Task<int> Run(RepoPaths paths, string[] args)
+    {
+        var sizes = new[] { 36, 150, 500 };
+        var pacedSpeed = 20m;
+        var pacedMinutes = 40;
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new InvalidOperationException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--sizes": sizes = value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray(); break;
+                case "--paced-speed": pacedSpeed = decimal.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--paced-minutes": pacedMinutes = int.Parse(value, CultureInfo.InvariantCulture); break;
+                default: throw new InvalidOperationException($"unknown option {args[i]}");
+            }
+        }
+        if (await Shell.Run("bash", [paths.InfraScript, "up"], paths.Root) != 0)
+            throw new InvalidOperationException("infrastructure did not start");
+        if (await Shell.Run("dotnet", ["build", Path.Combine(paths.Root, "Microservices.sln"), "-c", "Release", "-nologo", "-v", "q", "-clp:ErrorsOnly"], paths.Root) != 0)
+            throw new InvalidOperationException("build failed");
+        var infra = InfraEnvironment.Load(paths);
+        var work = Path.Combine(paths.StateDir, "bench");
+        var results = new List<BenchResult>();
+        foreach (var size in sizes)
+            results.Add(await RunOne(paths, infra, work, size, 0, null));
+        if (pacedSpeed > 0 && sizes.Contains(36))
+            results.Add(await RunOne(paths, infra, work, 36, pacedSpeed, pacedMinutes));
+
+        var report = BenchReport.Markdown(results, Environment.ProcessorCount);
+        var outDir = Path.Combine(paths.Root, "bench", "results");
+        Directory.CreateDirectory(outDir);
+        var stamp = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await File.WriteAllTextAsync(Path.Combine(outDir, $"bench-{stamp}.md"), report);
+        await File.WriteAllTextAsync(Path.Combine(outDir, $"bench-{stamp}.json"), JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+        Console.WriteLine(report);
+        Console.WriteLine($"written to bench/results/bench-{stamp}.md and .json");
+        return 0;
+    }
+
+    static async Task<BenchResult> RunOne(RepoPaths paths, InfraEnvironment infra, string work, int symbols, decimal speed, int? stopAfterMinutes)
+    {
+        var mode = speed == 0 ? "max speed" : $"paced {speed}x";
+        Console.WriteLine($"== bench: {symbols} symbols, {mode}");
+        var (sessionDir, universeFile) = BenchSession.Write(work, symbols, 20261120 + symbols, Path.Combine(paths.Root, "data", "universe.csv"), Date);
+        var session = new NyseCalendar().GetSession(Date)!;
+        await Environments.ResetDatabases(infra);
+        await Environments.DeleteQueues(infra);
+        var token = OperatorToken.LoadOrCreate(paths);
+        await using var fleet = new ServiceFleet(paths, infra, token);
+        var processes = ServiceCatalog.All.ToDictionary(s => s.Name, s => fleet.Start(s,
+            s.Name == "ingest" ? new Dictionary<string, string> { ["Universe__Path"] = universeFile } : null));
+        if ((await fleet.WaitUntilReady(TimeSpan.FromSeconds(120))).Count > 0)
+            throw new InvalidOperationException("services not ready; see ./tradewire logs <service>");
+
+        var cpuBefore = processes.ToDictionary(p => p.Key, p => ProcessStats.Read(p.Value.Pid)?.CpuSeconds ?? 0);
+        var commitsBefore = await BenchMeasures.PgCommits(infra);
+        var watch = Stopwatch.StartNew();
+        using (var http = new HttpClient())
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.PostAsJsonAsync(new Uri(ServiceCatalog.Find("ingest")!.BaseAddress, "/replay"),
+                new { path = sessionDir, sessionDate = Date.ToString("yyyy-MM-dd"), speed });
+            response.EnsureSuccessStatusCode();
+        }
+        var progress = new ReplayProgress(infra);
+        var minutes = stopAfterMinutes ?? session.Minutes;
+        var finished = await WaitFor(progress, minutes, TimeSpan.FromMinutes(30));
+        var wall = watch.Elapsed.TotalSeconds;
+        var commits = await BenchMeasures.PgCommits(infra) - commitsBefore;
+        var cpu = processes.ToDictionary(p => p.Key, p => Math.Round((ProcessStats.Read(p.Value.Pid)?.CpuSeconds ?? 0) - cpuBefore[p.Key], 1));
+        var memory = processes.ToDictionary(p => p.Key, p => Math.Round((ProcessStats.Read(p.Value.Pid)?.PeakRssBytes ?? 0) / 1048576.0, 0));
+        var acks = await BenchMeasures.QueueAcks(infra);
+        var latencies = await BenchMeasures.MinuteLatenciesMs(progress);
+        var bars = (int)await progress.For("ingest").Scalar("SELECT count(*) FROM lane_telemetry", 0L);
+        var result = new BenchResult
+        {
+            Mode = mode, Symbols = symbols, Bars = bars, Finished = finished, WallSeconds = Math.Round(wall, 1),
+            BarsPerSecond = Math.Round(bars / wall, 0),
+            LatencyP50Ms = Round(BenchMeasures.Percentile(latencies, 50)), LatencyP95Ms = Round(BenchMeasures.Percentile(latencies, 95)),
+            LatencyP99Ms = Round(BenchMeasures.Percentile(latencies, 99)),
+            PgCommitsPerSecond = Math.Round(commits / wall, 0), CpuSeconds = cpu, PeakMemoryMiB = memory,
+            QueueMessagesPerSecond = acks.Where(a => a.Value > 0).ToDictionary(a => a.Key, a => Math.Round(a.Value / wall, 1)),
+            Executions = (int)await progress.For("dispatcher").Scalar("SELECT count(*) FROM dispatch_executions", 0L),
+            Fills = (int)await progress.For("broker-gateway").Scalar("SELECT count(*) FROM trades", 0L),
+        };
+        await fleet.StopAll(TimeSpan.FromSeconds(20));
+        Console.WriteLine($"   {symbols} symbols {mode}: {result.WallSeconds} s, {result.BarsPerSecond} bars/s, p50 {result.LatencyP50Ms} ms, p99 {result.LatencyP99Ms} ms");
+        return result;
+    }
+
+    static double? Round(double? v) => v is { } x ? Math.Round(x, 0) : null;
+
+    /// <summary>Until the broker-gateway (the last stage) has acted on <paramref name="minutes"/> minutes and every outbox is empty.</summary>
+    static async Task<bool> WaitFor(ReplayProgress progress, int minutes, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < timeout)
+        {
+            var done = await progress.For("broker-gateway").Scalar("SELECT coalesce(sum(minutes_done), 0)::int FROM minute_cursor", 0);
+            if (done >= minutes && await progress.PendingOutbox() == 0)
+                return true;
+            await Task.Delay(200);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Tradewire.ServiceDefaults.MarketTime;
+
+namespace Tradewire.Cli.Drill;
+
+/// <summary>
+/// <c>./tradewire drill [--kills 20] [--interval 3] [--seed 1]</c>: the fault drill. Replays the sample session
+/// once undisturbed and records its ledger digest; replays it again while a driver SIGKILLs a random service
+/// every few seconds and restarts it (plus one RabbitMQ restart, one PostgreSQL restart and a burst of
+/// <c>pg_terminate_backend</c> on the services' connections), then resends every order after forgetting the
+/// broker's inbox. The ledger must equal the undisturbed one; reconcile_db.sql must return zero rows; the
+/// outboxes must drain within 60 s of the last fault; no message may sit in an error queue.
+/// </summary>
+public static class DrillCommand
+{
+    static readonly DateOnly Date = new(2026, 11, 20);
+
+    public static async Task<int> Run(RepoPaths paths, string[] args)
+    {
+        int kills = 20, seed = 1;
+        var interval = TimeSpan.FromSeconds(3);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new InvalidOperationException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--kills": kills = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--interval": interval = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)); break;
+                case "--seed": seed = int.Parse(value, CultureInfo.InvariantCulture); break;
+                default: throw new InvalidOperationException($"unknown option {args[i]}");
+            }
+        }
+        if (await Shell.Run("bash", [paths.InfraScript, "up"], paths.Root) != 0)
+            throw new InvalidOperationException("infrastructure did not start");
+        if (await Shell.Run("dotnet", ["build", Path.Combine(paths.Root, "Microservices.sln"), "-c", "Release", "-nologo", "-v", "q", "-clp:ErrorsOnly"], paths.Root) != 0)
+            throw new InvalidOperationException("build failed");
+        var infra = InfraEnvironment.Load(paths);
+        var session = new NyseCalendar().GetSession(Date)!;
+        var sample = Path.Combine(paths.Root, "data", "sample-session");
+
+        Console.WriteLine("== drill 1/2: undisturbed replay");
+        var (expected, expectedParts) = await Replay(paths, infra, sample, session, null);
+        Console.WriteLine($"   ledger digest {expected[..16]}  " + string.Join(", ", expectedParts.Select(p => $"{p.Name} {p.Rows}")));
+
+        Console.WriteLine($"== drill 2/2: replay with {kills} kills every {interval.TotalSeconds:0.#} s, RabbitMQ and PostgreSQL restarts, connection terminations, late redelivery");
+        var faults = new FaultDriver(paths, infra, kills, interval, seed);
+        var (actual, actualParts) = await Replay(paths, infra, sample, session, faults);
+        Console.WriteLine($"   ledger digest {actual[..16]}  " + string.Join(", ", actualParts.Select(p => $"{p.Name} {p.Rows}")));
+        foreach (var line in faults.Log)
+            Console.WriteLine("   " + line);
+
+        var progress = new ReplayProgress(infra);
+        var reconcile = await Reconcile.Run(paths, progress.For("broker-gateway"));
+        var errors = await Environments.ErrorQueueMessages(infra);
+        var ok = expected == actual && reconcile.All(r => r.Rows == 0) && errors.Values.Sum() == 0 && faults.OutboxDrainedWithin60s;
+        Console.WriteLine($"   ledger equal to the undisturbed one: {(expected == actual ? "yes" : "NO")}");
+        Console.WriteLine($"   reconcile_db.sql: {reconcile.Sum(r => r.Rows)} rows");
+        Console.WriteLine($"   outboxes drained {faults.DrainSeconds:F1} s after the last fault (limit 60 s)");
+        Console.WriteLine($"   messages in error queues: {errors.Values.Sum()}" + (errors.Count > 0 ? " (" + string.Join(", ", errors.Select(e => $"{e.Key} {e.Value}")) + ")" : ""));
+        Console.WriteLine(ok ? "Drill passed." : "Drill FAILED.");
+        return ok ? 0 : 1;
+    }
+
+    static async Task<(string, IReadOnlyList<LedgerDigest.Part>)> Replay(RepoPaths paths, InfraEnvironment infra, string sample, TradingSession session, FaultDriver? faults)
+    {
+        await Environments.ResetDatabases(infra);
+        await Environments.DeleteQueues(infra);
+        var token = OperatorToken.LoadOrCreate(paths);
+        await using var fleet = new ServiceFleet(paths, infra, token);
+        foreach (var s in ServiceCatalog.All)
+            fleet.Start(s);
+        if ((await fleet.WaitUntilReady(TimeSpan.FromSeconds(120))).Count > 0)
+            throw new InvalidOperationException("services not ready");
+        using (var http = new HttpClient())
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.PostAsJsonAsync(new Uri(ServiceCatalog.Find("ingest")!.BaseAddress, "/replay"),
+                new { path = sample, sessionDate = Date.ToString("yyyy-MM-dd"), speed = 0 });
+            response.EnsureSuccessStatusCode();
+        }
+        var progress = new ReplayProgress(infra);
+        if (faults is not null)
+            await faults.Run(fleet, progress, session);
+        if (!await DemoCommand.WaitForSession(progress, session, TimeSpan.FromMinutes(20)))
+            throw new InvalidOperationException("the replay did not finish within 20 minutes");
+        if (faults is not null)
+        {
+            faults.MarkDrained();
+            var resent = await Redelivery.ResendAllOrders(infra, progress);
+            faults.Log.Add($"resent {resent} PlaceBracketOrder commands after clearing the broker-gateway's inbox");
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            await DemoCommand.WaitForSession(progress, session, TimeSpan.FromMinutes(2));
+        }
+        var digest = await LedgerDigest.Compute(progress.For);
+        await fleet.StopAll(TimeSpan.FromSeconds(20));
+        return digest;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+
+namespace Tradewire.Cli.Drill;
+
+/// <summary>
+/// Injects the drill's faults while a replay runs: a SIGKILL of a random service (seeded) every interval, followed
+/// by its restart; RabbitMQ restarted after a third of the kills, PostgreSQL after two thirds, and a burst of
+/// <c>pg_terminate_backend</c> on every service connection in the middle. Stops injecting when the session ends.
+/// </summary>
+public sealed class FaultDriver(RepoPaths paths, InfraEnvironment infra, int kills, TimeSpan interval, int seed)
+{
+    readonly Stopwatch _sinceLastFault = new();
+
+    public List<string> Log { get; } = [];
+    public double DrainSeconds { get; private set; }
+    public bool OutboxDrainedWithin60s => DrainSeconds <= 60;
+
+    public async Task Run(ServiceFleet fleet, ReplayProgress progress, ServiceDefaults.MarketTime.TradingSession session)
+    {
+        var rng = new Random(seed);
+        var watch = Stopwatch.StartNew();
+        for (var k = 1; k <= kills; k++)
+        {
+            await Task.Delay(interval);
+            if ((await progress.Minutes(session.Date)).All(m => m.Minutes >= session.Minutes))
+            {
+                Log.Add($"the session finished after {k - 1} kills; stopped injecting");
+                break;
+            }
+            var victim = ServiceCatalog.All[rng.Next(ServiceCatalog.All.Count)];
+            var process = fleet.Running.Last(p => p.Service == victim && !p.HasExited);
+            process.Kill();
+            fleet.Start(victim);
+            Log.Add($"{watch.Elapsed.TotalSeconds,6:F1} s  kill {k}: SIGKILL {victim.Name} (pid {process.Pid}), restarted");
+            if (k == kills / 3)
+                await Infra("restart-rabbitmq", watch);
+            if (k == kills / 2)
+                Log.Add($"{watch.Elapsed.TotalSeconds,6:F1} s  pg_terminate_backend on {await TerminateConnections()} service connections");
+            if (k == 2 * kills / 3)
+                await Infra("restart-postgres", watch);
+            await fleet.WaitUntilReady(TimeSpan.FromSeconds(120));
+            _sinceLastFault.Restart();
+        }
+    }
+
+    public void MarkDrained() => DrainSeconds = _sinceLastFault.Elapsed.TotalSeconds;
+
+    async Task Infra(string command, Stopwatch watch)
+    {
+        var code = await Shell.Run("bash", [paths.InfraScript, command], paths.Root);
+        Log.Add($"{watch.Elapsed.TotalSeconds,6:F1} s  infra.sh {command}: exit {code}");
+    }
+
+    async Task<long> TerminateConnections()
+    {
+        var admin = new Db(infra.AdminConnectionString());
+        var rows = await admin.Rows("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ANY($1) AND pid <> pg_backend_pid()",
+            ServiceCatalog.All.Select(s => s.Database).ToArray());
+        return rows.Count;
+    }
+}
