@@ -4,7 +4,7 @@ namespace Tradewire.Cli.Drill;
 
 /// <summary>
 /// Injects the drill's faults while a replay runs: a SIGKILL of a random service (seeded) every interval, followed
-/// by its restart; RabbitMQ restarted after a third of the kills, PostgreSQL after two thirds, and a burst of
+/// by its restart (not waiting for it to be ready, so a service can be killed again while it starts); RabbitMQ restarted after a third of the kills, PostgreSQL after two thirds, and a burst of
 /// <c>pg_terminate_backend</c> on every service connection in the middle. Stops injecting when the session ends.
 /// </summary>
 public sealed class FaultDriver(RepoPaths paths, InfraEnvironment infra, int kills, TimeSpan interval, int seed)
@@ -38,9 +38,10 @@ public sealed class FaultDriver(RepoPaths paths, InfraEnvironment infra, int kil
                 Log.Add($"{watch.Elapsed.TotalSeconds,6:F1} s  pg_terminate_backend on {await TerminateConnections()} service connections");
             if (k == 2 * kills / 3)
                 await Infra("restart-postgres", watch);
-            await fleet.WaitUntilReady(TimeSpan.FromSeconds(120));
             _sinceLastFault.Restart();
         }
+        // Kills do not wait for the replacement to be ready: a service may die again while it starts, as in a crash loop.
+        await fleet.WaitUntilReady(TimeSpan.FromSeconds(120));
     }
 
     public void MarkDrained() => DrainSeconds = _sinceLastFault.Elapsed.TotalSeconds;
