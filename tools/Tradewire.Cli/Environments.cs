@@ -24,6 +24,8 @@ public static class Environments
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{service.Database}\" OWNER \"{service.Database}\"", admin);
             await create.ExecuteNonQueryAsync();
         }
+        // DROP ... WITH (FORCE) terminated this process's pooled connections to the old databases: forget them.
+        NpgsqlConnection.ClearAllPools();
     }
 
     public static async Task<int> DeleteQueues(InfraEnvironment infra)

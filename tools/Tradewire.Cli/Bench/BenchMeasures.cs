@@ -12,7 +12,7 @@ public static class BenchMeasures
     {
         var admin = new Db(infra.AdminConnectionString());
         return await admin.Scalar("SELECT sum(xact_commit)::bigint FROM pg_stat_database WHERE datname = ANY($1)", 0L,
-            ServiceCatalog.All.Select(s => s.Database).ToArray());
+            (object)ServiceCatalog.All.Select(s => s.Database).ToArray()); // one array parameter, not params expansion
     }
 
     /// <summary>Messages acknowledged per queue since the queues were created (the bench deletes them first).</summary>

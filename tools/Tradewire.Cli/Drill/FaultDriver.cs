@@ -55,7 +55,7 @@ public sealed class FaultDriver(RepoPaths paths, InfraEnvironment infra, int kil
     {
         var admin = new Db(infra.AdminConnectionString());
         var rows = await admin.Rows("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ANY($1) AND pid <> pg_backend_pid()",
-            ServiceCatalog.All.Select(s => s.Database).ToArray());
+            (object)ServiceCatalog.All.Select(s => s.Database).ToArray()); // one array parameter, not params expansion
         return rows.Count;
     }
 }
