@@ -46,33 +46,17 @@ public sealed class GatewayHost : IAsyncDisposable
     public static async Task<GatewayHost> Start(IDictionary<string, string?>? settings = null, string? database = null)
     {
         var name = TestService.NewName("bg");
-        var connectionString = database ?? await LocalInfra.CreateDatabase(name.Replace('-', '_'));
-        var env = LocalInfra.Environment;
         var config = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Database"] = connectionString,
-            ["RabbitMq:Host"] = env["TRADEWIRE_RABBIT_HOST"], ["RabbitMq:Port"] = env["TRADEWIRE_RABBIT_PORT"],
-            ["RabbitMq:Username"] = env["TRADEWIRE_RABBIT_USER"], ["RabbitMq:Password"] = env["TRADEWIRE_RABBIT_PASSWORD"],
-            ["Retry:ImmediateRetries"] = "1", ["Retry:Redelivery:0"] = "00:00:00.500", ["Retry:Redelivery:1"] = "00:00:02",
-            ["Logging:LogLevel:Default"] = "Warning", ["Operator:Token"] = Token, ["PaperBroker:SlippageBps"] = "0",
+            ["Retry:Redelivery:0"] = "00:00:00.500", ["Retry:Redelivery:1"] = "00:00:02",
+            ["Operator:Token"] = Token, ["PaperBroker:SlippageBps"] = "0",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
             config[k] = v;
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(config);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddServiceDefaults(name);
-        builder.AddServiceDatabase<BrokerGatewayDbContext>();
-        builder.AddBrokerGateway();
-        builder.AddServiceBus<BrokerGatewayDbContext>(x => x.AddBrokerGatewayConsumers(name));
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
-        app.MapBrokerGatewayEndpoints();
-        await new SqlMigrator(connectionString, NullLogger.Instance).Apply(SqlMigrator.Discover(typeof(BrokerGatewayDbContext).Assembly));
-        await app.StartAsync();
-        var health = await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
-        if (health != BusHealthStatus.Healthy)
-            throw new InvalidOperationException($"Bus not healthy ({health}); is scripts/infra.sh up running?");
+        var host = await ServiceHost.Start<BrokerGatewayDbContext>(name, x => x.AddBrokerGatewayConsumers(name), config,
+            services: b => b.AddBrokerGateway(), endpoints: a => a.MapBrokerGatewayEndpoints(), database: database);
+        var app = host.App;
+        var connectionString = host.ConnectionString;
         return new GatewayHost(app, name, connectionString);
     }
 
@@ -98,23 +82,10 @@ public sealed class GatewayHost : IAsyncDisposable
         Eventually.Until(() => Count("SELECT count(*) FROM minute_cursor WHERE session_date = $1 AND next_minute >= $2", date, next),
             n => n == 1, timeout ?? TimeSpan.FromSeconds(60), $"minute cursor at {next:O}");
 
-    /// <summary>Runs every statement of scripts/reconcile_db.sql; returns the rows they found (none on a healthy ledger).</summary>
-    public async Task<List<string>> Reconcile()
-    {
-        var script = await File.ReadAllTextAsync(Path.Combine(LocalInfra.Paths.Root, "scripts", "reconcile_db.sql"));
-        var problems = new List<string>();
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        var code = string.Join('\n', script.Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal)));
-        foreach (var statement in code.Split(';').Select(s => s.Trim()).Where(s => s.Length > 0))
-        {
-            await using var cmd = new NpgsqlCommand(statement, connection);
-            await using var reader = await cmd.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-                problems.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i)?.ToString())));
-        }
-        return problems;
-    }
+    /// <summary>Runs every check of scripts/reconcile_db.sql (the operator's tool); returns the failing ones (none on a healthy ledger).</summary>
+    public async Task<List<string>> Reconcile() =>
+        (await Tradewire.Cli.Reconcile.Run(LocalInfra.Paths, new Tradewire.Cli.Db(ConnectionString)))
+            .Where(r => r.Rows > 0).Select(r => $"{r.Name}: {r.Rows} rows").ToList();
 
     public async ValueTask DisposeAsync()
     {

@@ -48,26 +48,7 @@ public sealed class DecisionHost : IAsyncDisposable
     {
         var name = TestService.NewName(prefix);
         var inputQueue = name + "-inputs";
-        var connectionString = await LocalInfra.CreateDatabase(name.Replace('-', '_'));
-        var env = LocalInfra.Environment;
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Database"] = connectionString,
-            ["RabbitMq:Host"] = env["TRADEWIRE_RABBIT_HOST"],
-            ["RabbitMq:Port"] = env["TRADEWIRE_RABBIT_PORT"],
-            ["RabbitMq:Username"] = env["TRADEWIRE_RABBIT_USER"],
-            ["RabbitMq:Password"] = env["TRADEWIRE_RABBIT_PASSWORD"],
-            ["Retry:ImmediateRetries"] = "3",
-            ["Retry:Redelivery:0"] = "00:00:00.200",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddServiceDefaults(name);
-        builder.AddServiceDatabase<TDb>();
-        add(builder);
-        builder.Services.AddSingleton(new DecisionCollector(date));
-        builder.AddServiceBus<TDb>(x =>
+        var host = await ServiceHost.Start<TDb>(name, x =>
         {
             x.AddConsumer<TConsumer>().Endpoint(e => { e.Name = inputQueue; e.ConfigureConsumeTopology = false; });
             if (bindWatchlist)
@@ -78,14 +59,12 @@ public sealed class DecisionHost : IAsyncDisposable
                 });
             else
                 x.AddConsumer<DecisionCollectorConsumer>().Endpoint(e => e.Name = name + "-collector");
+        }, new Dictionary<string, string?> { ["Retry:ImmediateRetries"] = "3" }, services: b =>
+        {
+            add(b);
+            b.Services.AddSingleton(new DecisionCollector(date));
         });
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
-        await new SqlMigrator(connectionString, NullLogger.Instance).Apply(SqlMigrator.Discover(typeof(TDb).Assembly));
-        await app.StartAsync();
-        var health = await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
-        if (health != BusHealthStatus.Healthy)
-            throw new InvalidOperationException($"Bus of {name} not healthy after 30 s ({health}); is scripts/infra.sh up running?");
+        var (connectionString, app) = (host.ConnectionString, host.App);
         return new DecisionHost(connectionString, app, inputQueue);
     }
 

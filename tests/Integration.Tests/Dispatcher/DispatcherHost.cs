@@ -37,36 +37,19 @@ sealed class DispatcherHost : IAsyncDisposable
         Action<IServiceCollection>? services = null, bool runLoop = true)
     {
         connectionString ??= await LocalInfra.CreateDatabase(name.Replace('-', '_'));
-        var env = LocalInfra.Environment;
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var builder = ServiceHost.Builder(name, connectionString, new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Database"] = connectionString,
-            ["RabbitMq:Host"] = env["TRADEWIRE_RABBIT_HOST"],
-            ["RabbitMq:Port"] = env["TRADEWIRE_RABBIT_PORT"],
-            ["RabbitMq:Username"] = env["TRADEWIRE_RABBIT_USER"],
-            ["RabbitMq:Password"] = env["TRADEWIRE_RABBIT_PASSWORD"],
-            ["Retry:ImmediateRetries"] = "1",
-            ["Retry:Redelivery:0"] = "00:00:00.200",
-            ["Logging:LogLevel:Default"] = "Warning",
             ["Operator:Token"] = OperatorToken,
             ["Dispatcher:BrokerQueue"] = brokerQueue,
             ["Dispatcher:PollInterval"] = "00:00:00.200",
             ["Dispatcher:SubscribeToSignals"] = "false",
             ["Dispatcher:RunLoop"] = runLoop ? "true" : "false",
         });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddServiceDefaults(name);
         services?.Invoke(builder.Services);
         builder.AddDispatcher();
         var app = builder.Build();
         app.MapDispatcher();
-
-        await new SqlMigrator(connectionString, NullLogger.Instance).Apply(SqlMigrator.Discover(typeof(DispatcherDbContext).Assembly));
-        await app.StartAsync();
-        var health = await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
-        if (health != BusHealthStatus.Healthy)
-            throw new InvalidOperationException($"Bus of {name} not healthy after 30 s ({health}); is scripts/infra.sh up running?");
+        await ServiceHost.Run(app, name, connectionString, typeof(DispatcherDbContext).Assembly);
         return new DispatcherHost(name, connectionString, app);
     }
 

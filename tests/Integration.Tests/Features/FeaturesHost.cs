@@ -38,26 +38,7 @@ public sealed class FeaturesHost : IAsyncDisposable
     public static async Task<FeaturesHost> Start()
     {
         var name = TestService.NewName("feat");
-        var connectionString = await LocalInfra.CreateDatabase(name.Replace('-', '_'));
-        var env = LocalInfra.Environment;
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Database"] = connectionString,
-            ["RabbitMq:Host"] = env["TRADEWIRE_RABBIT_HOST"],
-            ["RabbitMq:Port"] = env["TRADEWIRE_RABBIT_PORT"],
-            ["RabbitMq:Username"] = env["TRADEWIRE_RABBIT_USER"],
-            ["RabbitMq:Password"] = env["TRADEWIRE_RABBIT_PASSWORD"],
-            ["Retry:ImmediateRetries"] = "1",
-            ["Retry:Redelivery:0"] = "00:00:00.200",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddServiceDefaults(name);
-        builder.AddServiceDatabase<FeaturesDbContext>();
-        builder.Services.AddScoped<FeatureStore>();
-        builder.Services.AddSingleton<FeaturesComputedLog>();
-        builder.AddServiceBus<FeaturesDbContext>(x =>
+        var host = await ServiceHost.Start<FeaturesDbContext>(name, x =>
         {
             x.AddConsumer<MinuteBarsClosedConsumer>(typeof(MinuteBarsClosedConsumerDefinition)).Endpoint(e =>
             {
@@ -72,15 +53,12 @@ public sealed class FeaturesHost : IAsyncDisposable
                 e.Temporary = true;
                 e.ConcurrentMessageLimit = 1;
             });
+        }, services: b =>
+        {
+            b.Services.AddScoped<FeatureStore>();
+            b.Services.AddSingleton<FeaturesComputedLog>();
         });
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
-
-        await new SqlMigrator(connectionString, NullLogger.Instance).Apply(SqlMigrator.Discover(typeof(FeaturesDbContext).Assembly));
-        await app.StartAsync();
-        var health = await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
-        if (health != BusHealthStatus.Healthy)
-            throw new InvalidOperationException($"Bus of {name} not healthy after 30 s ({health}); is scripts/infra.sh up running?");
+        var (connectionString, app) = (host.ConnectionString, host.App);
         return new FeaturesHost(name, connectionString, app);
     }
 

@@ -59,6 +59,21 @@ public sealed class When_the_sample_session_is_replayed(SampleSessionRun run)
     }
 
     [Fact]
+    public async Task Should_answer_every_query_of_the_operators_documents()
+    {
+        // Verbatim, as printed in the Phase 9 and shakedown documents. The session is a fixed past date, so the
+        // CURRENT_DATE and 7-day windows may rightly be empty; the unwindowed queries must see the session.
+        var dispatcher = run.Run.Database("dispatcher");
+        foreach (var (name, sql) in Dispatcher.SeedQueries.All)
+            await Dispatcher.Sql.Rows(dispatcher, sql); // throws on a missing table, column or function
+        var daily = await Dispatcher.Sql.Rows(dispatcher, Dispatcher.SeedQueries.DailyExecutionCount);
+        Assert.Equal(DateOnly.FromDateTime(SampleSessionRun.Session.OpenUtc.UtcDateTime), (DateOnly)Assert.Single(daily)["date"]!);
+        Assert.InRange(Convert.ToInt64(daily[0]["executions"]), 5, 50);
+        Assert.NotEmpty(await Dispatcher.Sql.Rows(dispatcher, Dispatcher.SeedQueries.SeeSimulatedExecutions));
+        Assert.Equal(10, (await Dispatcher.Sql.Rows(dispatcher, Dispatcher.SeedQueries.RecentDispatcherRuns)).Count);
+    }
+
+    [Fact]
     public async Task Should_leave_reconcile_db_sql_with_zero_rows()
     {
         var results = await Reconcile.Run(LocalInfra.Paths, Db("broker-gateway"));
