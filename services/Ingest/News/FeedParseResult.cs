@@ -1,3 +1,4 @@
+using Tradewire.Contracts.News;
 namespace Tradewire.Ingest.News;
 
 /// <summary>

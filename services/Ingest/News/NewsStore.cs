@@ -1,3 +1,4 @@
+using Tradewire.Contracts.News;
 using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,3 +1,4 @@
+using Tradewire.Contracts.News;
 using System.Text;
 using Tradewire.Ingest.News;
 using Xunit;
