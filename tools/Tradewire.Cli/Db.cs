@@ -3,8 +3,12 @@ using Npgsql;
 namespace Tradewire.Cli;
 
 /// <summary>Small read helpers over a service database, for reports and progress.</summary>
-public sealed class Db(string connectionString)
+public sealed class Db(string database)
 {
+    // Unpooled: an operator tool polls a few databases now and then, and must survive the drill's restarts and
+    // pg_terminate_backend bursts, which leave pooled connections dead.
+    readonly string connectionString = new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString;
+
     public async Task<List<object?[]>> Rows(string sql, params object[] parameters)
     {
         await using var connection = new NpgsqlConnection(connectionString);

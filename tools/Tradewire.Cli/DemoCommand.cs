@@ -101,8 +101,18 @@ public static class DemoCommand
         var lastPrint = TimeSpan.Zero;
         while (watch.Elapsed < timeout)
         {
-            var minutes = await progress.Minutes(session.Date);
-            var done = minutes.All(m => m.Minutes >= session.Minutes) && await progress.PendingOutbox() == 0;
+            IReadOnlyList<(string Service, int Minutes)> minutes;
+            bool done;
+            try
+            {
+                minutes = await progress.Minutes(session.Date);
+                done = minutes.All(m => m.Minutes >= session.Minutes) && await progress.PendingOutbox() == 0;
+            }
+            catch (Npgsql.NpgsqlException) // the database is restarting (a drill): ask again
+            {
+                await Task.Delay(500);
+                continue;
+            }
             if (done || watch.Elapsed - lastPrint > TimeSpan.FromSeconds(5))
             {
                 Console.WriteLine($"   {watch.Elapsed.TotalSeconds,5:F0} s  " + string.Join("  ", minutes.Select(m => $"{m.Service} {m.Minutes}")));

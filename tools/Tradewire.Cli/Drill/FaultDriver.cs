@@ -22,7 +22,7 @@ public sealed class FaultDriver(RepoPaths paths, InfraEnvironment infra, int kil
         for (var k = 1; k <= kills; k++)
         {
             await Task.Delay(interval);
-            if ((await progress.Minutes(session.Date)).All(m => m.Minutes >= session.Minutes))
+            if (await Finished(progress, session))
             {
                 Log.Add($"the session finished after {k - 1} kills; stopped injecting");
                 break;
@@ -42,6 +42,18 @@ public sealed class FaultDriver(RepoPaths paths, InfraEnvironment infra, int kil
         }
         // Kills do not wait for the replacement to be ready: a service may die again while it starts, as in a crash loop.
         await fleet.WaitUntilReady(TimeSpan.FromSeconds(120));
+    }
+
+    static async Task<bool> Finished(ReplayProgress progress, ServiceDefaults.MarketTime.TradingSession session)
+    {
+        try
+        {
+            return (await progress.Minutes(session.Date)).All(m => m.Minutes >= session.Minutes);
+        }
+        catch (Npgsql.NpgsqlException)
+        {
+            return false; // the database is restarting: the session is not over
+        }
     }
 
     public void MarkDrained() => DrainSeconds = _sinceLastFault.Elapsed.TotalSeconds;
