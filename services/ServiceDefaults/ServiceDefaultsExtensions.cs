@@ -69,7 +69,22 @@ public static class ServiceDefaultsExtensions
         if (target is not null)
         {
             var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Migrations");
-            await new SqlMigrator(target.ConnectionString, log).Apply(SqlMigrator.Discover(target.ServiceAssembly));
+            // A database that is restarting, or that dropped our connection, is waited for (about a minute) rather
+            // than ending the process: a deploy and a database blip can overlap.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await new SqlMigrator(target.ConnectionString, log).Apply(SqlMigrator.Discover(target.ServiceAssembly));
+                    break;
+                }
+                catch (Npgsql.NpgsqlException e) when (attempt < 30 && (e.IsTransient || e is Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" }))
+                {
+                    log.LogWarning(e, "Database not available for migrations (attempt {Attempt}); retrying in 2 s", attempt);
+                    Npgsql.NpgsqlConnection.ClearAllPools();
+                    await Task.Delay(TimeSpan.FromSeconds(2));
+                }
+            }
         }
         if (args.Contains("--migrate-only"))
             return;

@@ -27,11 +27,14 @@ public sealed class FaultDriver(RepoPaths paths, InfraEnvironment infra, int kil
                 Log.Add($"the session finished after {k - 1} kills; stopped injecting");
                 break;
             }
+            Supervise(fleet, watch);
             var victim = ServiceCatalog.All[rng.Next(ServiceCatalog.All.Count)];
-            var process = fleet.Running.Last(p => p.Service == victim && !p.HasExited);
-            process.Kill();
-            fleet.Start(victim);
-            Log.Add($"{watch.Elapsed.TotalSeconds,6:F1} s  kill {k}: SIGKILL {victim.Name} (pid {process.Pid}), restarted");
+            if (fleet.Running.LastOrDefault(p => p.Service == victim && !p.HasExited) is { } process)
+            {
+                process.Kill();
+                fleet.Start(victim);
+                Log.Add($"{watch.Elapsed.TotalSeconds,6:F1} s  kill {k}: SIGKILL {victim.Name} (pid {process.Pid}), restarted");
+            }
             if (k == kills / 3)
                 await Infra("restart-rabbitmq", watch);
             if (k == kills / 2)
@@ -41,7 +44,25 @@ public sealed class FaultDriver(RepoPaths paths, InfraEnvironment infra, int kil
             _sinceLastFault.Restart();
         }
         // Kills do not wait for the replacement to be ready: a service may die again while it starts, as in a crash loop.
+        // Until the session ends, act as the supervisor would (docker-compose restart policy, Kubernetes): restart
+        // any service that is not running.
+        var deadline = Stopwatch.StartNew();
+        while (!await Finished(progress, session) && deadline.Elapsed < TimeSpan.FromMinutes(15))
+        {
+            Supervise(fleet, watch);
+            await Task.Delay(1000);
+        }
         await fleet.WaitUntilReady(TimeSpan.FromSeconds(120));
+    }
+
+    /// <summary>Starts every service that has no live process (one that died by itself counts as a fault too).</summary>
+    void Supervise(ServiceFleet fleet, Stopwatch watch)
+    {
+        foreach (var service in ServiceCatalog.All.Where(s => !fleet.Running.Any(p => p.Service == s && !p.HasExited)))
+        {
+            fleet.Start(service);
+            Log.Add($"{watch.Elapsed.TotalSeconds,6:F1} s  {service.Name} had exited by itself; restarted (as a supervisor would)");
+        }
     }
 
     static async Task<bool> Finished(ReplayProgress progress, ServiceDefaults.MarketTime.TradingSession session)
