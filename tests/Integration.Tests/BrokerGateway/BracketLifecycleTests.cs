@@ -40,7 +40,12 @@ public sealed class When_a_bracket_order_is_placed_and_its_target_is_hit
     [Fact]
     public async Task Should_retry_a_minute_whose_orders_arrive_after_the_dispatch_run()
     {
-        await using var gw = await GatewayHost.Start(new Dictionary<string, string?> { ["Retry:Redelivery:2"] = "00:00:05", ["Retry:Redelivery:3"] = "00:00:10" });
+        // A generous retry schedule (about a minute in all): on a loaded CI machine the late order may take a while.
+        await using var gw = await GatewayHost.Start(new Dictionary<string, string?>
+        {
+            ["Retry:Redelivery:2"] = "00:00:05", ["Retry:Redelivery:3"] = "00:00:10", ["Retry:Redelivery:4"] = "00:00:15",
+            ["Retry:Redelivery:5"] = "00:00:30",
+        });
         var session = Calendar.GetSession(new DateOnly(2026, 11, 23))!;
         var m0 = session.OpenUtc;
         // The dispatcher's order is late: had the minute run without it, no entry would ever be created
@@ -48,7 +53,8 @@ public sealed class When_a_bracket_order_is_placed_and_its_target_is_hit
         await gw.Minute(session, m0, Flat(["AAPL"], m0, 100m), ordersSent: 1);
 
         await gw.Place(Order("AAPL", m0));
-        await gw.WaitForMinute(session.Date, m0.AddMinutes(1), TimeSpan.FromSeconds(30));
+        await gw.WaitForCount("the late order stored", "SELECT count(*) FROM brackets", 1, TimeSpan.FromSeconds(30));
+        await gw.WaitForMinute(session.Date, m0.AddMinutes(1), TimeSpan.FromSeconds(90));
         Assert.Equal(1, await gw.Count("SELECT count(*) FROM orders WHERE leg_role = 'ENTRY'"));
     }
 }

@@ -77,6 +77,10 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public Task<long> Count(string sql, params object[] args) => LocalInfra.Count(ConnectionString, sql, args);
 
+    /// <summary>Waits until <paramref name="sql"/> counts <paramref name="expected"/>.</summary>
+    public Task WaitForCount(string what, string sql, long expected, TimeSpan timeout) =>
+        Support.Eventually.Until(() => Count(sql), n => n == expected, timeout, what);
+
     /// <summary>Waits until the gateway has acted on every minute before <paramref name="next"/>.</summary>
     public Task WaitForMinute(DateOnly date, DateTimeOffset next, TimeSpan? timeout = null) =>
         Eventually.Until(() => Count("SELECT count(*) FROM minute_cursor WHERE session_date = $1 AND next_minute >= $2", date, next),
