@@ -25,7 +25,7 @@ public sealed class When_calibrating_on_seeded_sessions(ITestOutputHelper output
     [InlineData(6)]
     [InlineData(7)]
     [InlineData(8)]
-    public void Should_land_in_the_operators_ranges(int seed)
+    public void Should_emit_a_steady_flow_across_the_universe_that_the_gates_mostly_reject(int seed)
     {
         var report = DecisionPipeline.Run(SessionGenerator.Generate(seed, Date));
         output.WriteLine(report.ToString());

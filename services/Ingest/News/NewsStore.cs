@@ -35,25 +35,33 @@ public sealed class NewsStore(IngestDbContext db)
         if (connection.State != ConnectionState.Open)
             await connection.OpenAsync(token);
         await using var tx = await connection.BeginTransactionAsync(token);
-        var inserted = 0;
-        if (items.Count > 0)
-        {
-            await using var cmd = new NpgsqlCommand(InsertItems, connection, tx);
-            cmd.Parameters.Add(Array("ids", NpgsqlDbType.Uuid, items.Select(i => i.NewsId)));
-            cmd.Parameters.Add(Array("sources", NpgsqlDbType.Text, items.Select(i => i.Source)));
-            cmd.Parameters.Add(Array("external_ids", NpgsqlDbType.Text, items.Select(i => i.ExternalId)));
-            cmd.Parameters.Add(Array("titles", NpgsqlDbType.Text, items.Select(i => i.Title)));
-            cmd.Parameters.Add(Array("summaries", NpgsqlDbType.Text, items.Select(i => i.Summary)));
-            cmd.Parameters.Add(Array("links", NpgsqlDbType.Text, items.Select(i => i.Link)));
-            cmd.Parameters.Add(Array("published", NpgsqlDbType.TimestampTz, items.Select(i => i.PublishedAt)));
-            cmd.Parameters.Add(Array("inferred", NpgsqlDbType.Boolean, items.Select(i => i.PublishedAtInferred)));
-            cmd.Parameters.Add(Array("fetched", NpgsqlDbType.TimestampTz, items.Select(_ => fetchedAt.ToUniversalTime())));
-            inserted = await cmd.ExecuteNonQueryAsync(token);
-        }
+        var inserted = await Insert(connection, tx, items, fetchedAt, token);
         foreach (var rejection in rejections)
             await Reject(connection, tx, source, rejection, fetchedAt, token);
         await tx.CommitAsync(token);
         return inserted;
+    }
+
+    /// <summary>
+    /// Inserts items into <c>inbound_events_raw</c> inside the caller's transaction (a feed poll, or a replayed
+    /// minute); an item already stored (same source and external id) is skipped. Returns how many were new.
+    /// </summary>
+    public static async Task<int> Insert(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<NewsItem> items,
+        DateTimeOffset fetchedAt, CancellationToken token)
+    {
+        if (items.Count == 0)
+            return 0;
+        await using var cmd = new NpgsqlCommand(InsertItems, connection, tx);
+        cmd.Parameters.Add(Array("ids", NpgsqlDbType.Uuid, items.Select(i => i.NewsId)));
+        cmd.Parameters.Add(Array("sources", NpgsqlDbType.Text, items.Select(i => i.Source)));
+        cmd.Parameters.Add(Array("external_ids", NpgsqlDbType.Text, items.Select(i => i.ExternalId)));
+        cmd.Parameters.Add(Array("titles", NpgsqlDbType.Text, items.Select(i => i.Title)));
+        cmd.Parameters.Add(Array("summaries", NpgsqlDbType.Text, items.Select(i => i.Summary)));
+        cmd.Parameters.Add(Array("links", NpgsqlDbType.Text, items.Select(i => i.Link)));
+        cmd.Parameters.Add(Array("published", NpgsqlDbType.TimestampTz, items.Select(i => i.PublishedAt)));
+        cmd.Parameters.Add(Array("inferred", NpgsqlDbType.Boolean, items.Select(i => i.PublishedAtInferred)));
+        cmd.Parameters.Add(Array("fetched", NpgsqlDbType.TimestampTz, items.Select(_ => fetchedAt.ToUniversalTime())));
+        return await cmd.ExecuteNonQueryAsync(token);
     }
 
     /// <summary>Stores one feed-level rejection (its own transaction).</summary>

@@ -60,27 +60,11 @@ public sealed class MinuteWriter(IngestDbContext db)
         await cmd.ExecuteNonQueryAsync(token);
     }
 
-    public async Task StoreNews(IReadOnlyList<NewsItem> items, DateTimeOffset fetchedAt, CancellationToken token)
+    /// <summary>Stores replayed news the way a feed poll does (<see cref="News.NewsStore.Insert"/>), in this minute's transaction.</summary>
+    public Task StoreNews(IReadOnlyList<NewsItem> items, DateTimeOffset fetchedAt, CancellationToken token)
     {
-        if (items.Count == 0)
-            return;
         var (c, tx) = Tx();
-        await using var cmd = new NpgsqlCommand("""
-            INSERT INTO inbound_events_raw (news_id, source, external_id, title, summary, link, published_at, published_at_inferred, fetched_at)
-            SELECT i, s, e, t, su, l, p, f, $9 FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::boolean[])
-                AS x(i, s, e, t, su, l, p, f)
-            ON CONFLICT DO NOTHING
-            """, c, tx);
-        cmd.Parameters.AddWithValue(items.Select(i => i.NewsId).ToArray());
-        cmd.Parameters.AddWithValue(items.Select(i => i.Source).ToArray());
-        cmd.Parameters.AddWithValue(items.Select(i => i.ExternalId).ToArray());
-        cmd.Parameters.AddWithValue(items.Select(i => i.Title).ToArray());
-        cmd.Parameters.AddWithValue(items.Select(i => i.Summary).ToArray());
-        cmd.Parameters.AddWithValue(items.Select(i => i.Link).ToArray());
-        cmd.Parameters.AddWithValue(items.Select(i => i.PublishedAt.UtcDateTime).ToArray());
-        cmd.Parameters.AddWithValue(items.Select(i => i.PublishedAtInferred).ToArray());
-        cmd.Parameters.AddWithValue(fetchedAt.UtcDateTime);
-        await cmd.ExecuteNonQueryAsync(token);
+        return News.NewsStore.Insert(c, tx, items, fetchedAt, token);
     }
 
     /// <summary>
