@@ -51,13 +51,15 @@ public sealed class When_the_infra_script_runs_twice : IAsyncLifetime
         Assert.Empty(ListeningPorts().Intersect(Ports.Values.Select(int.Parse)));
     }
 
+    // Below Linux's ephemeral range (32768-60999): while the other tests run, hundreds of client sockets hold
+    // local ports in that range, and one of them sat on the PostgreSQL port in a CI run (bind: address in use).
     static readonly Dictionary<string, string> Ports = new()
     {
-        ["TRADEWIRE_PG_PORT"] = "55532",
-        ["TRADEWIRE_AMQP_PORT"] = "56820",
-        ["TRADEWIRE_MGMT_PORT"] = "56821",
-        ["TRADEWIRE_DIST_PORT"] = "56822",
-        ["TRADEWIRE_EPMD_PORT"] = "56823",
+        ["TRADEWIRE_PG_PORT"] = "25532",
+        ["TRADEWIRE_AMQP_PORT"] = "26820",
+        ["TRADEWIRE_MGMT_PORT"] = "26821",
+        ["TRADEWIRE_DIST_PORT"] = "26822",
+        ["TRADEWIRE_EPMD_PORT"] = "26823",
     };
 
     string EnvFile => Path.Combine(_stateDir, "env");
