@@ -53,3 +53,9 @@ WHERE b.state IN ('CLOSED','REJECTED') AND o.status = 'WORKING';
 SELECT 'children_without_entry_fill' AS check, o.client_order_id
 FROM orders o JOIN orders e ON e.client_order_id = o.parent_client_order_id
 WHERE o.leg_role IN ('STOP','TARGET') AND e.filled_qty = 0;
+
+-- 11. A bracket whose saga (bracket_sagas, the lifecycle's authority) is missing or disagrees with brackets.state.
+SELECT 'bracket_saga_mismatch' AS check, b.execution_id, b.state, s.current_state
+FROM brackets b LEFT JOIN bracket_sagas s ON s.correlation_id = b.execution_id
+WHERE s.correlation_id IS NULL
+   OR upper(regexp_replace(s.current_state, '([a-z])([A-Z])', '\1_\2', 'g')) <> b.state;

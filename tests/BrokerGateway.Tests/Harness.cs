@@ -2,14 +2,21 @@ using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Risk;
+using Tradewire.BrokerGateway.Saga;
 using Tradewire.Contracts.Market;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.BrokerGateway.Tests;
 
-/// <summary>A book, a paper broker and the engine on one trading day; minutes addressed as New York times.</summary>
-public sealed class Harness
+/// <summary>
+/// A book, a paper broker and the engine on one trading day; minutes addressed as New York times. The bracket
+/// sagas run on MassTransit's mediator as in the service, with the in-memory saga repository instead of PostgreSQL.
+/// </summary>
+public sealed class Harness : IAsyncDisposable
 {
+    readonly SagaMediator _sagas = new();
+    readonly HashSet<Guid> _started = [];
+
     public static readonly NyseCalendar Calendar = new();
 
     public Harness(DateOnly? date = null, RiskLimits? limits = null, PaperBrokerOptions? paper = null, IBroker? broker = null, EngineOptions? options = null)
@@ -18,8 +25,11 @@ public sealed class Harness
         Limits = limits ?? new RiskLimits();
         Paper = new PaperBroker(paper ?? new PaperBrokerOptions { SlippageBps = 0 });
         Broker = broker ?? Paper;
-        Engine = new MinuteEngine(Broker, Limits, options ?? new EngineOptions());
+        Lifecycle = _sagas.Lifecycle;
+        Engine = new MinuteEngine(Broker, Limits, options ?? new EngineOptions(), Lifecycle);
     }
+
+    public BracketLifecycle Lifecycle { get; }
 
     public TradingSession Session { get; }
     public RiskLimits Limits { get; }
@@ -45,7 +55,38 @@ public sealed class Harness
     }
 
     /// <summary>Processes the minute starting at <paramref name="minute"/> with the given bars.</summary>
-    public void Step(DateTimeOffset minute, params Bar[] bars) => Engine.Process(Book, Session, minute, bars);
+    public async Task Step(DateTimeOffset minute, params Bar[] bars)
+    {
+        await StartSagas();
+        await Engine.Process(Book, Session, minute, bars);
+    }
+
+    public async Task<bool> Flatten(DateTimeOffset at, string reason)
+    {
+        await StartSagas();
+        return await Engine.Flatten(Book, at, reason);
+    }
+
+    /// <summary>What the gateway's command consumer does on receipt: one saga per requested bracket.</summary>
+    async Task StartSagas()
+    {
+        foreach (var b in Book.Brackets.Values.Where(b => _started.Add(b.ExecutionId)))
+            await Lifecycle.Raise(new NoActions(), new BracketRequested(b.ExecutionId, b.CreatedAt, b.Ticker));
+    }
+
+    public ValueTask DisposeAsync() => _sagas.DisposeAsync();
+
+    sealed class NoActions : IBracketActions
+    {
+        public void Entered(Guid executionId, string state) { }
+        public void Protect(Guid executionId, DateTimeOffset eligibleFrom) => throw new InvalidOperationException();
+        public void CloseOnChildFill(Guid executionId, string childClientOrderId, DateTimeOffset at) => throw new InvalidOperationException();
+        public void CloseOnExitFill(Guid executionId, string exitClientOrderId, DateTimeOffset at) => throw new InvalidOperationException();
+        public void CloseCancelled(Guid executionId, string reason, DateTimeOffset at) => throw new InvalidOperationException();
+        public void CloseRejected(Guid executionId, string reason, DateTimeOffset at) => throw new InvalidOperationException();
+        public void Exit(Guid executionId, string reason, DateTimeOffset eligibleFrom, DateTimeOffset at) => throw new InvalidOperationException();
+        public void Refused(Guid executionId, string state, string eventName, DateTimeOffset at) => throw new InvalidOperationException();
+    }
 
     public static Bar Bar(string symbol, DateTimeOffset minute, decimal open, decimal high, decimal low, decimal close, long volume = 100_000) =>
         new() { Symbol = symbol, Minute = minute, Open = open, High = high, Low = low, Close = close, Volume = volume };

@@ -25,15 +25,15 @@ sealed class SilentBroker(PaperBroker inner, int silentSubmits) : IBroker
 public sealed class When_the_broker_does_not_answer_a_submit
 {
     [Fact]
-    public void Should_resolve_by_query_and_never_resubmit()
+    public async Task Should_resolve_by_query_and_never_resubmit()
     {
         var silent = new SilentBroker(new PaperBroker(new PaperBrokerOptions { SlippageBps = 0 }), silentSubmits: 1);
-        var h = new Harness(broker: silent);
+        await using var h = new Harness(broker: silent);
         var b = h.Request();
-        h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m));
+        await h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m));
         Assert.Equal(BracketState.OutcomeUnknown, b.State);
 
-        h.Step(h.At(10, 1), h.Flat("AAPL", h.At(10, 1), 100m));
+        await h.Step(h.At(10, 1), h.Flat("AAPL", h.At(10, 1), 100m));
         Assert.Contains("OUTCOME_RESOLVED", h.RiskCodes);
         Assert.Equal(BracketState.Protected, b.State);
         Assert.Equal(3, silent.Submits);            // entry once, then the two legs
@@ -44,32 +44,32 @@ public sealed class When_the_broker_does_not_answer_a_submit
 public sealed class When_the_sweeper_finds_a_broken_invariant
 {
     [Fact]
-    public void Should_cancel_an_orphan_oco_sibling_and_raise_a_risk_event()
+    public async Task Should_cancel_an_orphan_oco_sibling_and_raise_a_risk_event()
     {
-        var h = new Harness();
+        await using var h = new Harness();
         var b = h.Request();
-        h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m));
-        h.Step(h.At(10, 1), h.Flat("AAPL", h.At(10, 1), 100m));
+        await h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m));
+        await h.Step(h.At(10, 1), h.Flat("AAPL", h.At(10, 1), 100m));
         b.State = BracketState.Closed;    // a defect elsewhere closed the bracket and left its legs working
         h.Book.Positions["AAPL"].Qty = 0;
 
-        h.Step(h.At(10, 2), h.Flat("AAPL", h.At(10, 2), 100m));
+        await h.Step(h.At(10, 2), h.Flat("AAPL", h.At(10, 2), 100m));
 
         Assert.Equal(2, h.RiskCodes.Count(c => c == "ORPHAN_OCO_SIBLING"));
         Assert.True(MinuteEngineFacts.NoWorkingOrders(h));
     }
 
     [Fact]
-    public void Should_resize_a_stop_that_does_not_cover_the_position()
+    public async Task Should_resize_a_stop_that_does_not_cover_the_position()
     {
-        var h = new Harness();
+        await using var h = new Harness();
         var b = h.Request();
-        h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m));
-        h.Step(h.At(10, 1), h.Flat("AAPL", h.At(10, 1), 100m));
+        await h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m));
+        await h.Step(h.At(10, 1), h.Flat("AAPL", h.At(10, 1), 100m));
         h.Paper.Amend(b.Id(LegRole.Stop), 4, null);
         h.Order(b, LegRole.Stop).Qty = 4;
 
-        h.Step(h.At(10, 2), h.Flat("AAPL", h.At(10, 2), 100m));
+        await h.Step(h.At(10, 2), h.Flat("AAPL", h.At(10, 2), 100m));
 
         Assert.Contains("STOP_QTY_MISMATCH", h.RiskCodes);
         Assert.Equal(10m, h.Order(b, LegRole.Stop).Qty);

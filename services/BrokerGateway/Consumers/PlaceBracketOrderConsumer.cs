@@ -1,14 +1,16 @@
 using MassTransit;
 using Tradewire.BrokerGateway.Persistence;
+using Tradewire.BrokerGateway.Saga;
 using Tradewire.Contracts.Execution;
 
 namespace Tradewire.BrokerGateway.Consumers;
 
 /// <summary>
-/// Stores the bracket on receipt (state REQUESTED), idempotent by execution id: a redelivery or a replayed
-/// command inserts nothing. Risk and the entry wait for the minute step of the command's dispatch minute.
+/// Stores the bracket on receipt (state REQUESTED) and starts its saga, idempotent by execution id: a redelivery
+/// or a replayed command inserts nothing and starts nothing. Risk and the entry wait for the minute step of the
+/// command's dispatch minute.
 /// </summary>
-public sealed class PlaceBracketOrderConsumer(BrokerGatewayDbContext db) : IConsumer<PlaceBracketOrder>
+public sealed class PlaceBracketOrderConsumer(BrokerGatewayDbContext db, BracketLifecycle lifecycle) : IConsumer<PlaceBracketOrder>
 {
     /// <summary>The queue the dispatcher sends to (set explicitly at registration, not derived from the type name).</summary>
     public const string EndpointName = "broker-gateway-place-bracket-order";
@@ -18,7 +20,7 @@ public sealed class PlaceBracketOrderConsumer(BrokerGatewayDbContext db) : ICons
         var m = context.Message;
         if (m.Side is not ("BUY" or "SELL") || m.Qty <= 0 || m.Qty != decimal.Floor(m.Qty))
             throw new Tradewire.ServiceDefaults.Messaging.MessageValidationException(nameof(PlaceBracketOrder), [$"{m.ExecutionId}: side must be BUY or SELL and qty whole shares > 0"]);
-        await Sql.Execute(db, """
+        var inserted = await Sql.Execute(db, """
             INSERT INTO brackets (execution_id, recommendation_id, ticker, side, action, instrument_type, planned_qty, qty, entry_price,
                 stop_price, target_price, max_hold_minutes, decision_ts, signal_ts, dispatch_minute, confidence, config_sha, execution_mode,
                 state, oco_group, created_at)
@@ -27,6 +29,23 @@ public sealed class PlaceBracketOrderConsumer(BrokerGatewayDbContext db) : ICons
             """, m.ExecutionId, m.RecommendationId, m.Ticker, m.Side, m.Action, m.InstrumentType, m.Qty, m.EntryPrice, m.StopLossPrice,
             m.TakeProfitPrice, m.MaxHoldMinutes, m.DecisionTs.ToUniversalTime(), m.SignalTs.ToUniversalTime(), DispatchMinute(m.DecisionTs), m.Confidence,
             m.ConfigSha, m.ExecutionMode, Domain.ClientOrderIds.OcoGroup(m.ExecutionId));
+        if (inserted == 1)
+            await lifecycle.Raise(ReceiptActions.Instance, new BracketRequested(m.ExecutionId, m.DecisionTs.ToUniversalTime(), m.Ticker), context.CancellationToken);
+    }
+
+    /// <summary>On receipt the saga only enters Requested; the row written above already says REQUESTED.</summary>
+    sealed class ReceiptActions : IBracketActions
+    {
+        public static readonly ReceiptActions Instance = new();
+        public void Entered(Guid executionId, string state) { }
+        public void Protect(Guid executionId, DateTimeOffset eligibleFrom) => throw Unexpected();
+        public void CloseOnChildFill(Guid executionId, string childClientOrderId, DateTimeOffset at) => throw Unexpected();
+        public void CloseOnExitFill(Guid executionId, string exitClientOrderId, DateTimeOffset at) => throw Unexpected();
+        public void CloseCancelled(Guid executionId, string reason, DateTimeOffset at) => throw Unexpected();
+        public void CloseRejected(Guid executionId, string reason, DateTimeOffset at) => throw Unexpected();
+        public void Exit(Guid executionId, string reason, DateTimeOffset eligibleFrom, DateTimeOffset at) => throw Unexpected();
+        public void Refused(Guid executionId, string state, string eventName, DateTimeOffset at) => throw Unexpected();
+        static InvalidOperationException Unexpected() => new("A bracket saga acted on receipt of its command");
     }
 
     /// <summary>

@@ -1,6 +1,9 @@
 namespace Tradewire.BrokerGateway.Domain;
 
-/// <summary>Lifecycle state of one bracket (entry + OCO stop/target). Stored as the enum name in upper snake case.</summary>
+/// <summary>
+/// Lifecycle state of one bracket (entry + OCO stop/target): the states of <see cref="Saga.BracketSaga"/>, by the
+/// same names; <c>brackets.state</c> stores them in upper snake case.
+/// </summary>
 public enum BracketState
 {
     /// <summary>Stored on receipt of PlaceBracketOrder; waits for its minute's pre-trade risk.</summary>
@@ -21,21 +24,8 @@ public enum BracketState
     Closed,
 }
 
-/// <summary>What can happen to a bracket. The state machine decides which are legal in which state.</summary>
-public enum BracketEvent
+public static class BracketStates
 {
-    RiskRejected,
-    EntryAccepted,
-    EntryRejected,
-    EntryUnanswered,
-    EntryPartiallyFilled,
-    EntryFilled,
-    /// <summary>The entry was cancelled (EOD, kill switch, max hold) with nothing filled.</summary>
-    EntryCancelled,
-    /// <summary>A stop or target leg filled; the sibling is cancelled in the same step.</summary>
-    ChildFilled,
-    /// <summary>Max hold, EOD or kill switch on a bracket holding a position: legs cancelled, market exit (EOD and
-    /// the kill switch fill it at once at the bar close / last price).</summary>
-    ExitRequested,
-    ExitFilled,
+    /// <summary>True for states that can never change again.</summary>
+    public static bool IsTerminal(BracketState state) => state is BracketState.Closed or BracketState.Rejected;
 }

@@ -1,6 +1,7 @@
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Risk;
+using Tradewire.BrokerGateway.Saga;
 using Tradewire.Contracts.Execution;
 using Tradewire.ServiceDefaults.MarketTime;
 
@@ -9,7 +10,7 @@ namespace Tradewire.BrokerGateway.Engine;
 public sealed partial class MinuteEngine
 {
     /// <summary>(c) Risk and entry of every bracket requested up to this minute, in decision order.</summary>
-    void SubmitEntries(Book book, TradingSession session, DateTimeOffset minute, DateTimeOffset close)
+    async Task SubmitEntries(Book book, TradingSession session, DateTimeOffset minute, DateTimeOffset close)
     {
         var cutoff = session.CloseUtc.AddMinutes(-options.FlattenMinutesBeforeClose);
         foreach (var bracket in book.Brackets.Values.Where(b => b.State == BracketState.Requested && b.DispatchMinute <= minute)
@@ -17,19 +18,19 @@ public sealed partial class MinuteEngine
         {
             if (!book.Status.AllowsEntries)
             {
-                Refuse(book, bracket, close, [new RiskFinding($"TRADING_{book.Status.State}", 0, 0)]);
+                await Refuse(book, bracket, close, [new RiskFinding($"TRADING_{book.Status.State}", 0, 0)]);
                 continue;
             }
             if (bracket.ExecutionMode != "PAPER")
             {
                 // Only the paper broker is wired: a LIVE command must never be simulated as if it had traded.
-                Refuse(book, bracket, close, [new RiskFinding("EXECUTION_MODE_UNSUPPORTED", 0, 0, "CRITICAL")]);
+                await Refuse(book, bracket, close, [new RiskFinding("EXECUTION_MODE_UNSUPPORTED", 0, 0, "CRITICAL")]);
                 continue;
             }
             var decision = PreTradeRisk.Evaluate(RiskInputFor(book, bracket, close, session.Contains(minute) && close < cutoff), limits);
             if (!decision.Approved)
             {
-                Refuse(book, bracket, close, decision.Findings);
+                await Refuse(book, bracket, close, decision.Findings);
                 continue;
             }
             if (decision.Reduced)
@@ -40,12 +41,14 @@ public sealed partial class MinuteEngine
             book.Orders[entry.ClientOrderId] = entry;
             book.EntriesToday[bracket.Ticker] = book.EntriesToday.GetValueOrDefault(bracket.Ticker) + 1;
             var ack = broker.Submit(entry);
-            var e = ack.Status switch { AckStatus.Accepted => BracketEvent.EntryAccepted, AckStatus.Rejected => BracketEvent.EntryRejected, _ => BracketEvent.EntryUnanswered };
             if (ack.Status == AckStatus.Rejected)
                 entry.Status = OrderStatus.Rejected;
-            Transition(book, bracket, e, close);
-            if (bracket.State == BracketState.Rejected)
-                CloseRejected(book, bracket, close, ack.Reason ?? "BROKER_REJECTED");
+            await Apply(book, ack.Status switch
+            {
+                AckStatus.Accepted => new BracketEntryAccepted(bracket.ExecutionId, close),
+                AckStatus.Rejected => new BracketEntryRejected(bracket.ExecutionId, close, ack.Reason ?? "BROKER_REJECTED"),
+                _ => (IBracketEvent)new BracketEntryUnanswered(bracket.ExecutionId, close),
+            });
         }
     }
 
@@ -73,7 +76,7 @@ public sealed partial class MinuteEngine
             if (pending.Ticker == b.Ticker)
                 symbol += notional;
         }
-        var openRisk = book.Brackets.Values.Where(x => !BracketStateMachine.IsTerminal(x.State) && x.State != BracketState.Requested)
+        var openRisk = book.Brackets.Values.Where(x => !BracketStates.IsTerminal(x.State) && x.State != BracketState.Requested)
             .Sum(x => Math.Max(x.Qty, x.FilledQty) * Math.Abs((x.AvgEntryPrice ?? x.EntryPrice) - x.StopPrice));
         return new RiskInput
         {
@@ -86,7 +89,7 @@ public sealed partial class MinuteEngine
         };
     }
 
-    void Refuse(Book book, Bracket bracket, DateTimeOffset at, IReadOnlyList<RiskFinding> findings)
+    async Task Refuse(Book book, Bracket bracket, DateTimeOffset at, IReadOnlyList<RiskFinding> findings)
     {
         var first = findings[0];
         Raise(book, at, first.Code, first.Severity, bracket.Ticker, bracket.ExecutionId, "risk", new
@@ -94,11 +97,10 @@ public sealed partial class MinuteEngine
             plannedQty = bracket.PlannedQty, observed = first.Observed, threshold = first.Threshold,
             findings = findings.Select(f => new { f.Code, f.Observed, f.Threshold }),
         });
-        if (Transition(book, bracket, BracketEvent.RiskRejected, at))
-            CloseRejected(book, bracket, at, first.Code);
+        await Apply(book, new BracketRiskRejected(bracket.ExecutionId, at, first.Code));
     }
 
-    void CloseRejected(Book book, Bracket bracket, DateTimeOffset at, string reason)
+    static void CloseRejected(Book book, Bracket bracket, DateTimeOffset at, string reason)
     {
         bracket.ExitReason = "REJECTED:" + reason;
         bracket.ClosedAt = at;
@@ -109,7 +111,7 @@ public sealed partial class MinuteEngine
     }
 
     /// <summary>An unanswered entry is resolved by asking the broker for its client order id, never by resubmitting.</summary>
-    void ResolveUnknownOutcomes(Book book, DateTimeOffset at)
+    async Task ResolveUnknownOutcomes(Book book, DateTimeOffset at)
     {
         foreach (var bracket in book.Brackets.Values.Where(b => b.State == BracketState.OutcomeUnknown).ToList())
         {
@@ -120,38 +122,26 @@ public sealed partial class MinuteEngine
                 // The broker never got it: the entry did not happen. (Retrying with the same id would also be safe.)
                 entry.Status = OrderStatus.Rejected;
                 entry.Dirty = true;
-                if (Transition(book, bracket, BracketEvent.EntryRejected, at))
-                    CloseRejected(book, bracket, at, "ENTRY_NOT_AT_BROKER");
+                await Apply(book, new BracketEntryRejected(bracket.ExecutionId, at, "ENTRY_NOT_AT_BROKER"));
                 continue;
             }
             if (view.Status == OrderStatus.Rejected)
             {
                 entry.Status = OrderStatus.Rejected;
                 entry.Dirty = true;
-                if (Transition(book, bracket, BracketEvent.EntryRejected, at))
-                    CloseRejected(book, bracket, at, "BROKER_REJECTED");
+                await Apply(book, new BracketEntryRejected(bracket.ExecutionId, at, "BROKER_REJECTED"));
                 continue;
             }
-            Transition(book, bracket, BracketEvent.EntryAccepted, at);
+            await Apply(book, new BracketEntryAccepted(bracket.ExecutionId, at));
             Raise(book, at, "OUTCOME_RESOLVED", "INFO", bracket.Ticker, bracket.ExecutionId, "engine", new { entry.ClientOrderId, status = Names.Of(view.Status) });
         }
     }
 
     /// <summary>Max hold (from the entry's first fill): cancel the legs and the entry remainder, exit at market.</summary>
-    void ApplyMaxHold(Book book, DateTimeOffset minute, DateTimeOffset close)
+    async Task ApplyMaxHold(Book book, DateTimeOffset minute, DateTimeOffset close)
     {
         foreach (var bracket in book.Brackets.Values.Where(b => b.State is BracketState.Protected or BracketState.EntryPartial
                      && b.EntryFilledAt is { } filled && close >= filled.AddMinutes(b.MaxHoldMinutes)).ToList())
-        {
-            foreach (var order in book.OrdersOf(bracket).Where(o => o.Status == OrderStatus.Working && o.Role != LegRole.Exit).ToList())
-                CancelOrder(book, order, close);
-            if (!Transition(book, bracket, BracketEvent.ExitRequested, close))
-                continue;
-            bracket.ExitReason = "MAX_HOLD";
-            var exit = NewOrder(bracket, LegRole.Exit, bracket.ExitSide, bracket.FilledQty, OrderType.Market, minute.AddMinutes(1));
-            book.Orders[exit.ClientOrderId] = exit;
-            if (broker.Submit(exit).Status != AckStatus.Accepted)
-                Raise(book, close, "EXIT_NOT_ACCEPTED", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "engine", new { exit.ClientOrderId });
-        }
+            await Apply(book, new BracketExitRequested(bracket.ExecutionId, close, "MAX_HOLD", minute.AddMinutes(1)));
     }
 }

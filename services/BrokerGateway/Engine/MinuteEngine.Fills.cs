@@ -1,5 +1,6 @@
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.BrokerGateway.Saga;
 using Tradewire.Contracts.Execution;
 
 namespace Tradewire.BrokerGateway.Engine;
@@ -7,7 +8,7 @@ namespace Tradewire.BrokerGateway.Engine;
 public sealed partial class MinuteEngine
 {
     /// <summary>Applies one broker fill to the ledger: order, trade, position, then the bracket's state machine.</summary>
-    void OnFill(Book book, BrokerFill fill)
+    async Task OnFill(Book book, BrokerFill fill)
     {
         if (!book.Orders.TryGetValue(fill.ClientOrderId, out var order) || !book.Brackets.TryGetValue(order.ExecutionId, out var bracket))
         {
@@ -37,21 +38,23 @@ public sealed partial class MinuteEngine
 
         switch (order.Role)
         {
-            case LegRole.Entry: OnEntryFill(book, bracket, order, fill); break;
-            case LegRole.Stop or LegRole.Target: OnChildFill(book, bracket, order, fill); break;
-            case LegRole.Exit when order.Status == OrderStatus.Filled: Transition(book, bracket, BracketEvent.ExitFilled, fill.At); Close(book, bracket, order, bracket.ExitReason ?? "EXIT", fill.At); break;
+            case LegRole.Entry:
+                bracket.FilledQty = order.FilledQty;
+                bracket.AvgEntryPrice = order.AvgFillPrice;
+                bracket.EntryFilledAt ??= fill.At;
+                // Legs placed now work from the next bar on.
+                await Apply(book, order.Status == OrderStatus.Filled
+                    ? new BracketEntryFilled(bracket.ExecutionId, fill.At, fill.At.AddMinutes(1))
+                    : new BracketEntryPartiallyFilled(bracket.ExecutionId, fill.At, fill.At.AddMinutes(1)));
+                break;
+            // A partial leg fill (live venues) waits for the rest; the position shrinks meanwhile.
+            case LegRole.Stop or LegRole.Target when order.Status == OrderStatus.Filled:
+                await Apply(book, new BracketChildFilled(bracket.ExecutionId, fill.At, order.ClientOrderId));
+                break;
+            case LegRole.Exit when order.Status == OrderStatus.Filled:
+                await Apply(book, new BracketExitFilled(bracket.ExecutionId, fill.At, order.ClientOrderId));
+                break;
         }
-    }
-
-    void OnEntryFill(Book book, Bracket bracket, OrderRecord entry, BrokerFill fill)
-    {
-        bracket.FilledQty = entry.FilledQty;
-        bracket.AvgEntryPrice = entry.AvgFillPrice;
-        bracket.EntryFilledAt ??= fill.At;
-        var complete = entry.Status == OrderStatus.Filled;
-        if (!Transition(book, bracket, complete ? BracketEvent.EntryFilled : BracketEvent.EntryPartiallyFilled, fill.At))
-            return;
-        ProtectFilledQty(book, bracket, fill.At.AddMinutes(1));
     }
 
     /// <summary>Places the OCO legs sized to the filled quantity, or resizes them after a further partial fill.</summary>
@@ -83,17 +86,35 @@ public sealed partial class MinuteEngine
     /// a cancel refused because the sibling filled too is a double fill, raised as critical), and an entry
     /// remainder is cancelled so the bracket cannot re-open a position nobody protects.
     /// </summary>
-    void OnChildFill(Book book, Bracket bracket, OrderRecord child, BrokerFill fill)
+    void CloseOnChildFill(Book book, Bracket bracket, OrderRecord child, DateTimeOffset at)
     {
-        if (child.Status != OrderStatus.Filled)
-            return; // a partial leg fill (live venues): wait for the rest; the position shrinks meanwhile
         var siblingRole = child.Role == LegRole.Stop ? LegRole.Target : LegRole.Stop;
         if (book.Order(bracket, siblingRole) is { Status: OrderStatus.Working } sibling)
-            CancelOrder(book, sibling, fill.At);
+            CancelOrder(book, sibling, at);
         if (book.Order(bracket, LegRole.Entry) is { Status: OrderStatus.Working } entry)
-            CancelOrder(book, entry, fill.At);
-        if (Transition(book, bracket, BracketEvent.ChildFilled, fill.At))
-            Close(book, bracket, child, Names.Of(child.Role), fill.At);
+            CancelOrder(book, entry, at);
+        Close(book, bracket, child, Names.Of(child.Role), at);
+    }
+
+    /// <summary>Cancels the bracket's working orders except a market exit (legs, an entry remainder).</summary>
+    void CancelWorking(Book book, Bracket bracket, DateTimeOffset at)
+    {
+        foreach (var order in book.OrdersOf(bracket).Where(o => o.Status == OrderStatus.Working && o.Role != LegRole.Exit).ToList())
+            CancelOrder(book, order, at);
+    }
+
+    /// <summary>Legs and entry remainder cancelled, then one market exit for the filled quantity (never a second one).</summary>
+    void SubmitExit(Book book, Bracket bracket, string reason, DateTimeOffset eligibleFrom, DateTimeOffset at)
+    {
+        CancelWorking(book, bracket, at);
+        bracket.ExitReason = reason;
+        bracket.Dirty = true;
+        if (book.Order(bracket, LegRole.Exit) is not null)
+            return;
+        var exit = NewOrder(bracket, LegRole.Exit, bracket.ExitSide, bracket.FilledQty, OrderType.Market, eligibleFrom);
+        book.Orders[exit.ClientOrderId] = exit;
+        if (broker.Submit(exit).Status != AckStatus.Accepted)
+            Raise(book, at, "EXIT_NOT_ACCEPTED", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "engine", new { exit.ClientOrderId });
     }
 
     /// <summary>Cancels at the broker and mirrors the outcome; a cancel that lost the race to a fill keeps the order as the broker reports it.</summary>
@@ -110,7 +131,7 @@ public sealed partial class MinuteEngine
         order.Dirty = true;
     }
 
-    void Close(Book book, Bracket bracket, OrderRecord exitOrder, string reason, DateTimeOffset at)
+    static void Close(Book book, Bracket bracket, OrderRecord exitOrder, string reason, DateTimeOffset at)
     {
         bracket.ExitPrice = exitOrder.AvgFillPrice;
         bracket.ExitReason = reason;
@@ -123,17 +144,47 @@ public sealed partial class MinuteEngine
         });
     }
 
-    /// <summary>Runs the state machine; an illegal event is refused and raised, never applied.</summary>
-    bool Transition(Book book, Bracket bracket, BracketEvent e, DateTimeOffset at)
+    /// <summary>Raises <paramref name="e"/> on its bracket's saga; false when the saga refused it (raised as ILLEGAL_TRANSITION).</summary>
+    Task<bool> Apply(Book book, IBracketEvent e) => lifecycle.Raise(new BookActions(this, book), e);
+
+    /// <summary>The saga's actions carried out on this step's book and broker.</summary>
+    sealed class BookActions(MinuteEngine engine, Book book) : IBracketActions
     {
-        if (BracketStateMachine.Next(bracket.State, e) is not { } next)
+        Bracket B(Guid id) => book.Brackets[id];
+
+        public void Entered(Guid executionId, string state)
         {
-            Raise(book, at, "ILLEGAL_TRANSITION", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "engine", new { state = Names.Of(bracket.State), @event = e.ToString() });
-            return false;
+            var bracket = B(executionId);
+            bracket.State = Enum.Parse<BracketState>(state);
+            bracket.Dirty = true;
         }
-        bracket.State = next;
-        bracket.Dirty = true;
-        return true;
+
+        public void Protect(Guid executionId, DateTimeOffset eligibleFrom) => engine.ProtectFilledQty(book, B(executionId), eligibleFrom);
+
+        public void CloseOnChildFill(Guid executionId, string childClientOrderId, DateTimeOffset at) =>
+            engine.CloseOnChildFill(book, B(executionId), book.Orders[childClientOrderId], at);
+
+        public void CloseOnExitFill(Guid executionId, string exitClientOrderId, DateTimeOffset at)
+        {
+            var bracket = B(executionId);
+            Close(book, bracket, book.Orders[exitClientOrderId], bracket.ExitReason ?? "EXIT", at);
+        }
+
+        public void CloseCancelled(Guid executionId, string reason, DateTimeOffset at)
+        {
+            var bracket = B(executionId);
+            engine.CancelWorking(book, bracket, at);
+            Close(book, bracket, book.Order(bracket, LegRole.Entry)!, reason, at);
+        }
+
+        public void CloseRejected(Guid executionId, string reason, DateTimeOffset at) => MinuteEngine.CloseRejected(book, B(executionId), at, reason);
+
+        public void Exit(Guid executionId, string reason, DateTimeOffset eligibleFrom, DateTimeOffset at) =>
+            engine.SubmitExit(book, B(executionId), reason, eligibleFrom, at);
+
+        public void Refused(Guid executionId, string state, string eventName, DateTimeOffset at) =>
+            Raise(book, at, "ILLEGAL_TRANSITION", "CRITICAL", book.Brackets.GetValueOrDefault(executionId)?.Ticker, executionId, "saga",
+                new { state, @event = eventName });
     }
 
     OrderRecord NewOrder(Bracket b, LegRole role, OrderSide side, decimal qty, OrderType type, DateTimeOffset eligibleFrom) => new()

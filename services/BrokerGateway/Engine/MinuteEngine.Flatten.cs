@@ -1,5 +1,6 @@
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.BrokerGateway.Saga;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.BrokerGateway.Engine;
@@ -12,28 +13,16 @@ public sealed partial class MinuteEngine
     /// with no working order; otherwise the caller escalates (a ticker without a price keeps its exit working,
     /// and the next bar fills it at the open).
     /// </summary>
-    public bool Flatten(Book book, DateTimeOffset at, string reason)
+    public async Task<bool> Flatten(Book book, DateTimeOffset at, string reason)
     {
-        foreach (var bracket in book.Brackets.Values.Where(b => !BracketStateMachine.IsTerminal(b.State) && b.State != BracketState.Requested).ToList())
+        foreach (var bracket in book.Brackets.Values.Where(b => !BracketStates.IsTerminal(b.State) && b.State != BracketState.Requested).ToList())
         {
-            foreach (var order in book.OrdersOf(bracket).Where(o => o.Status == OrderStatus.Working && o.Role != LegRole.Exit).ToList())
-                CancelOrder(book, order, at);
             if (bracket.FilledQty == 0)
-            {
-                if (Transition(book, bracket, BracketEvent.EntryCancelled, at))
-                    Close(book, bracket, book.Order(bracket, LegRole.Entry)!, reason, at);
-                continue;
-            }
-            if (bracket.State != BracketState.Exiting && !Transition(book, bracket, BracketEvent.ExitRequested, at))
-                continue;
-            bracket.ExitReason = reason;
-            if (book.Order(bracket, LegRole.Exit) is null)
-            {
-                var exit = NewOrder(bracket, LegRole.Exit, bracket.ExitSide, bracket.FilledQty, OrderType.Market, at);
-                book.Orders[exit.ClientOrderId] = exit;
-                if (broker.Submit(exit).Status != AckStatus.Accepted)
-                    Raise(book, at, "EXIT_NOT_ACCEPTED", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "engine", new { exit.ClientOrderId });
-            }
+                await Apply(book, new BracketEntryCancelled(bracket.ExecutionId, at, reason));
+            else if (bracket.State != BracketState.Exiting)
+                await Apply(book, new BracketExitRequested(bracket.ExecutionId, at, reason, at));
+            else
+                SubmitExit(book, bracket, reason, at, at); // already exiting (max hold): the working exit is reused
         }
         // Orders whose bracket is already closed (orphans) go too.
         foreach (var order in book.Orders.Values.Where(o => o.Status == OrderStatus.Working && o.Role != LegRole.Exit
@@ -42,7 +31,7 @@ public sealed partial class MinuteEngine
 
         var prices = book.Marks.Values.Where(m => m.LastPrice > 0).ToDictionary(m => m.Ticker, m => m.LastPrice, StringComparer.Ordinal);
         foreach (var fill in broker.FillMarketOrdersNow(prices, at))
-            OnFill(book, fill);
+            await OnFill(book, fill);
         return IsFlat(book);
     }
 
@@ -50,13 +39,13 @@ public sealed partial class MinuteEngine
         book.Positions.Values.All(p => p.Qty == 0) && book.Orders.Values.All(o => o.Status != OrderStatus.Working);
 
     /// <summary>(d) End of day on market time: tighten stops at close-10, flatten at close-5 (session close from the calendar).</summary>
-    void ApplyEndOfDay(Book book, TradingSession session, DateTimeOffset minute, DateTimeOffset close)
+    async Task ApplyEndOfDay(Book book, TradingSession session, DateTimeOffset minute, DateTimeOffset close)
     {
         if (close == session.CloseUtc.AddMinutes(-options.TightenStopsMinutesBeforeClose))
             TightenStops(book, close);
         if (close < session.CloseUtc.AddMinutes(-options.FlattenMinutesBeforeClose) || IsFlat(book))
             return;
-        var flat = Flatten(book, close, "EOD");
+        var flat = await Flatten(book, close, "EOD");
         Raise(book, close, flat ? "EOD_FLAT" : "EOD_NOT_FLAT", flat ? "INFO" : "CRITICAL", null, null, "eod", new
         {
             openPositions = book.Positions.Values.Count(p => p.Qty != 0),

@@ -1,4 +1,5 @@
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.BrokerGateway.Saga;
 
 namespace Tradewire.BrokerGateway.Engine;
 
@@ -10,7 +11,7 @@ public sealed partial class MinuteEngine
     /// stop resized, or is exited at market when the stop is gone; a position that the brackets do not explain
     /// is escalated (no automatic trade on a ledger we do not understand). Each repair raises a risk event.
     /// </summary>
-    void Sweep(Book book, DateTimeOffset minute, DateTimeOffset at)
+    async Task Sweep(Book book, DateTimeOffset minute, DateTimeOffset at)
     {
         foreach (var order in book.Orders.Values.Where(o => o.Status == OrderStatus.Working && o.Role is LegRole.Stop or LegRole.Target
                      && book.Brackets.GetValueOrDefault(o.ExecutionId) is null or { State: BracketState.Closed or BracketState.Rejected }).ToList())
@@ -33,15 +34,7 @@ public sealed partial class MinuteEngine
             }
             // The stop is gone and its id is spent: exit the position at market (next bar's open).
             Raise(book, at, "NAKED_POSITION", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "sweeper", new { qty = bracket.FilledQty, repaired = "exit at market" });
-            foreach (var order in book.OrdersOf(bracket).Where(o => o.Status == OrderStatus.Working).ToList())
-                CancelOrder(book, order, at);
-            if (Transition(book, bracket, BracketEvent.ExitRequested, at) && book.Order(bracket, LegRole.Exit) is null)
-            {
-                bracket.ExitReason = "NAKED_POSITION";
-                var exit = NewOrder(bracket, LegRole.Exit, bracket.ExitSide, bracket.FilledQty, OrderType.Market, minute.AddMinutes(1));
-                book.Orders[exit.ClientOrderId] = exit;
-                broker.Submit(exit);
-            }
+            await Apply(book, new BracketExitRequested(bracket.ExecutionId, at, "NAKED_POSITION", minute.AddMinutes(1)));
         }
 
         foreach (var position in book.Positions.Values.Where(p => p.Qty != 0))

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Risk;
+using Tradewire.BrokerGateway.Saga;
 using Tradewire.Contracts.Market;
 using Tradewire.Contracts.Risk;
 using Tradewire.ServiceDefaults.MarketTime;
@@ -12,26 +13,29 @@ namespace Tradewire.BrokerGateway.Engine;
 /// One market minute of the gateway, in a fixed order: (a) the minute's bar fills working orders, (b) the
 /// bracket state machines run on those fills (and max hold), (c) pre-trade risk and entries of the brackets
 /// requested up to this minute (they fill at the next bar's open), (d) end-of-day rules, (e) the sweeper.
-/// Pure over the <see cref="Book"/> and the <see cref="IBroker"/>: no clock, no database.
+/// Works on the <see cref="Book"/> and the <see cref="IBroker"/> and never reads a clock. Each bracket's lifecycle
+/// belongs to its <see cref="BracketSaga"/>: the engine detects what happened (a fill, max hold, a risk verdict)
+/// and raises it through <paramref name="lifecycle"/>; the saga decides the transition and calls back the
+/// actions (<see cref="BookActions"/>) that place legs, cancel siblings and exit.
 /// </summary>
-public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, EngineOptions options)
+public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, EngineOptions options, BracketLifecycle lifecycle)
 {
-    public void Process(Book book, TradingSession session, DateTimeOffset minute, IReadOnlyList<Bar> bars)
+    public async Task Process(Book book, TradingSession session, DateTimeOffset minute, IReadOnlyList<Bar> bars)
     {
         var close = minute.AddMinutes(1);
         StartSessionIfNew(book, session.Date);
         book.Status.MarketTime = close;
         book.Status.Dirty = true;
-        ResolveUnknownOutcomes(book, close);
+        await ResolveUnknownOutcomes(book, close);
 
         foreach (var fill in broker.OnBars(minute, bars))   // (a)
-            OnFill(book, fill);                             // (b)
+            await OnFill(book, fill);                       // (b)
         UpdateMarks(book, session.Date, bars);
         CheckLossLimits(book, close);
-        ApplyMaxHold(book, minute, close);
-        SubmitEntries(book, session, minute, close);        // (c)
-        ApplyEndOfDay(book, session, minute, close);        // (d)
-        Sweep(book, minute, close);                         // (e)
+        await ApplyMaxHold(book, minute, close);
+        await SubmitEntries(book, session, minute, close);  // (c)
+        await ApplyEndOfDay(book, session, minute, close);  // (d)
+        await Sweep(book, minute, close);                   // (e)
     }
 
     public decimal Equity(Book book) => limits.StartingEquity + book.RealizedPnl;

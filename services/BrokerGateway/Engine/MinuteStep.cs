@@ -16,7 +16,7 @@ namespace Tradewire.BrokerGateway.Engine;
 /// the consumer's transaction.
 /// </summary>
 public sealed class MinuteStep(BrokerGatewayDbContext db, MinuteSequencer<BrokerGatewayDbContext> sequencer, IMarketCalendar calendar,
-    IOptions<RiskLimits> limits, IOptions<PaperBrokerOptions> paper, IOptions<EngineOptions> options)
+    IOptions<RiskLimits> limits, IOptions<PaperBrokerOptions> paper, IOptions<EngineOptions> options, Saga.BracketLifecycle lifecycle)
 {
     public static readonly string[] Streams = ["bars", "dispatch"];
 
@@ -39,7 +39,7 @@ public sealed class MinuteStep(BrokerGatewayDbContext db, MinuteSequencer<Broker
         var broker = new PaperBroker(paper.Value);
         foreach (var order in book.Orders.Values.Where(o => o.Status == Domain.OrderStatus.Working))
             broker.Restore(order);
-        new MinuteEngine(broker, limits.Value, options.Value).Process(book, session, completed.Minute, bars.Bars);
+        await new MinuteEngine(broker, limits.Value, options.Value, lifecycle).Process(book, session, completed.Minute, bars.Bars);
         await BookStore.Save(db, book);
         foreach (var message in book.Outgoing)
             await publish.Publish(message);

@@ -14,7 +14,7 @@ namespace Tradewire.BrokerGateway.Http;
 /// gateway processed; the flatten's own duration is measured on the wall clock (it is a latency, not market logic).
 /// </summary>
 public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint publish, IOptions<RiskLimits> limits,
-    IOptions<PaperBrokerOptions> paper, IOptions<EngineOptions> options)
+    IOptions<PaperBrokerOptions> paper, IOptions<EngineOptions> options, Saga.BracketLifecycle lifecycle)
 {
     public sealed record Outcome(string State, bool Flat, int OrdersCancelled, int PositionsClosed, double ElapsedMs);
 
@@ -31,7 +31,7 @@ public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint p
         var broker = new PaperBroker(paper.Value);
         foreach (var order in book.Orders.Values.Where(o => o.Status == Domain.OrderStatus.Working))
             broker.Restore(order);
-        var flat = new MinuteEngine(broker, limits.Value, options.Value).Flatten(book, at, "KILL_SWITCH");
+        var flat = await new MinuteEngine(broker, limits.Value, options.Value, lifecycle).Flatten(book, at, "KILL_SWITCH");
         // Time from the request to every cancel and close decided at the broker (the write of this very event
         // and the commit follow; the HTTP answer reports the total).
         var elapsed = watch.Elapsed.TotalMilliseconds;

@@ -21,8 +21,8 @@ namespace Tradewire.Integration.Tests.BrokerGateway;
 
 /// <summary>
 /// The broker-gateway as Program builds it (its DbContext, consumers, endpoints), in the test process, with a
-/// fresh database and its own queue prefix. Inputs are sent to its queues directly (not published), so no
-/// other test host sees them.
+/// fresh database and its own queue prefix. Inputs are sent to its queues directly (not published), and its
+/// queues are not bound to the message exchanges, so no other test's messages reach it and it sees no other's.
 /// </summary>
 public sealed class GatewayHost : IAsyncDisposable
 {
@@ -53,7 +53,7 @@ public sealed class GatewayHost : IAsyncDisposable
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
             config[k] = v;
-        var host = await ServiceHost.Start<BrokerGatewayDbContext>(name, x => x.AddBrokerGatewayConsumers(name), config,
+        var host = await ServiceHost.Start<BrokerGatewayDbContext>(name, x => x.AddBrokerGatewayConsumers(name, subscribe: false), config,
             services: b => b.AddBrokerGateway(), endpoints: a => a.MapBrokerGatewayEndpoints(), database: database);
         var app = host.App;
         var connectionString = host.ConnectionString;
