@@ -19,6 +19,8 @@ const string Usage = """
                                 the running broker-gateway's control API: /risk /positions /metrics /flatten /pause /resume
       bench [--sizes 36,150,500] [--paced-speed N] [--paced-minutes M]
                                 the benchmark (bench/README.md): sessions through the real services, figures and targets
+      bench-kill [--brackets 50] [--rounds 20]
+                                the kill switch timed with N open PAPER brackets against the real broker-gateway
       drill [--kills 20] [--interval 3] [--seed 1]
                                 the fault drill: kills, broker and database restarts, late redelivery; ledger must not change
       reconcile                 run scripts/reconcile_db.sql on the broker-gateway's database (each check: 0 rows)
@@ -45,6 +47,7 @@ try
         "dispatcher-config" => await ControlCommand.DispatcherConfig(paths, args[1..]),
         "broker" => await ControlCommand.Broker(paths, args[1..]),
         "bench" => await Tradewire.Cli.Bench.BenchCommand.Run(paths, args[1..]),
+        "bench-kill" => await Tradewire.Cli.Bench.KillSwitchBench.Run(paths, args[1..]),
         "drill" => await Tradewire.Cli.Drill.DrillCommand.Run(paths, args[1..]),
         "reconcile" when args.Length == 1 => await ReconcileCommand(paths),
         "sample-session" => SampleSessionCommand.Run(paths, args[1..]),

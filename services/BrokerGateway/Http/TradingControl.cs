@@ -16,30 +16,49 @@ namespace Tradewire.BrokerGateway.Http;
 public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint publish, IOptions<RiskLimits> limits,
     IOptions<PaperBrokerOptions> paper, IOptions<EngineOptions> options, Saga.BracketLifecycle lifecycle)
 {
-    public sealed record Outcome(string State, bool Flat, int OrdersCancelled, int PositionsClosed, double ElapsedMs);
+    /// <summary><paramref name="BlockedMs"/>: until HALTED was committed (no new entry from then on); <paramref name="ElapsedMs"/>: until flat was committed.</summary>
+    public sealed record Outcome(string State, bool Flat, int OrdersCancelled, int PositionsClosed, double ElapsedMs, double BlockedMs = 0);
 
+    /// <summary>
+    /// The kill switch, in two transactions: first HALTED is committed (and broadcast), so entries are blocked
+    /// as soon as possible whatever the book's size; then every order is cancelled and every position closed.
+    /// A minute step that runs between the two sees HALTED: it opens nothing, and its exits only help.
+    /// </summary>
     public async Task<Outcome> Flatten(string actor, string reason)
     {
         var watch = Stopwatch.StartNew();
+        await using (var halt = await db.Database.BeginTransactionAsync())
+        {
+            var status = await BookStore.LoadStatus(db);
+            var book = new Book { Status = status };
+            MinuteEngine.ChangeState(book, TradingStates.Halted, "KILL_SWITCH: " + reason, actor, status.MarketTime ?? DateTimeOffset.UnixEpoch);
+            await Save(book);
+            await halt.CommitAsync();
+        }
+        var blockedMs = watch.Elapsed.TotalMilliseconds;
+
         await using var tx = await db.Database.BeginTransactionAsync();
-        var book = await BookStore.Load(db, null);
+        var loaded = await BookStore.Load(db, null);
         var loadMs = watch.Elapsed.TotalMilliseconds;
-        var at = book.Status.MarketTime ?? DateTimeOffset.UnixEpoch;
-        var working = book.Orders.Values.Count(o => o.Status == Domain.OrderStatus.Working);
-        var open = book.Positions.Values.Count(p => p.Qty != 0);
-        MinuteEngine.ChangeState(book, TradingStates.Halted, "KILL_SWITCH: " + reason, actor, at);
+        var at = loaded.Status.MarketTime ?? DateTimeOffset.UnixEpoch;
+        var working = loaded.Orders.Values.Count(o => o.Status == Domain.OrderStatus.Working);
+        var open = loaded.Positions.Values.Count(p => p.Qty != 0);
         var broker = new PaperBroker(paper.Value);
-        foreach (var order in book.Orders.Values.Where(o => o.Status == Domain.OrderStatus.Working))
+        foreach (var order in loaded.Orders.Values.Where(o => o.Status == Domain.OrderStatus.Working))
             broker.Restore(order);
-        var flat = await new MinuteEngine(broker, limits.Value, options.Value, lifecycle).Flatten(book, at, "KILL_SWITCH");
+        var flat = await new MinuteEngine(broker, limits.Value, options.Value, lifecycle).Flatten(loaded, at, "KILL_SWITCH");
         // Time from the request to every cancel and close decided at the broker (the write of this very event
         // and the commit follow; the HTTP answer reports the total).
         var elapsed = watch.Elapsed.TotalMilliseconds;
-        MinuteEngine.Raise(book, at, "KILL_SWITCH", flat ? "CRITICAL" : "EMERGENCY", null, null, actor,
-            new { reason, flat, ordersCancelled = working, positionsClosed = open, elapsedMs = Math.Round(elapsed, 1), loadMs = Math.Round(loadMs, 1) }, Guid.NewGuid());
-        await Save(book);
+        MinuteEngine.Raise(loaded, at, "KILL_SWITCH", flat ? "CRITICAL" : "EMERGENCY", null, null, actor,
+            new
+            {
+                reason, flat, ordersCancelled = working, positionsClosed = open, blockedMs = Math.Round(blockedMs, 1),
+                elapsedMs = Math.Round(elapsed, 1), loadMs = Math.Round(loadMs, 1),
+            }, Guid.NewGuid());
+        await Save(loaded);
         await tx.CommitAsync();
-        return new Outcome(book.Status.State, flat, working, open, watch.Elapsed.TotalMilliseconds);
+        return new Outcome(loaded.Status.State, flat, working, open, watch.Elapsed.TotalMilliseconds, blockedMs);
     }
 
     /// <summary>PAUSED, REDUCING, ACTIVE: new entries only in ACTIVE; exits always run.</summary>

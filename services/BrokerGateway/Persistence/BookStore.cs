@@ -14,13 +14,7 @@ public static class BookStore
 {
     public static async Task<Book> Load(DbContext db, DateTimeOffset? sessionOpen)
     {
-        var status = (await Sql.Query(db, "SELECT * FROM trading_state WHERE id = 1 FOR UPDATE", r => new TradingStatus
-        {
-            State = r.Get<string>("state")!, Reason = r.Get<string>("reason")!, Actor = r.Get<string>("actor")!,
-            MarketTime = r.TimeOrNull("market_time"), SessionDate = r.Get<DateOnly?>("session_date"),
-            DayStartEquity = r.Get<decimal?>("day_start_equity"), PeakEquity = r.Get<decimal?>("peak_equity"),
-        })).Single();
-        var book = new Book { Status = status };
+        var book = new Book { Status = await LoadStatus(db) };
         foreach (var b in await Sql.Query(db, """
             SELECT * FROM brackets WHERE state NOT IN ('CLOSED','REJECTED')
                OR execution_id IN (SELECT execution_id FROM orders WHERE status = 'WORKING')
@@ -47,6 +41,15 @@ public static class BookStore
                 book.EntriesToday[ticker] = count;
         return book;
     }
+
+    /// <summary>The trading-state row, locked until the caller's transaction ends (every writer of the ledger takes it first).</summary>
+    public static async Task<TradingStatus> LoadStatus(DbContext db) =>
+        (await Sql.Query(db, "SELECT * FROM trading_state WHERE id = 1 FOR UPDATE", r => new TradingStatus
+        {
+            State = r.Get<string>("state")!, Reason = r.Get<string>("reason")!, Actor = r.Get<string>("actor")!,
+            MarketTime = r.TimeOrNull("market_time"), SessionDate = r.Get<DateOnly?>("session_date"),
+            DayStartEquity = r.Get<decimal?>("day_start_equity"), PeakEquity = r.Get<decimal?>("peak_equity"),
+        })).Single();
 
     static Bracket ReadBracket(DbDataReader r) => new()
     {

@@ -69,6 +69,7 @@ public static class MessagingExtensions
         builder.Services.Replace(ServiceDescriptor.Scoped<IScopedBusContextProvider<IBus>, BusOutboxScopedContextProvider<TDbContext>>());
         builder.Services.AddHostedService<BusOutboxDeliveryService<TDbContext>>();
         builder.Services.AddHostedService<InboxCleanupService<TDbContext>>();
+        builder.Services.AddHostedService<ConsumerOutboxSweeper<TDbContext>>();
         return builder;
     }
 

@@ -46,14 +46,7 @@ public static class BenchCommand
         if (pacedSpeed > 0 && sizes.Contains(36))
             results.Add(await RunOne(paths, infra, work, 36, pacedSpeed, pacedMinutes));
 
-        var report = BenchReport.Markdown(results, Environment.ProcessorCount);
-        var outDir = Path.Combine(paths.Root, "bench", "results");
-        Directory.CreateDirectory(outDir);
-        var stamp = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await File.WriteAllTextAsync(Path.Combine(outDir, $"bench-{stamp}.md"), report);
-        await File.WriteAllTextAsync(Path.Combine(outDir, $"bench-{stamp}.json"), JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
-        Console.WriteLine(report);
-        Console.WriteLine($"written to bench/results/bench-{stamp}.md and .json");
+        await BenchReport.Write(paths, "bench", BenchReport.Markdown(results, Environment.ProcessorCount), results);
         return 0;
     }
 

@@ -6,6 +6,19 @@ namespace Tradewire.Cli.Bench;
 /// <summary>The benchmark's Markdown table, with the targets and pass/fail.</summary>
 public static class BenchReport
 {
+    /// <summary>Writes <c>bench/results/NAME-DATE.md</c> and <c>.json</c> and prints the Markdown.</summary>
+    public static async Task Write<T>(RepoPaths paths, string name, string markdown, T results)
+    {
+        var outDir = Path.Combine(paths.Root, "bench", "results");
+        Directory.CreateDirectory(outDir);
+        var stamp = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await File.WriteAllTextAsync(Path.Combine(outDir, $"{name}-{stamp}.md"), markdown);
+        await File.WriteAllTextAsync(Path.Combine(outDir, $"{name}-{stamp}.json"),
+            System.Text.Json.JsonSerializer.Serialize(results, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        Console.WriteLine(markdown);
+        Console.WriteLine($"written to bench/results/{name}-{stamp}.md and .json");
+    }
+
     public static string Markdown(IReadOnlyList<BenchResult> results, int cores)
     {
         var md = new StringBuilder();

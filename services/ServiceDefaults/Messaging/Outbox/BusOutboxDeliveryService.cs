@@ -25,6 +25,16 @@ sealed class BusOutboxDeliveryService<TDbContext>(
 {
     static readonly ActivitySource Source = new(Telemetry.TradewireTelemetry.ActivitySourceName);
 
+    /// <summary>Sends one stored message as it was written (same MessageId, headers and body).</summary>
+    internal static async Task SendStored(IBus bus, OutboxMessage message, CancellationToken token)
+    {
+        message.Deserialize(SystemTextJsonMessageSerializer.Instance);
+        // Continue the trace of the transaction that wrote the message, not of the background loop sending it.
+        using var activity = Source.StartActivity("outbox deliver", ActivityKind.Producer, OutboxMessageFactory.StoredTraceContext(message));
+        var endpoint = await bus.GetSendEndpoint(message.DestinationAddress!);
+        await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, message.DestinationAddress!), token);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await bus.WaitForHealthStatus(BusHealthStatus.Healthy, Timeout.InfiniteTimeSpan).WaitAsync(stoppingToken);
@@ -86,12 +96,7 @@ sealed class BusOutboxDeliveryService<TDbContext>(
 
         foreach (var message in messages)
         {
-            message.Deserialize(SystemTextJsonMessageSerializer.Instance);
-            // Continue the trace of the transaction that wrote the message, not of this background loop.
-            using var activity = Source.StartActivity("outbox deliver", ActivityKind.Producer,
-                OutboxMessageFactory.StoredTraceContext(message));
-            var endpoint = await bus.GetSendEndpoint(message.DestinationAddress!);
-            await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, message.DestinationAddress!), token);
+            await SendStored(bus, message, token);
             state.LastSequenceNumber = message.SequenceNumber;
         }
 

@@ -18,7 +18,9 @@ sealed class InboxCleanupService<TDbContext>(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        // An interval first, then work: nothing is urgent at start-up, and a run racing the start-up of the
+        // service (or a test's own call) would only make the outcome depend on timing.
+        while (await Wait(options.Value.InboxCleanupInterval, stoppingToken))
         {
             try
             {
@@ -30,9 +32,15 @@ sealed class InboxCleanupService<TDbContext>(
             {
                 log.LogWarning(e, "Inbox cleanup failed; will retry");
             }
-            try { await Task.Delay(options.Value.InboxCleanupInterval, time, stoppingToken); }
-            catch (OperationCanceledException) { }
         }
+    }
+
+    /// <summary>False once the service is stopping.</summary>
+    async Task<bool> Wait(TimeSpan interval, CancellationToken stoppingToken)
+    {
+        try { await Task.Delay(interval, time, stoppingToken); }
+        catch (OperationCanceledException) { }
+        return !stoppingToken.IsCancellationRequested;
     }
 
     /// <summary>Deletes the expired rows; returns how many.</summary>

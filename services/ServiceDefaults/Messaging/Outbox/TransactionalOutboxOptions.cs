@@ -18,6 +18,15 @@ public sealed class TransactionalOutboxOptions
     /// <summary>Outboxes (transactions) the delivery service picks up per pass.</summary>
     public int DeliveryBatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// How long a consumed message's outbox may stay undelivered before the sweeper delivers it. Its own pass
+    /// delivers within milliseconds; the grace leaves room for a redelivery after a crash to do it instead.
+    /// </summary>
+    public TimeSpan OrphanGracePeriod { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the consumer-outbox sweeper looks for such messages.</summary>
+    public TimeSpan OrphanSweepInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Messages delivered per inbox message per pass of the consumer outbox.</summary>
     public int MessageDeliveryLimit { get; set; } = 100;
 }
