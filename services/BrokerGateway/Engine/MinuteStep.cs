@@ -36,6 +36,7 @@ public sealed class MinuteStep(BrokerGatewayDbContext db, MinuteSequencer<Broker
 
         var session = calendar.GetSession(completed.SessionDate)!;
         var book = await BookStore.Load(db, session.OpenUtc);
+        await BookStore.LoadSagas(db, book);
         var broker = new PaperBroker(paper.Value);
         foreach (var order in book.Orders.Values.Where(o => o.Status == Domain.OrderStatus.Working))
             broker.Restore(order);

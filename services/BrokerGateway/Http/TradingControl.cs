@@ -17,7 +17,8 @@ public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint p
     IOptions<PaperBrokerOptions> paper, IOptions<EngineOptions> options, Saga.BracketLifecycle lifecycle)
 {
     /// <summary><paramref name="BlockedMs"/>: until HALTED was committed (no new entry from then on); <paramref name="ElapsedMs"/>: until flat was committed.</summary>
-    public sealed record Outcome(string State, bool Flat, int OrdersCancelled, int PositionsClosed, double ElapsedMs, double BlockedMs = 0);
+    public sealed record Outcome(string State, bool Flat, int OrdersCancelled, int PositionsClosed, double ElapsedMs, double BlockedMs = 0,
+        double DecidedMs = 0, double SavedMs = 0);
 
     /// <summary>
     /// The kill switch, in two transactions: first HALTED is committed (and broadcast), so entries are blocked
@@ -39,6 +40,7 @@ public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint p
 
         await using var tx = await db.Database.BeginTransactionAsync();
         var loaded = await BookStore.Load(db, null);
+        await BookStore.LoadSagas(db, loaded);
         var loadMs = watch.Elapsed.TotalMilliseconds;
         var at = loaded.Status.MarketTime ?? DateTimeOffset.UnixEpoch;
         var working = loaded.Orders.Values.Count(o => o.Status == Domain.OrderStatus.Working);
@@ -57,8 +59,9 @@ public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint p
                 elapsedMs = Math.Round(elapsed, 1), loadMs = Math.Round(loadMs, 1),
             }, Guid.NewGuid());
         await Save(loaded);
+        var savedMs = watch.Elapsed.TotalMilliseconds;
         await tx.CommitAsync();
-        return new Outcome(loaded.Status.State, flat, working, open, watch.Elapsed.TotalMilliseconds, blockedMs);
+        return new Outcome(loaded.Status.State, flat, working, open, watch.Elapsed.TotalMilliseconds, blockedMs, Math.Round(elapsed, 1), Math.Round(savedMs, 1));
     }
 
     /// <summary>PAUSED, REDUCING, ACTIVE: new entries only in ACTIVE; exits always run.</summary>

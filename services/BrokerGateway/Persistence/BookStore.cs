@@ -42,6 +42,16 @@ public static class BookStore
         return book;
     }
 
+    /// <summary>
+    /// Loads the sagas of the book's brackets into the DbContext in one query, so that the saga repository finds
+    /// them there (no round trip per event) when the step raises their events.
+    /// </summary>
+    public static Task LoadSagas(DbContext db, Book book)
+    {
+        var ids = book.Brackets.Keys.ToList();
+        return db.Set<Saga.BracketSagaState>().Where(x => ids.Contains(x.CorrelationId)).AsTracking().LoadAsync();
+    }
+
     /// <summary>The trading-state row, locked until the caller's transaction ends (every writer of the ledger takes it first).</summary>
     public static async Task<TradingStatus> LoadStatus(DbContext db) =>
         (await Sql.Query(db, "SELECT * FROM trading_state WHERE id = 1 FOR UPDATE", r => new TradingStatus

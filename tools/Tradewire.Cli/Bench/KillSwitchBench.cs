@@ -22,7 +22,8 @@ namespace Tradewire.Cli.Bench;
 /// </summary>
 public static class KillSwitchBench
 {
-    public sealed record Round(int Brackets, double BlockedMs, double FlatMs, double RoundTripMs, long WorkingAfter, long OpenAfter);
+    /// <summary>Milliseconds from the request: HALTED committed, flatten decided (cancels and fills at the broker), ledger written, flat committed; and the HTTP round trip.</summary>
+    public sealed record Round(int Brackets, double BlockedMs, double DecidedMs, double SavedMs, double FlatMs, double RoundTripMs, long WorkingAfter, long OpenAfter);
 
     public static async Task<int> Run(RepoPaths paths, string[] args)
     {
@@ -110,7 +111,8 @@ public static class KillSwitchBench
         var roundTrip = watch.Elapsed.TotalMilliseconds;
         response.EnsureSuccessStatusCode();
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        var result = new Round(brackets, body.GetProperty("blockedMs").GetDouble(), body.GetProperty("elapsedMs").GetDouble(), Math.Round(roundTrip, 1),
+        var result = new Round(brackets, body.GetProperty("blockedMs").GetDouble(), body.GetProperty("decidedMs").GetDouble(),
+            body.GetProperty("savedMs").GetDouble(), body.GetProperty("elapsedMs").GetDouble(), Math.Round(roundTrip, 1),
             await db.Scalar("SELECT count(*) FROM orders WHERE status = 'WORKING'", 0L), await db.Scalar("SELECT count(*) FROM positions WHERE qty <> 0", 0L));
         using var resume = await http.PostAsJsonAsync("/resume", new { actor = "bench:kill-switch", reason = "next round" });
         resume.EnsureSuccessStatusCode();
@@ -146,7 +148,11 @@ public static class KillSwitchBench
         sb.AppendLine("| measure | p50 ms | p95 ms | p99 ms | max ms |");
         sb.AppendLine("|---|---|---|---|---|");
         foreach (var (name, f) in new (string, Func<Round, double>)[]
-                 { ("HALTED committed (entries blocked)", x => x.BlockedMs), ("flat committed (orders cancelled, positions closed)", x => x.FlatMs), ("HTTP round trip", x => x.RoundTripMs) })
+                 {
+                     ("HALTED committed (entries blocked)", x => x.BlockedMs), ("flatten decided (book loaded, sagas run, broker cancels and fills)", x => x.DecidedMs),
+                     ("ledger, sagas and outbox written", x => x.SavedMs), ("flat committed (orders cancelled, positions closed)", x => x.FlatMs),
+                     ("HTTP round trip", x => x.RoundTripMs),
+                 })
             sb.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {P(f, 50):F1} | {P(f, 95):F1} | {P(f, 99):F1} | {rounds.Max(f):F1} |");
         sb.AppendLine();
         var blocked = P(x => x.BlockedMs, 99);

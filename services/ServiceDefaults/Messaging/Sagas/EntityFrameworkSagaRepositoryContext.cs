@@ -48,10 +48,13 @@ sealed class EntityFrameworkSagaRepositoryContext<TDbContext, TSaga, TMessage>(
         }
     }
 
+    /// <summary>
+    /// Finds the instance: from the change tracker when this scope already loaded it (a caller raising many events
+    /// in one transaction can load all its instances with one query first), else from the table, tracked.
+    /// </summary>
     public async Task<SagaConsumeContext<TSaga, TMessage>?> Load(Guid correlationId)
     {
-        var instance = await dbContext.Set<TSaga>().AsTracking()
-            .SingleOrDefaultAsync(x => x.CorrelationId == correlationId, CancellationToken);
+        var instance = await dbContext.Set<TSaga>().FindAsync([correlationId], CancellationToken);
         return instance is null ? null : await factory.CreateSagaConsumeContext(dbContext, this, instance, SagaConsumeContextMode.Load);
     }
 
@@ -63,15 +66,17 @@ sealed class EntityFrameworkSagaRepositoryContext<TDbContext, TSaga, TMessage>(
     }
 
     /// <summary>
-    /// Writes the tracked instance. A stale row version raises <see cref="DbUpdateConcurrencyException"/>, which is
-    /// left to propagate: the transaction rolls back and the retry policy consumes the message again from a fresh read.
+    /// Marks the tracked instance changed; the write itself is the next SaveChanges of the transaction's owner
+    /// (the outbox pass, the factory's own transaction, or a caller's unit of work), so many events raised in one
+    /// transaction cost one batched write, not one round trip each. A stale row version then raises
+    /// <see cref="DbUpdateConcurrencyException"/> there: the transaction rolls back and the retry policy consumes
+    /// the message again from a fresh read.
     /// </summary>
-    public async Task Update(SagaConsumeContext<TSaga> context)
+    public Task Update(SagaConsumeContext<TSaga> context)
     {
-        var entry = dbContext.Entry(context.Saga);
-        if (entry.State == EntityState.Detached)
+        if (dbContext.Entry(context.Saga).State == EntityState.Detached)
             dbContext.Update(context.Saga);
-        await dbContext.SaveChangesAsync(CancellationToken);
+        return Task.CompletedTask;
     }
 
     public async Task Delete(SagaConsumeContext<TSaga> context)

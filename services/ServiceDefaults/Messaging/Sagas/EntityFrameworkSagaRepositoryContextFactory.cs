@@ -13,9 +13,10 @@ namespace Tradewire.ServiceDefaults.Messaging.Sagas;
 /// from the consume scope: under our transactional outbox that is the scope whose DbContext already holds the
 /// pass's transaction, so saga state, inbox row and outgoing messages commit together.
 /// <para>
-/// Transactions: when the DbContext already has one (the outbox's), it is used and neither committed nor rolled
-/// back here; its owner decides. Otherwise the factory begins one (read committed) and commits it after the saga
-/// pipe has run, so a saga on an endpoint without the outbox is still atomic per message.
+/// Transactions: when the DbContext already has one (the outbox's, or a caller's around a scoped mediator), it is
+/// used and neither saved, committed nor rolled back here; its owner does that. Otherwise the factory begins one
+/// (read committed), saves and commits it after the saga pipe has run, so a saga on an endpoint without the
+/// outbox is still atomic per message.
 /// </para>
 /// <para>
 /// Concurrency is optimistic (<see cref="IVersionedSaga"/>): no row lock is taken on load, a conflicting update
@@ -58,7 +59,7 @@ sealed class EntityFrameworkSagaRepositoryContextFactory<TDbContext, TSaga>(
     {
         if (dbContext.Database.CurrentTransaction is not null)
         {
-            await body(); // the outbox's transaction: it commits or rolls back
+            await body(); // the owner's transaction (the outbox's, or a caller's): it saves, commits or rolls back
             return;
         }
 
@@ -66,6 +67,7 @@ sealed class EntityFrameworkSagaRepositoryContextFactory<TDbContext, TSaga>(
         try
         {
             await body();
+            await dbContext.SaveChangesAsync(context.CancellationToken);
             await transaction.CommitAsync(context.CancellationToken);
         }
         catch (Exception e)
