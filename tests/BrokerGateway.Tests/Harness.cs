@@ -71,22 +71,10 @@ public sealed class Harness : IAsyncDisposable
     async Task StartSagas()
     {
         foreach (var b in Book.Brackets.Values.Where(b => _started.Add(b.ExecutionId)))
-            await Lifecycle.Raise(new NoActions(), new BracketRequested(b.ExecutionId, b.CreatedAt, b.Ticker));
+            await Lifecycle.Raise(BracketReceiptActions.Instance, new BracketRequested(b.ExecutionId, b.CreatedAt, b.Ticker));
     }
 
     public ValueTask DisposeAsync() => _sagas.DisposeAsync();
-
-    sealed class NoActions : IBracketActions
-    {
-        public void Entered(Guid executionId, string state) { }
-        public void Protect(Guid executionId, DateTimeOffset eligibleFrom) => throw new InvalidOperationException();
-        public void CloseOnChildFill(Guid executionId, string childClientOrderId, DateTimeOffset at) => throw new InvalidOperationException();
-        public void CloseOnExitFill(Guid executionId, string exitClientOrderId, DateTimeOffset at) => throw new InvalidOperationException();
-        public void CloseCancelled(Guid executionId, string reason, DateTimeOffset at) => throw new InvalidOperationException();
-        public void CloseRejected(Guid executionId, string reason, DateTimeOffset at) => throw new InvalidOperationException();
-        public void Exit(Guid executionId, string reason, DateTimeOffset eligibleFrom, DateTimeOffset at) => throw new InvalidOperationException();
-        public void Refused(Guid executionId, string state, string eventName, DateTimeOffset at) => throw new InvalidOperationException();
-    }
 
     public static Bar Bar(string symbol, DateTimeOffset minute, decimal open, decimal high, decimal low, decimal close, long volume = 100_000) =>
         new() { Symbol = symbol, Minute = minute, Open = open, High = high, Low = low, Close = close, Volume = volume };

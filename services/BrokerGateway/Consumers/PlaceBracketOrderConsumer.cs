@@ -30,22 +30,7 @@ public sealed class PlaceBracketOrderConsumer(BrokerGatewayDbContext db, Bracket
             m.TakeProfitPrice, m.MaxHoldMinutes, m.DecisionTs.ToUniversalTime(), m.SignalTs.ToUniversalTime(), DispatchMinute(m.DecisionTs), m.Confidence,
             m.ConfigSha, m.ExecutionMode, Domain.ClientOrderIds.OcoGroup(m.ExecutionId));
         if (inserted == 1)
-            await lifecycle.Raise(ReceiptActions.Instance, new BracketRequested(m.ExecutionId, m.DecisionTs.ToUniversalTime(), m.Ticker), context.CancellationToken);
-    }
-
-    /// <summary>On receipt the saga only enters Requested; the row written above already says REQUESTED.</summary>
-    sealed class ReceiptActions : IBracketActions
-    {
-        public static readonly ReceiptActions Instance = new();
-        public void Entered(Guid executionId, string state) { }
-        public void Protect(Guid executionId, DateTimeOffset eligibleFrom) => throw Unexpected();
-        public void CloseOnChildFill(Guid executionId, string childClientOrderId, DateTimeOffset at) => throw Unexpected();
-        public void CloseOnExitFill(Guid executionId, string exitClientOrderId, DateTimeOffset at) => throw Unexpected();
-        public void CloseCancelled(Guid executionId, string reason, DateTimeOffset at) => throw Unexpected();
-        public void CloseRejected(Guid executionId, string reason, DateTimeOffset at) => throw Unexpected();
-        public void Exit(Guid executionId, string reason, DateTimeOffset eligibleFrom, DateTimeOffset at) => throw Unexpected();
-        public void Refused(Guid executionId, string state, string eventName, DateTimeOffset at) => throw Unexpected();
-        static InvalidOperationException Unexpected() => new("A bracket saga acted on receipt of its command");
+            await lifecycle.Raise(BracketReceiptActions.Instance, new BracketRequested(m.ExecutionId, m.DecisionTs.ToUniversalTime(), m.Ticker), context.CancellationToken);
     }
 
     /// <summary>

@@ -18,4 +18,26 @@ public sealed record BracketPlan
 
     /// <summary>How the quantity was reached (risk budget, risk-based qty, cap, binding constraint), for sim_json.</summary>
     public required IReadOnlyDictionary<string, object> SizingRationale { get; init; }
+
+    /// <summary>The command the broker-gateway receives for this plan (decided at <paramref name="decisionTs"/>, the run's market time).</summary>
+    public Tradewire.Contracts.Execution.PlaceBracketOrder Command(Guid executionId, DispatchCandidate candidate, int maxHoldMinutes,
+        DateTimeOffset decisionTs, string configSha, string executionMode) => new()
+    {
+        ExecutionId = executionId,
+        RecommendationId = candidate.Id,
+        Ticker = candidate.Ticker,
+        Side = Side,
+        Action = candidate.Action,
+        InstrumentType = candidate.InstrumentType,
+        Qty = Qty,
+        EntryPrice = EntryPrice,
+        StopLossPrice = StopLossPrice,
+        TakeProfitPrice = TakeProfitPrice,
+        MaxHoldMinutes = maxHoldMinutes,
+        DecisionTs = decisionTs,
+        SignalTs = candidate.Ts,
+        Confidence = candidate.Confidence,
+        ConfigSha = configSha,
+        ExecutionMode = executionMode,
+    };
 }

@@ -68,25 +68,7 @@ sealed class RecommendationDecider(IServiceScopeFactory scopes, IOptions<Dispatc
 
         var send = scope.ServiceProvider.GetRequiredService<ISendEndpointProvider>();
         var endpoint = await send.GetSendEndpoint(new Uri($"queue:{options.Value.BrokerQueue}"));
-        await endpoint.Send(new PlaceBracketOrder
-        {
-            ExecutionId = executionId,
-            RecommendationId = candidate.Id,
-            Ticker = candidate.Ticker,
-            Side = plan.Side,
-            Action = candidate.Action,
-            InstrumentType = candidate.InstrumentType,
-            Qty = plan.Qty,
-            EntryPrice = plan.EntryPrice,
-            StopLossPrice = plan.StopLossPrice,
-            TakeProfitPrice = plan.TakeProfitPrice,
-            MaxHoldMinutes = run.Config.MaxHoldMinutes,
-            DecisionTs = run.MarketTime,
-            SignalTs = candidate.Ts,
-            Confidence = candidate.Confidence,
-            ConfigSha = run.ConfigSha,
-            ExecutionMode = ExecutionMode,
-        }, token);
+        await endpoint.Send(plan.Command(executionId, candidate, run.Config.MaxHoldMinutes, run.MarketTime, run.ConfigSha, ExecutionMode), token);
         await db.SaveChangesAsync(token);
         await tx.CommitAsync(token);
         return DecisionOutcome.Simulated;

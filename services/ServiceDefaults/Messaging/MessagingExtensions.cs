@@ -29,6 +29,7 @@ public static class MessagingExtensions
         var service = builder.Services.GetServiceIdentity();
         var rabbit = builder.Configuration.GetSection("RabbitMq").Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         var retry = RetryOptions.From(builder.Configuration.GetSection("Retry"));
+        builder.Services.AddSingleton(retry);
         builder.Services.Configure<TransactionalOutboxOptions>(builder.Configuration.GetSection("Outbox"));
 
         builder.Services.AddMassTransit(x =>
@@ -73,38 +74,21 @@ public static class MessagingExtensions
         return builder;
     }
 
-    /// <summary>Retry, then error queue; validation failures skip the retries.</summary>
+    /// <summary>
+    /// One retry filter: the immediate retries, then one retry after each redelivery delay, then the error queue;
+    /// validation failures skip the retries. One filter, because MassTransit does not compose nested
+    /// <c>UseMessageRetry</c> filters: the first to act on a message is the only one (a test proves the count).
+    /// Concurrency conflicts are retried by the outbox pass itself (<c>EntityFrameworkOutboxContextFactory</c>).
+    /// </summary>
     public static void UseReliability(this IReceiveEndpointConfigurator endpoint, RetryOptions retry)
     {
-        if (retry.Redelivery.Length > 0)
+        var intervals = Enumerable.Repeat(TimeSpan.Zero, retry.ImmediateRetries).Concat(retry.Redelivery).ToArray();
+        if (intervals.Length > 0)
             endpoint.UseMessageRetry(r =>
             {
                 r.Ignore<MessageValidationException>();
-                r.Intervals(retry.Redelivery);
+                r.Intervals(intervals);
             });
-        if (retry.ImmediateRetries > 0)
-            endpoint.UseMessageRetry(r =>
-            {
-                r.Ignore<MessageValidationException>();
-                r.Immediate(retry.ImmediateRetries);
-            });
-        // Innermost, so a conflict does not spend the retries meant for real failures: an optimistic-concurrency
-        // conflict (two messages updating one saga) is expected under load and resolved by consuming again from a
-        // fresh read. Randomised growing delays keep the losers of one round from colliding again in the next.
-        if (retry.ConcurrencyRetries > 0)
-            endpoint.UseMessageRetry(r =>
-            {
-                r.Handle<Exception>(IsConcurrencyConflict);
-                r.Exponential(retry.ConcurrencyRetries, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(10));
-            });
-    }
-
-    static bool IsConcurrencyConflict(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-            if (e is Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
-                return true;
-        return false;
     }
 
     /// <summary>

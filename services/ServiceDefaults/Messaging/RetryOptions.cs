@@ -12,8 +12,8 @@ public sealed class RetryOptions
     public int ImmediateRetries { get; set; } = 3;
 
     /// <summary>
-    /// Extra retries, with short randomised delays, for optimistic-concurrency conflicts only (a saga updated by
-    /// two messages at once). They come before the retries above, which still apply when these run out.
+    /// Extra passes, with short randomised delays, for optimistic-concurrency conflicts only (a saga updated by
+    /// two messages at once), made by the outbox pass itself; the retries above apply when these run out.
     /// </summary>
     public int ConcurrencyRetries { get; set; } = 10;
 

@@ -21,6 +21,7 @@ public static class BenchCommand
     public static async Task<int> Run(RepoPaths paths, string[] args)
     {
         var sizes = new[] { 36, 150, 500 };
+        var replicas = new[] { 2, 4 };
         var pacedSpeed = 20m;
         var pacedMinutes = 40;
         for (var i = 0; i < args.Length; i += 2)
@@ -31,6 +32,7 @@ public static class BenchCommand
                 case "--sizes": sizes = value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray(); break;
                 case "--paced-speed": pacedSpeed = decimal.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--paced-minutes": pacedMinutes = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--features-replicas": replicas = value == "none" ? [] : value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray(); break;
                 default: throw new InvalidOperationException($"unknown option {args[i]}");
             }
         }
@@ -45,14 +47,17 @@ public static class BenchCommand
             results.Add(await RunOne(paths, infra, work, size, 0, null));
         if (pacedSpeed > 0 && sizes.Contains(36))
             results.Add(await RunOne(paths, infra, work, 36, pacedSpeed, pacedMinutes));
+        if (sizes.Contains(36))
+            foreach (var n in replicas.Where(n => n > 1))
+                results.Add(await RunOne(paths, infra, work, 36, 0, null, n));
 
         await BenchReport.Write(paths, "bench", BenchReport.Markdown(results, Environment.ProcessorCount), results);
         return 0;
     }
 
-    static async Task<BenchResult> RunOne(RepoPaths paths, InfraEnvironment infra, string work, int symbols, decimal speed, int? stopAfterMinutes)
+    static async Task<BenchResult> RunOne(RepoPaths paths, InfraEnvironment infra, string work, int symbols, decimal speed, int? stopAfterMinutes, int featureReplicas = 1)
     {
-        var mode = speed == 0 ? "max speed" : $"paced {speed}x";
+        var mode = (speed == 0 ? "max speed" : $"paced {speed}x") + (featureReplicas > 1 ? $", features x{featureReplicas}" : "");
         Console.WriteLine($"== bench: {symbols} symbols, {mode}");
         var (sessionDir, universeFile) = BenchSession.Write(work, symbols, 20261120 + symbols, Path.Combine(paths.Root, "data", "universe.csv"), Date);
         var session = new NyseCalendar().GetSession(Date)!;
@@ -62,11 +67,16 @@ public static class BenchCommand
         await using var fleet = new ServiceFleet(paths, infra, token);
         var processes = ServiceCatalog.All.ToDictionary(s => s.Name, s => fleet.Start(s,
             s.Name == "ingest" ? new Dictionary<string, string> { ["Universe__Path"] = universeFile } : null));
+        // Scaling: more features processes on the same queues and database (competing consumers), each on its own port.
+        var features = ServiceCatalog.Find("features")!;
+        for (var k = 1; k < featureReplicas; k++)
+            processes[$"features-{k + 1}"] = fleet.Start(features with { Port = features.Port + 100 * k });
         if ((await fleet.WaitUntilReady(TimeSpan.FromSeconds(120))).Count > 0)
             throw new InvalidOperationException("services not ready; see ./tradewire logs <service>");
 
         var cpuBefore = processes.ToDictionary(p => p.Key, p => ProcessStats.Read(p.Value.Pid)?.CpuSeconds ?? 0);
         var commitsBefore = await BenchMeasures.PgCommits(infra);
+        var statements = await BenchMeasures.ResetStatements(infra);
         var watch = Stopwatch.StartNew();
         using (var http = new HttpClient())
         {
@@ -83,6 +93,7 @@ public static class BenchCommand
         var cpu = processes.ToDictionary(p => p.Key, p => Math.Round((ProcessStats.Read(p.Value.Pid)?.CpuSeconds ?? 0) - cpuBefore[p.Key], 1));
         var memory = processes.ToDictionary(p => p.Key, p => Math.Round((ProcessStats.Read(p.Value.Pid)?.PeakRssBytes ?? 0) / 1048576.0, 0));
         var acks = await BenchMeasures.QueueAcks(infra);
+        var top = statements ? await BenchMeasures.TopStatements(infra, 12) : [];
         var latencies = await BenchMeasures.MinuteLatenciesMs(progress);
         var bars = (int)await progress.For("ingest").Scalar("SELECT count(*) FROM lane_telemetry", 0L);
         var result = new BenchResult
@@ -95,9 +106,29 @@ public static class BenchCommand
             QueueMessagesPerSecond = acks.Where(a => a.Value > 0).ToDictionary(a => a.Key, a => Math.Round(a.Value / wall, 1)),
             Executions = (int)await progress.For("dispatcher").Scalar("SELECT count(*) FROM dispatch_executions", 0L),
             Fills = (int)await progress.For("broker-gateway").Scalar("SELECT count(*) FROM trades", 0L),
+            Replicas = featureReplicas,
+            TopStatements = top,
+            FeaturesDigest = await progress.For("features").Scalar("""
+                SELECT md5(string_agg(concat_ws('|', ticker, ts, minute, close, volume, sma20, sma50, atr14, recent_vol, realized_vol, vol_ratio,
+                    trend, return_1, return_5, return_15, bar_count, ready), E'\n' ORDER BY ticker, ts)) FROM lane_features
+                """, ""),
+            OutOfOrderBars = await progress.For("features").Scalar("""
+                SELECT count(*) FROM (SELECT bar_count, row_number() OVER (PARTITION BY ticker ORDER BY minute) AS position FROM lane_features) x
+                WHERE bar_count <> position
+                """, 0L),
         };
         await fleet.StopAll(TimeSpan.FromSeconds(20));
         Console.WriteLine($"   {symbols} symbols {mode}: {result.WallSeconds} s, {result.BarsPerSecond} bars/s, p50 {result.LatencyP50Ms} ms, p99 {result.LatencyP99Ms} ms");
+        if (speed == 0)
+        {
+            // Same session, same broker, nothing else running: the transport's ceiling for the durability ratio.
+            result = result with { BareWallSeconds = await BareChainBench.Run(infra, sessionDir, universeFile, Date) };
+            Console.WriteLine($"   {symbols} symbols, bare message graph: {result.BareWallSeconds} s (durability overhead {result.DurabilityOverhead}x)");
+            // And the logic's own ceiling: the same stages and domain code in one process, no transport, no database.
+            var logic = await InMemory.InMemoryPipeline.Run(sessionDir, universeFile, Date);
+            result = result with { InMemoryWallSeconds = logic.WallSeconds, InMemoryExecutions = logic.Executions, InMemoryFills = logic.Fills };
+            Console.WriteLine($"   {symbols} symbols, in-memory logic: {logic.WallSeconds} s ({logic.Executions} executions, {logic.Fills} fills)");
+        }
         return result;
     }
 

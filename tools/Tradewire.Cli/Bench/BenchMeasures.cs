@@ -46,6 +46,39 @@ public static class BenchMeasures
             .Select(r => ((DateTime)r[1]! - published[(DateTime)r[0]!]).TotalMilliseconds).Order().ToList();
     }
 
+    /// <summary>One statement's share of the run in pg_stat_statements (times in milliseconds).</summary>
+    public sealed record Statement(string Database, long Calls, double TotalMs, double MeanMs, string Query);
+
+    /// <summary>Clears pg_stat_statements; false when the module is not loaded (infra.sh loads it when PostgreSQL ships it).</summary>
+    public static async Task<bool> ResetStatements(InfraEnvironment infra)
+    {
+        try
+        {
+            var admin = new Db(infra.AdminConnectionString());
+            await admin.Rows("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            await admin.Rows("SELECT pg_stat_statements_reset()");
+            return true;
+        }
+        catch (Npgsql.PostgresException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The statements of the service databases that took the most execution time since the reset.</summary>
+    public static async Task<List<Statement>> TopStatements(InfraEnvironment infra, int count)
+    {
+        var admin = new Db(infra.AdminConnectionString());
+        var rows = await admin.Rows("""
+            SELECT d.datname, s.calls, s.total_exec_time, s.mean_exec_time, regexp_replace(s.query, '\s+', ' ', 'g')
+            FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+            WHERE d.datname = ANY($1)
+            ORDER BY s.total_exec_time DESC LIMIT $2
+            """, ServiceCatalog.All.Select(x => x.Database).ToArray(), count);
+        return rows.Select(r => new Statement((string)r[0]!, (long)r[1]!, Math.Round((double)r[2]!, 0), Math.Round((double)r[3]!, 2),
+            ((string)r[4]!).Length > 110 ? ((string)r[4]!)[..110] + "..." : (string)r[4]!)).ToList();
+    }
+
     public static double? Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

@@ -23,11 +23,15 @@ public static class BenchReport
     {
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Tradewire benchmark, {DateTime.UtcNow:yyyy-MM-dd} ({cores} cores, synchronous commit on)").AppendLine();
-        md.AppendLine("| run | bars | wall s | bars/s | bar-to-fill p50 / p95 / p99 ms | PostgreSQL commits/s | executions | fills |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| run | bars | wall s | in-memory logic s | bare graph s | overhead | bars/s | bar-to-fill p50 / p95 / p99 ms | PostgreSQL commits/s | executions | fills |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Symbols} symbols, {r.Mode}{(r.Finished ? "" : " (UNFINISHED)")} | {r.Bars} | {r.WallSeconds} | {r.BarsPerSecond} | {r.LatencyP50Ms} / {r.LatencyP95Ms} / {r.LatencyP99Ms} | {r.PgCommitsPerSecond} | {r.Executions} | {r.Fills} |");
+                $"| {r.Symbols} symbols, {r.Mode}{(r.Finished ? "" : " (UNFINISHED)")} | {r.Bars} | {r.WallSeconds} | {r.InMemoryWallSeconds?.ToString(CultureInfo.InvariantCulture) ?? "-"} | {r.BareWallSeconds?.ToString(CultureInfo.InvariantCulture) ?? "-"} | {(r.DurabilityOverhead is { } o ? $"{o}x" : "-")} | {r.BarsPerSecond} | {r.LatencyP50Ms} / {r.LatencyP95Ms} / {r.LatencyP99Ms} | {r.PgCommitsPerSecond} | {r.Executions}{(r.InMemoryExecutions is { } e ? $" (in memory {e})" : "")} | {r.Fills}{(r.InMemoryFills is { } f ? $" (in memory {f})" : "")} |");
+        md.AppendLine().AppendLine("In-memory logic: the same stages with the services' own domain code in one process on MassTransit's in-memory transport, " +
+                                   "no database, inbox or outbox (`Bench/InMemory`): the logic's ceiling. Bare graph: the same minutes through the pipeline's " +
+                                   "message graph on the same RabbitMQ (publisher confirms, same prefetch) without databases, inbox, outbox or logic " +
+                                   "(`BareChainBench`): the transport's ceiling; overhead = wall / bare graph.");
         md.AppendLine().AppendLine("Per service: CPU seconds during the run / peak resident memory (MiB).").AppendLine();
         var services = ServiceCatalog.All.Select(s => s.Name).ToList();
         md.AppendLine("| run | " + string.Join(" | ", services) + " |").AppendLine("|---|" + string.Concat(services.Select(_ => "---|")));
@@ -36,6 +40,27 @@ public static class BenchReport
         md.AppendLine().AppendLine("Messages acknowledged per second, per queue.").AppendLine();
         foreach (var r in results)
             md.AppendLine($"- {r.Symbols}, {r.Mode}: " + string.Join(", ", r.QueueMessagesPerSecond.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => $"`{q.Key}` {q.Value.ToString(CultureInfo.InvariantCulture)}")));
+
+        foreach (var r in results.Where(r => r.TopStatements.Count > 0 && r.Replicas == 1))
+        {
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture,
+                $"PostgreSQL execution time by statement, {r.Symbols} symbols, {r.Mode} (pg_stat_statements; wall {r.WallSeconds} s):").AppendLine();
+            md.AppendLine("| database | calls | total ms | mean ms | statement |").AppendLine("|---|---|---|---|---|");
+            foreach (var st in r.TopStatements)
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {st.Database} | {st.Calls} | {st.TotalMs} | {st.MeanMs} | `{st.Query.Replace("|", "\\|", StringComparison.Ordinal)}` |");
+        }
+
+        var scaling = results.Where(r => r.Symbols == 36 && r.Mode.StartsWith("max speed", StringComparison.Ordinal)).OrderBy(r => r.Replicas).ToList();
+        if (scaling.Count > 1)
+        {
+            md.AppendLine().AppendLine("## Scaling: features as 1, 2, 4 processes (36 symbols, max speed)").AppendLine();
+            md.AppendLine("Competing consumers on the same queues and database; per-symbol order is checked in the output: `bar_count` of every " +
+                          "`lane_features` row must be its position in the symbol's minute order, and the rows must equal the 1-process run's.").AppendLine();
+            md.AppendLine("| processes | wall s | bars/s | out-of-order rows | same features as 1 process |").AppendLine("|---|---|---|---|---|");
+            foreach (var r in scaling)
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {r.Replicas} | {r.WallSeconds} | {r.BarsPerSecond} | {r.OutOfOrderBars} | {(r.FeaturesDigest == scaling[0].FeaturesDigest ? "yes" : "NO")} |");
+        }
 
         md.AppendLine().AppendLine("## Targets").AppendLine().AppendLine("| target | observed | |").AppendLine("|---|---|---|");
         var s150 = results.FirstOrDefault(r => r.Symbols == 150 && r.Mode == "max speed");
@@ -47,8 +72,13 @@ public static class BenchReport
             Target(md, "bar-to-fill latency at a paced replay, 36 symbols: p50 <= 40 ms", $"{paced.LatencyP50Ms} ms", paced.LatencyP50Ms <= 40);
             Target(md, "bar-to-fill latency at a paced replay, 36 symbols: p99 <= 250 ms", $"{paced.LatencyP99Ms} ms", paced.LatencyP99Ms <= 250);
         }
-        md.AppendLine().AppendLine("Not measured by this harness yet: the in-memory and bare-transport ceilings (durability overhead ratio), " +
-                                   "the kill switch with 50 open brackets, and scaling consumers over 1/2/4 processes.");
+        foreach (var r in scaling.Skip(1))
+            Target(md, $"features x{r.Replicas}: no bar out of order for a symbol, same features as 1 process",
+                $"{r.OutOfOrderBars} out of order, {(r.FeaturesDigest == scaling[0].FeaturesDigest ? "same" : "different")}",
+                r.OutOfOrderBars == 0 && r.FeaturesDigest == scaling[0].FeaturesDigest);
+        foreach (var r in results.Where(r => r.DurabilityOverhead is not null))
+            Target(md, $"durability overhead, {r.Symbols} symbols: full pipeline <= 2.5 x the bare graph", $"{r.DurabilityOverhead} x", r.DurabilityOverhead <= 2.5);
+        md.AppendLine().AppendLine("The kill switch is measured by `./tradewire bench-kill` (bench/results/kill-switch-*.md).");
         return md.ToString();
     }
 

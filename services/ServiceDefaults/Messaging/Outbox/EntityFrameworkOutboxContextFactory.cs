@@ -13,7 +13,8 @@ namespace Tradewire.ServiceDefaults.Messaging.Outbox;
 /// pass only claims the row, later passes consume, deliver and clean up as <see cref="OutboxMessagePipe{T}"/>
 /// decides. The consumer's own writes and its outgoing messages commit together or not at all.
 /// </summary>
-sealed class EntityFrameworkOutboxContextFactory<TDbContext>(TDbContext dbContext, IServiceProvider provider, TimeProvider time, FaultInjector faults)
+sealed class EntityFrameworkOutboxContextFactory<TDbContext>(TDbContext dbContext, IServiceProvider provider, TimeProvider time, FaultInjector faults,
+    RetryOptions retry)
     : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
 {
@@ -27,8 +28,32 @@ sealed class EntityFrameworkOutboxContextFactory<TDbContext>(TDbContext dbContex
             ?? throw new MessageException(typeof(T), "A MessageId is required to use the inbox");
 
         var continueProcessing = true;
+        var conflicts = 0;
         while (continueProcessing)
-            continueProcessing = await Pass(context, options, next, messageId);
+        {
+            try
+            {
+                continueProcessing = await Pass(context, options, next, messageId);
+            }
+            // An optimistic-concurrency conflict (two messages updating one saga) is expected under load: the pass
+            // rolled back, so consume again from a fresh read after a short random delay, without spending the
+            // endpoint's retries (MassTransit does not compose nested retry filters: the first one to act is the
+            // only one, so this cannot be a second UseMessageRetry).
+            catch (Exception e) when (IsConcurrencyConflict(e) && conflicts < retry.ConcurrencyRetries)
+            {
+                conflicts++;
+                var ceiling = Math.Min(500, 5 * (1 << Math.Min(conflicts, 7)));
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, ceiling)), context.CancellationToken);
+            }
+        }
+    }
+
+    static bool IsConcurrencyConflict(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is DbUpdateConcurrencyException)
+                return true;
+        return false;
     }
 
     async Task<bool> Pass<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next, Guid messageId)
