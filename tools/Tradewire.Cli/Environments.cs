@@ -48,9 +48,7 @@ public static class Environments
     /// <summary>Messages waiting in every <c>_error</c> queue, by queue (only queues holding some).</summary>
     public static async Task<Dictionary<string, long>> ErrorQueueMessages(InfraEnvironment infra)
     {
-        using var http = new HttpClient { BaseAddress = infra.ManagementUri };
-        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{infra["TRADEWIRE_RABBIT_USER"]}:{infra["TRADEWIRE_RABBIT_PASSWORD"]}"));
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+        using var http = infra.ManagementClient();
         var queues = await http.GetFromJsonAsync<JsonElement>("api/queues/%2F?columns=name,messages");
         return queues.EnumerateArray()
             .Where(q => q.GetProperty("name").GetString()!.EndsWith("_error", StringComparison.Ordinal))

@@ -58,4 +58,13 @@ public sealed class InfraEnvironment(IReadOnlyDictionary<string, string> values)
     };
 
     public Uri ManagementUri => new($"http://127.0.0.1:{this["TRADEWIRE_RABBIT_MGMT_PORT"]}/");
+
+    /// <summary>An HTTP client for the RabbitMQ management API, authenticated as the infrastructure's user.</summary>
+    public HttpClient ManagementClient()
+    {
+        var http = new HttpClient { BaseAddress = ManagementUri };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{this["TRADEWIRE_RABBIT_USER"]}:{this["TRADEWIRE_RABBIT_PASSWORD"]}")));
+        return http;
+    }
 }

@@ -61,8 +61,9 @@ public static class BareChainBench
                 var arrived = new ConcurrentDictionary<DateTimeOffset, int>();
                 cfg.ReceiveEndpoint($"{prefix}-{stage.Name}", e =>
                 {
+                    // Durable, as the services' queues (an auto-delete queue would clash with the send endpoint's
+                    // declaration of "queue:name"); the next bench run deletes every queue first.
                     e.ConfigureConsumeTopology = false;
-                    e.AutoDelete = true;
                     e.Handler<BareSlice>(async context =>
                     {
                         if (arrived.AddOrUpdate(context.Message.Minute, 1, (_, n) => n + 1) != stage.Inputs.Length)

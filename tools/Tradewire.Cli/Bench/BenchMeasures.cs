@@ -18,9 +18,7 @@ public static class BenchMeasures
     /// <summary>Messages acknowledged per queue since the queues were created (the bench deletes them first).</summary>
     public static async Task<Dictionary<string, long>> QueueAcks(InfraEnvironment infra)
     {
-        using var http = new HttpClient { BaseAddress = infra.ManagementUri };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{infra["TRADEWIRE_RABBIT_USER"]}:{infra["TRADEWIRE_RABBIT_PASSWORD"]}")));
+        using var http = infra.ManagementClient();
         var queues = await http.GetFromJsonAsync<JsonElement>("api/queues/%2F?columns=name,message_stats");
         var acks = new Dictionary<string, long>();
         foreach (var q in queues.EnumerateArray())

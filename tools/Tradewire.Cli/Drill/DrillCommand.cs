@@ -11,8 +11,9 @@ namespace Tradewire.Cli.Drill;
 /// once undisturbed and records its ledger digest; replays it again while a driver SIGKILLs a random service
 /// every few seconds and restarts it (plus one RabbitMQ restart, one PostgreSQL restart and a burst of
 /// <c>pg_terminate_backend</c> on the services' connections), then resends every order after forgetting the
-/// broker's inbox. The ledger must equal the undisturbed one; reconcile_db.sql must return zero rows; the
-/// outboxes must drain within 60 s of the last fault; no message may sit in an error queue.
+/// broker's inbox, and puts two poison messages on a queue. The ledger must equal the undisturbed one;
+/// reconcile_db.sql must return zero rows; the outboxes must drain within 60 s of the last fault; the error
+/// queues must hold exactly the injected poison, with its reason. Every third kill is aimed (see FaultDriver).
 /// </summary>
 public static class DrillCommand
 {
@@ -55,11 +56,20 @@ public static class DrillCommand
         var progress = new ReplayProgress(infra);
         var reconcile = await Reconcile.Run(paths, progress.For("broker-gateway"));
         var errors = await Environments.ErrorQueueMessages(infra);
-        var ok = expected == actual && reconcile.All(r => r.Rows == 0) && errors.Values.Sum() == 0 && faults.OutboxDrainedWithin60s;
+        // Explained: exactly the poison the drill injected, in the queue it was put on.
+        var unexplained = errors.Where(e => e.Key != BadInput.Queue + "_error").Sum(e => e.Value)
+                          + Math.Abs(errors.GetValueOrDefault(BadInput.Queue + "_error") - faults.PoisonInjected);
+        Console.WriteLine("   bad input, replayed session: " + string.Join(", ", faults.Rejections.Select(r => $"{r.Reason} {r.Count}")) +
+                          " (refused by ingest, counted in ingest_rejections)");
+        Console.WriteLine($"   poison injected into {BadInput.Queue}: {faults.PoisonInjected}; in its error queue with the reason:");
+        foreach (var reason in faults.PoisonReasons)
+            Console.WriteLine("     " + reason);
+        var ok = expected == actual && reconcile.All(r => r.Rows == 0) && unexplained == 0 && faults.OutboxDrainedWithin60s;
         Console.WriteLine($"   ledger equal to the undisturbed one: {(expected == actual ? "yes" : "NO")}");
         Console.WriteLine($"   reconcile_db.sql: {reconcile.Sum(r => r.Rows)} rows");
         Console.WriteLine($"   outboxes drained {faults.DrainSeconds:F1} s after the last fault (limit 60 s)");
-        Console.WriteLine($"   messages in error queues: {errors.Values.Sum()}" + (errors.Count > 0 ? " (" + string.Join(", ", errors.Select(e => $"{e.Key} {e.Value}")) + ")" : ""));
+        Console.WriteLine($"   messages in error queues: {errors.Values.Sum()}" + (errors.Count > 0 ? " (" + string.Join(", ", errors.Select(e => $"{e.Key} {e.Value}")) + ")" : "") +
+                          $", unexplained: {unexplained}");
         Console.WriteLine(ok ? "Drill passed." : "Drill FAILED.");
         return ok ? 0 : 1;
     }
@@ -93,6 +103,14 @@ public static class DrillCommand
             faults.Log.Add($"resent {resent} PlaceBracketOrder commands after clearing the broker-gateway's inbox");
             await Task.Delay(TimeSpan.FromSeconds(5));
             await DemoCommand.WaitForSession(progress, session, TimeSpan.FromMinutes(2));
+
+            faults.PoisonInjected = await BadInput.Inject(infra, session.Date);
+            var errorQueue = BadInput.Queue + "_error";
+            for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(60)
+                 && (await Environments.ErrorQueueMessages(infra)).GetValueOrDefault(errorQueue) < faults.PoisonInjected;)
+                await Task.Delay(500);
+            faults.PoisonReasons = await BadInput.Reasons(infra, errorQueue);
+            faults.Rejections = await BadInput.Rejections(progress.For("ingest"));
         }
         var digest = await LedgerDigest.Compute(progress.For);
         await fleet.StopAll(TimeSpan.FromSeconds(20));

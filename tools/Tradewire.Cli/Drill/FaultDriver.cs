@@ -11,7 +11,17 @@ public sealed class FaultDriver(RepoPaths paths, InfraEnvironment infra, int kil
 {
     readonly Stopwatch _sinceLastFault = new();
 
+    /// <summary>The message whose consume commit an aimed kill follows, per service (ingest consumes none of the pipeline's).</summary>
+    static readonly Dictionary<string, string> AimedAt = new()
+    {
+        ["classifier"] = "NewsMinuteClosed", ["features"] = "MinuteBarsClosed", ["watchlist"] = "FeaturesComputed",
+        ["signal"] = "WatchlistUpdated", ["dispatcher"] = "SignalsEvaluated", ["broker-gateway"] = "DispatchRunCompleted",
+    };
+
     public List<string> Log { get; } = [];
+    public int PoisonInjected { get; set; }
+    public List<string> PoisonReasons { get; set; } = [];
+    public List<(string Reason, long Count)> Rejections { get; set; } = [];
     public double DrainSeconds { get; private set; }
     public bool OutboxDrainedWithin60s => DrainSeconds <= 60;
 
@@ -32,8 +42,13 @@ public sealed class FaultDriver(RepoPaths paths, InfraEnvironment infra, int kil
             if (fleet.Running.LastOrDefault(p => p.Service == victim && !p.HasExited) is { } process)
             {
                 process.Kill();
-                fleet.Start(victim);
-                Log.Add($"{watch.Elapsed.TotalSeconds,6:F1} s  kill {k}: SIGKILL {victim.Name} (pid {process.Pid}), restarted");
+                // Every third kill is aimed: the replacement kills itself right after committing its next consume of
+                // the given message, before delivering what it published (the crash window the outbox exists for;
+                // in the broker-gateway that commit holds the entry fills and the legs placed for them).
+                var aimed = k % 3 == 0 ? AimedAt.GetValueOrDefault(victim.Name) : null;
+                fleet.Start(victim, aimed is null ? null : new Dictionary<string, string> { ["Faults__CrashAfterConsumeCommit"] = aimed });
+                Log.Add($"{watch.Elapsed.TotalSeconds,6:F1} s  kill {k}: SIGKILL {victim.Name} (pid {process.Pid}), restarted" +
+                        (aimed is null ? "" : $" to die again right after its next {aimed} consume commits"));
             }
             if (k == kills / 3)
                 await Infra("restart-rabbitmq", watch);
