@@ -8,10 +8,10 @@ namespace Tradewire.ServiceDefaults.Messaging.Outbox;
 
 /// <summary>
 /// Runs one consumed message under the inbox and the consumer outbox, on PostgreSQL.
-/// Each pass is one transaction that first locks the message's inbox row (<c>FOR UPDATE</c>), so two
-/// deliveries of the same message (a redelivery racing a slow consumer, two replicas) serialize; the first
-/// pass only claims the row, later passes consume, deliver and clean up as <see cref="OutboxMessagePipe{T}"/>
-/// decides. The consumer's own writes and its outgoing messages commit together or not at all.
+/// Each pass is one transaction that first locks the message's inbox row (<c>FOR UPDATE</c>), or inserts it
+/// on first sight, so two deliveries of the same message (a redelivery racing a slow consumer, two replicas)
+/// serialize; the first pass claims and consumes, the next delivers and cleans up, as
+/// <see cref="OutboxMessagePipe{T}"/> decides. The consumer's own writes and its outgoing messages commit together or not at all.
 /// </summary>
 sealed class EntityFrameworkOutboxContextFactory<TDbContext>(TDbContext dbContext, IServiceProvider provider, TimeProvider time, FaultInjector faults,
     RetryOptions retry)
@@ -68,34 +68,30 @@ sealed class EntityFrameworkOutboxContextFactory<TDbContext>(TDbContext dbContex
                 .AsTracking()
                 .ToListAsync(context.CancellationToken)).SingleOrDefault();
 
-            bool continueProcessing, consumedNow = false;
             if (inbox is null)
             {
-                // First sight of this message at this endpoint: claim it. A concurrent claimer hits the
-                // unique key, its transaction fails, and its retry then finds (and waits on) this row.
-                dbContext.Add(new InboxState
+                // First sight of this message at this endpoint: the claim is the insert of its inbox row, in this
+                // same transaction as the consume (one commit less per message than a separate claim pass). A
+                // concurrent delivery of the same message blocks on that row's unique key: when this commits it
+                // fails, and its retry finds the row consumed; when this rolls back, it claims the message itself.
+                inbox = new InboxState
                 {
                     MessageId = messageId,
                     ConsumerId = options.ConsumerId,
-                    LockId = NewId.NextGuid(),
                     Received = time.GetUtcNow().UtcDateTime,
-                });
-                await dbContext.SaveChangesAsync(context.CancellationToken);
-                continueProcessing = true;
+                };
+                dbContext.Add(inbox);
             }
-            else
-            {
-                inbox.LockId = NewId.NextGuid();
-                inbox.ReceiveCount++;
-                await dbContext.SaveChangesAsync(context.CancellationToken);
+            inbox.LockId = NewId.NextGuid();
+            inbox.ReceiveCount++;
+            await dbContext.SaveChangesAsync(context.CancellationToken);
 
-                var wasConsumed = inbox.Consumed.HasValue;
-                var outboxContext = new DbContextOutboxConsumeContext<TDbContext, T>(context, options, provider, dbContext, inbox, time);
-                await next.Send(outboxContext);
-                consumedNow = !wasConsumed && inbox.Consumed.HasValue;
-                await dbContext.SaveChangesAsync(context.CancellationToken);
-                continueProcessing = outboxContext.ContinueProcessing;
-            }
+            var wasConsumed = inbox.Consumed.HasValue;
+            var outboxContext = new DbContextOutboxConsumeContext<TDbContext, T>(context, options, provider, dbContext, inbox, time);
+            await next.Send(outboxContext);
+            var consumedNow = !wasConsumed && inbox.Consumed.HasValue;
+            await dbContext.SaveChangesAsync(context.CancellationToken);
+            var continueProcessing = outboxContext.ContinueProcessing;
 
             await transaction.CommitAsync(context.CancellationToken);
             if (consumedNow)
