@@ -1,3 +1,4 @@
+using MassTransit;
 using Npgsql;
 
 namespace Tradewire.Cli;
@@ -58,6 +59,18 @@ public sealed class InfraEnvironment(IReadOnlyDictionary<string, string> values)
     };
 
     public Uri ManagementUri => new($"http://127.0.0.1:{this["TRADEWIRE_RABBIT_MGMT_PORT"]}/");
+
+    /// <summary>
+    /// Points a CLI-side MassTransit bus at the local RabbitMQ as the infrastructure's user, with publisher
+    /// confirms as the services use them.
+    /// </summary>
+    public void ConfigureRabbitHost(IRabbitMqBusFactoryConfigurator cfg) =>
+        cfg.Host(this["TRADEWIRE_RABBIT_HOST"], ushort.Parse(this["TRADEWIRE_RABBIT_PORT"]), "/", h =>
+        {
+            h.Username(this["TRADEWIRE_RABBIT_USER"]);
+            h.Password(this["TRADEWIRE_RABBIT_PASSWORD"]);
+            h.PublisherConfirmation = true;
+        });
 
     /// <summary>An HTTP client for the RabbitMQ management API, authenticated as the infrastructure's user.</summary>
     public HttpClient ManagementClient()

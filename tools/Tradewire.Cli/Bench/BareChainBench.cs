@@ -49,12 +49,7 @@ public static class BareChainBench
         var gatewayMinutes = 0;
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host(infra["TRADEWIRE_RABBIT_HOST"], ushort.Parse(infra["TRADEWIRE_RABBIT_PORT"]), "/", h =>
-            {
-                h.Username(infra["TRADEWIRE_RABBIT_USER"]);
-                h.Password(infra["TRADEWIRE_RABBIT_PASSWORD"]);
-                h.PublisherConfirmation = true;
-            });
+            infra.ConfigureRabbitHost(cfg);
             cfg.PrefetchCount = 32;
             foreach (var stage in Graph)
             {

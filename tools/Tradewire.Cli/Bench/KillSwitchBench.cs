@@ -55,11 +55,7 @@ public static class KillSwitchBench
         if ((await fleet.WaitUntilReady(TimeSpan.FromSeconds(120))).Count > 0)
             throw new InvalidOperationException("broker-gateway not ready; see ./tradewire logs broker-gateway");
 
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(infra["TRADEWIRE_RABBIT_HOST"], ushort.Parse(infra["TRADEWIRE_RABBIT_PORT"]), "/", h =>
-        {
-            h.Username(infra["TRADEWIRE_RABBIT_USER"]);
-            h.Password(infra["TRADEWIRE_RABBIT_PASSWORD"]);
-        }));
+        var bus = Bus.Factory.CreateUsingRabbitMq(infra.ConfigureRabbitHost);
         await bus.StartAsync();
         using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

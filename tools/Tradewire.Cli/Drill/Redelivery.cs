@@ -18,11 +18,7 @@ public static class Redelivery
                    take_profit_price, max_hold_minutes, decision_ts, signal_ts, confidence, config_sha, execution_mode
             FROM dispatch_executions ORDER BY decision_ts, execution_id
             """);
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(infra["TRADEWIRE_RABBIT_HOST"], ushort.Parse(infra["TRADEWIRE_RABBIT_PORT"]), "/", h =>
-        {
-            h.Username(infra["TRADEWIRE_RABBIT_USER"]);
-            h.Password(infra["TRADEWIRE_RABBIT_PASSWORD"]);
-        }));
+        var bus = Bus.Factory.CreateUsingRabbitMq(infra.ConfigureRabbitHost);
         await bus.StartAsync();
         try
         {

@@ -69,7 +69,7 @@ sealed class EntityFrameworkSagaRepositoryContext<TDbContext, TSaga, TMessage>(
     /// Marks the tracked instance changed; the write itself is the next SaveChanges of the transaction's owner
     /// (the outbox pass, the factory's own transaction, or a caller's unit of work), so many events raised in one
     /// transaction cost one batched write, not one round trip each. A stale row version then raises
-    /// <see cref="DbUpdateConcurrencyException"/> there: the transaction rolls back and the retry policy consumes
+    /// <see cref="DbUpdateConcurrencyException"/> there: the transaction rolls back and the outbox pass consumes
     /// the message again from a fresh read.
     /// </summary>
     public Task Update(SagaConsumeContext<TSaga> context)

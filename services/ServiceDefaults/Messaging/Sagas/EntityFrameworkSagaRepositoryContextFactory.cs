@@ -20,8 +20,8 @@ namespace Tradewire.ServiceDefaults.Messaging.Sagas;
 /// </para>
 /// <para>
 /// Concurrency is optimistic (<see cref="IVersionedSaga"/>): no row lock is taken on load, a conflicting update
-/// fails with <see cref="DbUpdateConcurrencyException"/> and is retried whole by the endpoint's retry policy
-/// (<see cref="MessagingExtensions.UseReliability"/>), which reads the winner's state and applies the event on top.
+/// fails with <see cref="DbUpdateConcurrencyException"/> and the consume is passed again whole by the outbox
+/// (<c>EntityFrameworkOutboxContextFactory</c>), which reads the winner's state and applies the event on top.
 /// </para>
 /// </summary>
 sealed class EntityFrameworkSagaRepositoryContextFactory<TDbContext, TSaga>(
