@@ -14,10 +14,11 @@ public static class DatabaseExtensions
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder)
         where TDbContext : ServiceDbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
+        var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(configured))
             throw new InvalidOperationException(
                 $"Missing connection string: set the environment variable ConnectionStrings__{ConnectionStringName}.");
+        var connectionString = Tuned(configured);
 
         // No retrying execution strategy: transactions are owned by the outbox and retried whole by the
         // message retry policy, which is the one place retries live.
@@ -27,6 +28,20 @@ public static class DatabaseExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck<TDbContext>>("database", tags: [HealthEndpoints.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// No connection reset on return to the pool: the services never change session state (no <c>SET</c>, temp
+    /// tables, advisory session locks or <c>LISTEN</c>), so the <c>DISCARD ALL</c> Npgsql sends otherwise is a
+    /// wasted round trip per transaction (measured: about one per message hop). An explicit setting in the
+    /// configured string wins.
+    /// </summary>
+    public static string Tuned(string connectionString)
+    {
+        var csb = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+            csb.NoResetOnClose = true;
+        return csb.ConnectionString;
     }
 }
 

@@ -8,8 +8,15 @@ namespace Tradewire.ServiceDefaults.Database;
 /// Base of every service's DbContext: adds the inbox/outbox tables and the pipeline-probe table that
 /// every service database has. The schema itself comes from the SQL migrations, not from EF.
 /// </summary>
-public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ServiceDbContext : DbContext
 {
+    protected ServiceDbContext(DbContextOptions options) : base(options) =>
+        // EF Core wraps every SaveChanges inside an explicit transaction in a savepoint (two more round trips
+        // each) so a failed SaveChanges could be retried within the transaction. Nothing here does that: a
+        // failure rolls the whole transaction back and the message is consumed again. Measured: about six
+        // savepoints per message hop.
+        Database.AutoSavepointsEnabled = false;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddTransactionalOutboxEntities();

@@ -71,8 +71,10 @@ public static class BenchCommand
         var features = ServiceCatalog.Find("features")!;
         for (var k = 1; k < featureReplicas; k++)
             processes[$"features-{k + 1}"] = fleet.Start(features with { Port = features.Port + 100 * k });
+        var startup = Stopwatch.StartNew();
         if ((await fleet.WaitUntilReady(TimeSpan.FromSeconds(120))).Count > 0)
             throw new InvalidOperationException("services not ready; see ./tradewire logs <service>");
+        Console.WriteLine($"   services ready in {startup.Elapsed.TotalSeconds:F1} s");
 
         var cpuBefore = processes.ToDictionary(p => p.Key, p => ProcessStats.Read(p.Value.Pid)?.CpuSeconds ?? 0);
         var commitsBefore = await BenchMeasures.PgCommits(infra);
