@@ -3,6 +3,7 @@ using MassTransit;
 using Npgsql;
 using NpgsqlTypes;
 using Tradewire.Contracts.Signals;
+using Tradewire.ServiceDefaults.Messaging.Outbox;
 using Tradewire.ServiceDefaults.Sequencing;
 
 namespace Tradewire.Dispatcher.Infrastructure;
@@ -11,7 +12,8 @@ namespace Tradewire.Dispatcher.Infrastructure;
 /// Input side: stores each minute's recommendations as PENDING (idempotent on signal_key) and records the
 /// minute's run tick, in minute order (the sequencer), in the consumer's transaction. The run loop does the rest.
 /// </summary>
-public sealed class SignalsEvaluatedConsumer(DispatcherDbContext db, MinuteSequencer<DispatcherDbContext> sequencer, DispatchWakeup wakeup)
+public sealed class SignalsEvaluatedConsumer(DispatcherDbContext db, MinuteSequencer<DispatcherDbContext> sequencer, DispatchWakeup wakeup,
+    AfterCommit afterCommit)
     : IConsumer<SignalsEvaluated>
 {
     public const string Stream = "signals";
@@ -31,9 +33,9 @@ public sealed class SignalsEvaluatedConsumer(DispatcherDbContext db, MinuteSeque
                 """, token, evaluated.Minute.UtcDateTime, evaluated.SessionDate, evaluated.EvaluatedAt.UtcDateTime,
                 DbConnectionExtensions.Jsonb(JsonSerializer.Serialize(evaluated.LatestBars, TickJson.Options)));
         }
-        // Before the commit: a run woken too early finds nothing and the next poll catches the tick.
+        // After the commit, or the run finds no tick and waits for the next poll.
         if (ready.Count > 0)
-            wakeup.Wake();
+            afterCommit.Add(wakeup.Wake);
     }
 
     async Task InsertRecommendations(SignalsEvaluated evaluated, CancellationToken token)

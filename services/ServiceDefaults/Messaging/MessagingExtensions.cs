@@ -62,6 +62,7 @@ public static class MessagingExtensions
 
         builder.Services.AddScoped<IOutboxContextFactory<TDbContext>, EntityFrameworkOutboxContextFactory<TDbContext>>();
         builder.Services.AddScoped<TransactionalBatch<TDbContext>>();
+        builder.Services.TryAddScoped<AfterCommit>();
         builder.Services.TryAddSingleton<FaultInjector>();
         builder.Services.AddScoped<MinuteWatermarks<TDbContext>>();
         builder.Services.AddScoped<Sequencing.MinuteSequencer<TDbContext>>();

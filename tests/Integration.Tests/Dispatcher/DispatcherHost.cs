@@ -34,14 +34,14 @@ sealed class DispatcherHost : IAsyncDisposable
     public string Queue => Name + "-signals-evaluated";
 
     public static async Task<DispatcherHost> Start(string name, string? connectionString, string brokerQueue,
-        Action<IServiceCollection>? services = null, bool runLoop = true)
+        Action<IServiceCollection>? services = null, bool runLoop = true, string pollInterval = "00:00:00.200")
     {
         connectionString ??= await LocalInfra.CreateDatabase(name.Replace('-', '_'));
         var builder = ServiceHost.Builder(name, connectionString, new Dictionary<string, string?>
         {
             ["Operator:Token"] = OperatorToken,
             ["Dispatcher:BrokerQueue"] = brokerQueue,
-            ["Dispatcher:PollInterval"] = "00:00:00.200",
+            ["Dispatcher:PollInterval"] = pollInterval,
             ["Dispatcher:SubscribeToSignals"] = "false",
             ["Dispatcher:RunLoop"] = runLoop ? "true" : "false",
         });

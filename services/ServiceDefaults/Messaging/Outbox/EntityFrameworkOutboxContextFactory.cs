@@ -14,7 +14,7 @@ namespace Tradewire.ServiceDefaults.Messaging.Outbox;
 /// <see cref="OutboxMessagePipe{T}"/> decides. The consumer's own writes and its outgoing messages commit together or not at all.
 /// </summary>
 sealed class EntityFrameworkOutboxContextFactory<TDbContext>(TDbContext dbContext, IServiceProvider provider, TimeProvider time, FaultInjector faults,
-    RetryOptions retry)
+    RetryOptions retry, AfterCommit afterCommit)
     : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
 {
@@ -96,12 +96,14 @@ sealed class EntityFrameworkOutboxContextFactory<TDbContext>(TDbContext dbContex
             await transaction.CommitAsync(context.CancellationToken);
             if (consumedNow)
                 faults.AfterConsumeCommit(typeof(T));
+            afterCommit.Committed();
             return continueProcessing;
         }
         catch
         {
             await transaction.RollbackAsync(CancellationToken.None);
             dbContext.ChangeTracker.Clear();
+            afterCommit.RolledBack();
             throw;
         }
     }
