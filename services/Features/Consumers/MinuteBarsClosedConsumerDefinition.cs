@@ -4,10 +4,10 @@ namespace Tradewire.Features.Consumers;
 
 /// <summary>
 /// One message at a time on the bars endpoint. The sequencer already makes the minutes' computation ordered,
-/// but each consumed message delivers its own outbox after its commit, so two messages in flight could deliver
-/// their <c>FeaturesComputed</c> out of minute order. Consuming one at a time (the whole pipeline, delivery
-/// included) keeps the published order the market order, as the contract promises; the cost is nothing
-/// measurable at one message per minute (the cursor lock serialized the work anyway). Prefetch stays as
+/// but two messages in flight could commit in either order, and their outboxes go out in commit order
+/// (<c>ConsumerOutboxDeliverer</c>), so their <c>FeaturesComputed</c> could leave out of minute order. Consuming
+/// one at a time keeps the published order the market order, as the contract promises; the delivery runs behind
+/// the acknowledgement, so the next minute is computed while the last one is still being sent. Prefetch stays as
 /// configured, so the next message is already local. Holds per instance: run one replica of features.
 /// </summary>
 public sealed class MinuteBarsClosedConsumerDefinition : ConsumerDefinition<MinuteBarsClosedConsumer>

@@ -72,6 +72,8 @@ public static class MessagingExtensions
         builder.Services.AddHostedService<BusOutboxDeliveryService<TDbContext>>();
         builder.Services.AddHostedService<InboxCleanupService<TDbContext>>();
         builder.Services.AddHostedService<ConsumerOutboxSweeper<TDbContext>>();
+        builder.Services.AddSingleton<ConsumerOutboxDeliverer<TDbContext>>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ConsumerOutboxDeliverer<TDbContext>>());
         return builder;
     }
 

@@ -22,6 +22,7 @@ public sealed class When_a_consumed_message_was_never_delivered
         await using var service = await TestService.Start(TestService.NewName("orphan"), _ => { }, new Dictionary<string, string?>
         {
             ["Outbox:OrphanGracePeriod"] = "00:00:30", ["Outbox:OrphanSweepInterval"] = "01:00:00", // swept by the test only
+            ["Outbox:DeliverLeftoversAtStart"] = "false",
         });
         var old = "orphan-old-" + Guid.NewGuid();
         var fresh = "orphan-fresh-" + Guid.NewGuid();
@@ -46,7 +47,7 @@ public sealed class When_a_consumed_message_was_never_delivered
     /// transaction, to a consumed, undelivered inbox row: exactly what a consume pass leaves when its delivery pass
     /// never comes.
     /// </summary>
-    static async Task<Guid> Orphan(TestService service, string key, string consumedAgo)
+    internal static async Task<Guid> Orphan(TestService service, string key, string consumedAgo)
     {
         var inboxMessageId = NewId.NextGuid();
         var consumerId = NewId.NextGuid();

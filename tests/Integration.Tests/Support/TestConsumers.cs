@@ -50,3 +50,13 @@ public sealed class PlaceTestOrderConsumer(TestDbContext db) : IConsumer<PlaceTe
         return Task.CompletedTask;
     }
 }
+
+/// <summary>A second endpoint on <see cref="EffectRequested"/>: the same message consumed twice in one service, each with its own outbox.</summary>
+public sealed class RecordEffectAgainConsumer(TestDbContext db) : IConsumer<EffectRequested>
+{
+    public async Task Consume(ConsumeContext<EffectRequested> context)
+    {
+        db.Add(new Effect { Id = NewId.NextGuid(), Key = "again:" + context.Message.Key, MessageId = context.MessageId });
+        await context.Publish(new EffectRecorded { Key = "again:" + context.Message.Key });
+    }
+}

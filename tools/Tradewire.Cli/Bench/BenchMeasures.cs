@@ -35,11 +35,12 @@ public static class BenchMeasures
     /// Per minute: when the broker-gateway acted on it minus when ingest published it (both from their
     /// <c>minute_progress</c>): the time from a bar's ingest to the fills it causes.
     /// </summary>
-    public static async Task<List<double>> MinuteLatenciesMs(ReplayProgress progress)
+    public static async Task<List<double>> MinuteLatenciesMs(ReplayProgress progress, DateOnly session)
     {
-        var published = (await progress.For("ingest").Rows("SELECT minute, acted_at FROM minute_progress"))
+        const string Sql = "SELECT minute, acted_at FROM minute_progress WHERE session_date = $1";
+        var published = (await progress.For("ingest").Rows(Sql, session))
             .ToDictionary(r => (DateTime)r[0]!, r => (DateTime)r[1]!);
-        var filled = await progress.For("broker-gateway").Rows("SELECT minute, acted_at FROM minute_progress");
+        var filled = await progress.For("broker-gateway").Rows(Sql, session);
         return filled.Where(r => published.ContainsKey((DateTime)r[0]!))
             .Select(r => ((DateTime)r[1]! - published[(DateTime)r[0]!]).TotalMilliseconds).Order().ToList();
     }

@@ -32,11 +32,15 @@ public static class BenchReport
                                    "no database, inbox or outbox (`Bench/InMemory`): the logic's ceiling. Bare graph: the same minutes through the pipeline's " +
                                    "message graph on the same RabbitMQ (publisher confirms, same prefetch) without databases, inbox, outbox or logic " +
                                    "(`BareChainBench`): the transport's ceiling; overhead = wall / bare graph.");
-        md.AppendLine().AppendLine("Per service: CPU seconds during the run / peak resident memory (MiB).").AppendLine();
+        md.AppendLine().AppendLine("Per service: CPU seconds during the run / peak resident memory (MiB); then the CPU seconds of PostgreSQL and " +
+                                   "RabbitMQ (all their processes), all of it together, and how busy the machine's cores were.").AppendLine();
         var services = ServiceCatalog.All.Select(s => s.Name).ToList();
-        md.AppendLine("| run | " + string.Join(" | ", services) + " |").AppendLine("|---|" + string.Concat(services.Select(_ => "---|")));
+        md.AppendLine("| run | " + string.Join(" | ", services) + " | postgres | rabbitmq | CPU s in all | machine busy |")
+          .AppendLine("|---|" + string.Concat(services.Select(_ => "---|")) + "---|---|---|---|");
         foreach (var r in results)
-            md.AppendLine($"| {r.Symbols}, {r.Mode} | " + string.Join(" | ", services.Select(s => $"{r.CpuSeconds.GetValueOrDefault(s)} / {r.PeakMemoryMiB.GetValueOrDefault(s)}")) + " |");
+            md.AppendLine($"| {r.Symbols}, {r.Mode} | " + string.Join(" | ", services.Select(s => $"{r.CpuSeconds.GetValueOrDefault(s)} / {r.PeakMemoryMiB.GetValueOrDefault(s)}")) +
+                          $" | {r.InfraCpuSeconds.GetValueOrDefault("postgres")} | {r.InfraCpuSeconds.GetValueOrDefault("rabbitmq")} | " +
+                          $"{Math.Round(r.CpuSeconds.Values.Sum() + r.InfraCpuSeconds.Values.Sum(), 1)} | {r.MachineBusyPercent}% |");
         md.AppendLine().AppendLine("Messages acknowledged per second, per queue.").AppendLine();
         foreach (var r in results)
             md.AppendLine($"- {r.Symbols}, {r.Mode}: " + string.Join(", ", r.QueueMessagesPerSecond.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => $"`{q.Key}` {q.Value.ToString(CultureInfo.InvariantCulture)}")));

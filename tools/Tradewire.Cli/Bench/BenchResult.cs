@@ -15,6 +15,10 @@ public sealed record BenchResult
     public required double PgCommitsPerSecond { get; init; }
     public required IReadOnlyDictionary<string, double> CpuSeconds { get; init; }
     public required IReadOnlyDictionary<string, double> PeakMemoryMiB { get; init; }
+    /// <summary>CPU seconds of PostgreSQL and of RabbitMQ (all their processes) during the run.</summary>
+    public IReadOnlyDictionary<string, double> InfraCpuSeconds { get; init; } = new Dictionary<string, double>();
+    /// <summary>Share of the machine's CPU time (all cores) that was busy during the run, in percent.</summary>
+    public double? MachineBusyPercent { get; init; }
     public required IReadOnlyDictionary<string, double> QueueMessagesPerSecond { get; init; }
     public required int Executions { get; init; }
     public required int Fills { get; init; }

@@ -9,16 +9,17 @@ namespace Tradewire.ServiceDefaults.Messaging.Outbox;
 
 /// <summary>
 /// Delivers consumer-outbox messages that nobody else will: their inbox row says consumed but not delivered,
-/// and it has stayed so longer than <see cref="TransactionalOutboxOptions.OrphanGracePeriod"/>. Normally the pass
-/// after the consume delivers them at once, or the broker redelivers the message after a crash and that pass
+/// and it has stayed so longer than <see cref="TransactionalOutboxOptions.OrphanGracePeriod"/>. Normally the
+/// deliverer sends them at once, or the next process does at its start, or a redelivery's pass
 /// does; but when the message itself is gone (acknowledged, or moved to the error queue after the consume had
 /// committed, as the fault drill saw around restarts) its effects would wait forever. Rows being worked on are
-/// locked by their pass (<c>FOR UPDATE</c>) and skipped here (<c>SKIP LOCKED</c>); a message sent here and
-/// again by a late pass carries the same MessageId, which the receiver's inbox ignores.
+/// locked by their pass (<c>FOR UPDATE</c>) and skipped here (<c>SKIP LOCKED</c>); the sending is
+/// <see cref="ConsumerOutboxDeliverer{TDbContext}"/>'s. A message sent here and again by a late pass carries the
+/// same MessageId, which the receiver's inbox ignores.
 /// </summary>
 sealed class ConsumerOutboxSweeper<TDbContext>(
-    IServiceScopeFactory scopes, IBusControl bus, TimeProvider time, IOptions<TransactionalOutboxOptions> options,
-    ILogger<ConsumerOutboxSweeper<TDbContext>> log) : BackgroundService
+    IServiceScopeFactory scopes, IBusControl bus, ConsumerOutboxDeliverer<TDbContext> deliverer, TimeProvider time,
+    IOptions<TransactionalOutboxOptions> options, ILogger<ConsumerOutboxSweeper<TDbContext>> log) : BackgroundService
     where TDbContext : DbContext
 {
     const string LockOrphans = """
@@ -49,32 +50,20 @@ sealed class ConsumerOutboxSweeper<TDbContext>(
         }
     }
 
-    /// <summary>One sweep, in one transaction; returns the number of messages sent.</summary>
+    /// <summary>One sweep; returns the number of messages sent.</summary>
     internal async Task<int> DeliverOrphans(CancellationToken token)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(token);
-        var now = time.GetUtcNow().UtcDateTime;
-        var orphans = await db.Set<InboxState>().FromSqlRaw(LockOrphans, now - options.Value.OrphanGracePeriod, options.Value.DeliveryBatchSize)
-            .AsTracking().ToListAsync(token);
-        var sent = 0;
-        foreach (var inbox in orphans)
+        List<(Guid, Guid)> orphans;
+        await using (var transaction = await db.Database.BeginTransactionAsync(token))
         {
-            var pending = db.Set<OutboxMessage>()
-                .Where(x => x.InboxMessageId == inbox.MessageId && x.InboxConsumerId == inbox.ConsumerId);
-            var last = inbox.LastSequenceNumber ?? 0;
-            foreach (var message in await pending.Where(x => x.SequenceNumber > last).OrderBy(x => x.SequenceNumber).AsNoTracking().ToListAsync(token))
-            {
-                await BusOutboxDeliveryService<TDbContext>.SendStored(bus, message, token);
-                inbox.LastSequenceNumber = message.SequenceNumber;
-                sent++;
-            }
-            await pending.ExecuteDeleteAsync(token);
-            inbox.Delivered = now;
+            orphans = (await db.Set<InboxState>().FromSqlRaw(LockOrphans, time.GetUtcNow().UtcDateTime - options.Value.OrphanGracePeriod, options.Value.DeliveryBatchSize)
+                .AsNoTracking().Select(x => new { x.MessageId, x.ConsumerId }).ToListAsync(token))
+                .Select(x => (x.MessageId, x.ConsumerId)).ToList();
+            await transaction.CommitAsync(token);
         }
-        await db.SaveChangesAsync(token);
-        await transaction.CommitAsync(token);
-        return sent;
+        // The deliverer locks each row again and skips what a pass delivered meanwhile.
+        return orphans.Count == 0 ? 0 : await deliverer.Deliver(orphans, token);
     }
 }

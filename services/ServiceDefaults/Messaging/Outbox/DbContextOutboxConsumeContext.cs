@@ -59,8 +59,12 @@ sealed class DbContextOutboxConsumeContext<TDbContext, TMessage>(
     public override async Task RemoveOutboxMessages() =>
         await Pending().ExecuteDeleteAsync(CancellationToken);
 
+    /// <summary>Messages this consume wrote to the outbox.</summary>
+    public int MessagesAdded { get; private set; }
+
     public override Task AddSend<T>(SendContext<T> context)
     {
+        MessagesAdded++;
         dbContext.Add(OutboxMessageFactory.Create(context, time.GetUtcNow().UtcDateTime, inboxState.MessageId, ConsumerId));
         return Task.CompletedTask;
     }

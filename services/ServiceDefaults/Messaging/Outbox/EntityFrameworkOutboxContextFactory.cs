@@ -12,9 +12,11 @@ namespace Tradewire.ServiceDefaults.Messaging.Outbox;
 /// on first sight, so two deliveries of the same message (a redelivery racing a slow consumer, two replicas)
 /// serialize; the first pass claims and consumes, the next delivers and cleans up, as
 /// <see cref="OutboxMessagePipe{T}"/> decides. The consumer's own writes and its outgoing messages commit together or not at all.
+/// A pass that consumed hands the delivery to <see cref="ConsumerOutboxDeliverer{TDbContext}"/> and lets the message go;
+/// a pass over a message consumed earlier (a redelivery after a crash) delivers inline, as MassTransit's pipe does.
 /// </summary>
 sealed class EntityFrameworkOutboxContextFactory<TDbContext>(TDbContext dbContext, IServiceProvider provider, TimeProvider time, FaultInjector faults,
-    RetryOptions retry, AfterCommit afterCommit)
+    RetryOptions retry, AfterCommit afterCommit, ConsumerOutboxDeliverer<TDbContext> deliverer)
     : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
 {
@@ -33,7 +35,13 @@ sealed class EntityFrameworkOutboxContextFactory<TDbContext>(TDbContext dbContex
         {
             try
             {
-                continueProcessing = await Pass(context, options, next, messageId);
+                (continueProcessing, var consumedNow, var deliveredNow) = await Pass(context, options, next, messageId);
+                if (deliveredNow)
+                    return;
+                // Consumed and committed: its outbox goes out behind the acknowledgement, not in front of it
+                // (ConsumerOutboxDeliverer). When the deliverer refuses (stopping), the next pass delivers inline.
+                if (consumedNow && continueProcessing && deliverer.Enqueue(messageId, options.ConsumerId))
+                    return;
             }
             // An optimistic-concurrency conflict (two messages updating one saga) is expected under load: the pass
             // rolled back, so consume again from a fresh read after a short random delay, without spending the
@@ -56,7 +64,7 @@ sealed class EntityFrameworkOutboxContextFactory<TDbContext>(TDbContext dbContex
         return false;
     }
 
-    async Task<bool> Pass<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next, Guid messageId)
+    async Task<(bool ContinueProcessing, bool ConsumedNow, bool DeliveredNow)> Pass<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next, Guid messageId)
         where T : class
     {
         dbContext.ChangeTracker.Clear();
@@ -90,6 +98,10 @@ sealed class EntityFrameworkOutboxContextFactory<TDbContext>(TDbContext dbContex
             var outboxContext = new DbContextOutboxConsumeContext<TDbContext, T>(context, options, provider, dbContext, inbox, time);
             await next.Send(outboxContext);
             var consumedNow = !wasConsumed && inbox.Consumed.HasValue;
+            // A consume that sent nothing has nothing to deliver: done in this transaction, not in another.
+            var deliveredNow = consumedNow && outboxContext.MessagesAdded == 0;
+            if (deliveredNow)
+                inbox.Delivered = inbox.Consumed;
             await dbContext.SaveChangesAsync(context.CancellationToken);
             var continueProcessing = outboxContext.ContinueProcessing;
 
@@ -97,7 +109,7 @@ sealed class EntityFrameworkOutboxContextFactory<TDbContext>(TDbContext dbContex
             if (consumedNow)
                 faults.AfterConsumeCommit(typeof(T));
             afterCommit.Committed();
-            return continueProcessing;
+            return (continueProcessing, consumedNow, deliveredNow);
         }
         catch
         {

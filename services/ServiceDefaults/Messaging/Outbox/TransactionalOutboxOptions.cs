@@ -27,6 +27,12 @@ public sealed class TransactionalOutboxOptions
     /// <summary>How often the consumer-outbox sweeper looks for such messages.</summary>
     public TimeSpan OrphanSweepInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Whether the consumer-outbox deliverer starts by delivering every consumed, undelivered outbox (those the
+    /// last process acknowledged and died before sending). Off only in tests that plant such rows themselves.
+    /// </summary>
+    public bool DeliverLeftoversAtStart { get; set; } = true;
+
     /// <summary>Messages delivered per inbox message per pass of the consumer outbox.</summary>
     public int MessageDeliveryLimit { get; set; } = 100;
 }
