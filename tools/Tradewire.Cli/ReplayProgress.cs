@@ -1,12 +1,12 @@
 namespace Tradewire.Cli;
 
 /// <summary>How far each service has got through a session (minutes acted on), read from the services' own databases.</summary>
-public sealed class ReplayProgress(Func<ServiceInfo, string> connectionString)
+public sealed class ReplayProgress(Func<ServiceInfo, string> connectionString, bool pooled = false)
 {
-    /// <summary>Progress read from the services' own databases as the local infrastructure names them.</summary>
-    public ReplayProgress(InfraEnvironment infra) : this(infra.ServiceConnectionString) { }
+    /// <summary>Progress read from the services' own databases as the local infrastructure names them (pooled: see <see cref="Db"/>).</summary>
+    public ReplayProgress(InfraEnvironment infra, bool pooled = false) : this(infra.ServiceConnectionString, pooled) { }
 
-    public Db For(string service) => new(connectionString(ServiceCatalog.Find(service)!));
+    public Db For(string service) => new(connectionString(ServiceCatalog.Find(service)!), pooled);
 
     /// <summary>Minutes done per service: ingest's published minutes, the others' minute cursors.</summary>
     public async Task<IReadOnlyList<(string Service, int Minutes)>> Minutes(DateOnly date)

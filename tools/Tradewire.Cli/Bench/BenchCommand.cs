@@ -82,7 +82,7 @@ public static class BenchCommand
         if ((await fleet.WaitUntilReady(TimeSpan.FromSeconds(120))).Count > 0)
             throw new InvalidOperationException("services not ready; see ./tradewire logs <service>");
         Console.WriteLine($"   services ready in {startup.Elapsed.TotalSeconds:F1} s");
-        var progress = new ReplayProgress(infra);
+        var progress = new ReplayProgress(infra, pooled: true);
         if (warmup)
         {
             // As in production, where the services are up and have traded a session before the bell: the previous
