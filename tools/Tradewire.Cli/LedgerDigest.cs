@@ -31,7 +31,24 @@ public static class LedgerDigest
         ("broker-gateway", "positions", "SELECT ticker, qty, avg_price, realized_pnl FROM positions ORDER BY ticker"),
     ];
 
-    public sealed record Part(string Name, long Rows, string Sha256);
+    /// <summary>One table's share: its row count, hash, and the canonical rows hashed (to show what differs).</summary>
+    public sealed record Part(string Name, long Rows, string Sha256, string Text)
+    {
+        /// <summary>The first row that differs from <paramref name="other"/>'s, both sides, or null when equal.</summary>
+        public string? FirstDifference(Part other)
+        {
+            var mine = Text.Split('\n');
+            var theirs = other.Text.Split('\n');
+            for (var i = 0; i < Math.Max(mine.Length, theirs.Length); i++)
+            {
+                var a = i < mine.Length ? mine[i] : "(none)";
+                var b = i < theirs.Length ? theirs[i] : "(none)";
+                if (a != b)
+                    return $"{Name} row {i + 1}: {a} vs {b}";
+            }
+            return null;
+        }
+    }
 
     public static async Task<(string Digest, IReadOnlyList<Part> Parts)> Compute(Func<string, Db> db)
     {
@@ -45,7 +62,7 @@ public static class LedgerDigest
                 text.AppendJoin('|', row.Select(Canonical)).Append('\n');
             var bytes = Encoding.UTF8.GetBytes(text.ToString());
             all.AppendData(bytes);
-            parts.Add(new Part(name, rows.Count, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant()));
+            parts.Add(new Part(name, rows.Count, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(), text.ToString()));
         }
         return (Convert.ToHexString(all.GetHashAndReset()).ToLowerInvariant(), parts);
     }

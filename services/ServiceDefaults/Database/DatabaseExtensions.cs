@@ -33,14 +33,21 @@ public static class DatabaseExtensions
     /// <summary>
     /// No connection reset on return to the pool: the services never change session state (no <c>SET</c>, temp
     /// tables, advisory session locks or <c>LISTEN</c>), so the <c>DISCARD ALL</c> Npgsql sends otherwise is a
-    /// wasted round trip per transaction (measured: about one per message hop). An explicit setting in the
-    /// configured string wins.
+    /// wasted round trip per transaction (measured: about one per message hop). Automatic preparation of the
+    /// statements a connection runs repeatedly: every hop runs the same dozen (inbox, sequencer, outbox), and
+    /// parsing and planning them again each time was PostgreSQL CPU on a machine whose cores are the limit.
+    /// An explicit setting in the configured string wins.
     /// </summary>
     public static string Tuned(string connectionString)
     {
         var csb = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
             csb.NoResetOnClose = true;
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            csb.MaxAutoPrepare = 64;
+            csb.AutoPrepareMinUsages = 2;
+        }
         return csb.ConnectionString;
     }
 }

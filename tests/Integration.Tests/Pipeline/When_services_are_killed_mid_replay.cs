@@ -35,7 +35,9 @@ public sealed class When_services_are_killed_mid_replay(SampleSessionRun undistu
         var (digest, parts) = await LedgerDigest.Compute(run.Progress.For);
         var expected = string.Join(", ", undisturbed.DigestParts.Select(p => $"{p.Name} {p.Rows}"));
         var actual = string.Join(", ", parts.Select(p => $"{p.Name} {p.Rows}"));
-        Assert.True(undisturbed.Digest == digest, $"ledger differs: undisturbed [{expected}] vs disturbed [{actual}]");
+        var differences = undisturbed.DigestParts.Zip(parts, (u, d) => u.FirstDifference(d)).OfType<string>();
+        Assert.True(undisturbed.Digest == digest,
+            $"ledger differs: undisturbed [{expected}] vs disturbed [{actual}]; first differences (undisturbed vs disturbed): {string.Join("; ", differences)}");
         Assert.All(await Reconcile.Run(LocalInfra.Paths, run.Progress.For("broker-gateway")), r => Assert.True(r.Rows == 0, $"{r.Name}: {r.Rows} rows"));
         Assert.Equal(0, await run.Progress.PendingOutbox());
     }

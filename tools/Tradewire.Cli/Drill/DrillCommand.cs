@@ -52,6 +52,8 @@ public static class DrillCommand
         Console.WriteLine($"   ledger digest {actual[..16]}  " + string.Join(", ", actualParts.Select(p => $"{p.Name} {p.Rows}")));
         foreach (var line in faults.Log)
             Console.WriteLine("   " + line);
+        foreach (var difference in expectedParts.Zip(actualParts, (e, a) => e.FirstDifference(a)).OfType<string>())
+            Console.WriteLine("   ledger differs, undisturbed vs disturbed: " + difference);
 
         var progress = new ReplayProgress(infra);
         var reconcile = await Reconcile.Run(paths, progress.For("broker-gateway"));
