@@ -36,6 +36,32 @@ static class RecommendationStore
             INSERT INTO dispatcher_runs (run_id, market_minute, started_at, run_config_json, config_sha) VALUES ($1, $2, $3, $4, $5)
             """, token, runId, tick.Minute.UtcDateTime, startedAt.UtcDateTime, DbConnectionExtensions.Jsonb(config.ToJson()), config.Sha());
 
+    /// <summary>
+    /// Rows claimed by an earlier run of this same tick that never finished go back to PENDING, for this run to
+    /// decide at the tick's market time, as an undisturbed run would have; returns how many of that dead run's rows
+    /// it had already decided (they count against this run's claim limit). Sound because this run holds the tick's
+    /// row lock, which a run keeps to its end: an unfinished run of the tick is a dead one. Without this, the rows
+    /// waited for the TTL reaper and were decided minutes later at other prices (the fault drill's ledger differed).
+    /// The TTL reaper stays as the backstop.
+    /// </summary>
+    public static async Task<int> ReleaseDeadRunsOf(DbContext db, Guid runId, DateTimeOffset minute, CancellationToken token)
+    {
+        await db.Execute("""
+            UPDATE dispatch_recommendations r SET status = 'PENDING', claimed_at = NULL, dispatcher_run_id = NULL
+            FROM dispatcher_runs d
+            WHERE r.status = 'PROCESSING' AND r.dispatcher_run_id = d.run_id
+              AND d.market_minute = $1 AND d.finished_at IS NULL AND d.run_id <> $2
+            """, token, minute.UtcDateTime, runId);
+        return (int)await db.Scalar<long>("""
+            SELECT count(*) FROM dispatch_recommendations r JOIN dispatcher_runs d ON d.run_id = r.dispatcher_run_id
+            WHERE d.market_minute = $1 AND d.finished_at IS NULL AND d.run_id <> $2
+            """, token, minute.UtcDateTime, runId);
+    }
+
+    /// <summary>Orders sent for the tick at <paramref name="marketTime"/>, by whichever run of it decided them.</summary>
+    public static async Task<int> OrdersSentAt(DbContext db, DateTimeOffset marketTime, CancellationToken token) =>
+        (int)await db.Scalar<long>("SELECT count(*) FROM dispatch_executions WHERE decision_ts = $1", token, marketTime.UtcDateTime);
+
     /// <summary>PROCESSING rows whose claim is older than the TTL (market time) go back to PENDING.</summary>
     public static Task<int> Reap(DbContext db, DateTimeOffset cutoff, CancellationToken token) =>
         db.Execute("""

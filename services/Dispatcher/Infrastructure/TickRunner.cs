@@ -41,7 +41,8 @@ sealed class TickRunner(IServiceScopeFactory scopes, RecommendationDecider decid
         foreach (var candidate in claimed)
             outcomes.Add(await decider.Decide(run, candidate, token));
 
-        var sent = outcomes.Count(o => o == DecisionOutcome.Simulated);
+        // Every order of this tick, including any a dead earlier run of it committed: the gateway waits for that many.
+        var sent = await RecommendationStore.OrdersSentAt(tickDb, run.MarketTime, token);
         var summary = Summary(run, _instance, reaped, claimed, outcomes);
         await tickDb.Execute("""
             UPDATE dispatcher_runs SET finished_at = $2, processed_count = $3, simulated_count = $4, skipped_count = $5,
@@ -70,8 +71,9 @@ sealed class TickRunner(IServiceScopeFactory scopes, RecommendationDecider decid
         var db = scope.ServiceProvider.GetRequiredService<DispatcherDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync(token);
         await RecommendationStore.StartRun(db, run.RunId, run.Tick, startedAt, run.Config, token);
+        var decidedByDeadRuns = await RecommendationStore.ReleaseDeadRunsOf(db, run.RunId, run.Tick.Minute, token);
         var reaped = await RecommendationStore.Reap(db, Reaper.Cutoff(run.MarketTime, run.Config), token);
-        var claimed = await RecommendationStore.Claim(db, run.RunId, run.MarketTime, run.Config.MaxSignalsPerRun, token);
+        var claimed = await RecommendationStore.Claim(db, run.RunId, run.MarketTime, Math.Max(0, run.Config.MaxSignalsPerRun - decidedByDeadRuns), token);
         await db.Execute("UPDATE dispatcher_runs SET pulled_count = $2, reaped_count = $3 WHERE run_id = $1", token,
             run.RunId, claimed.Count, reaped);
         await tx.CommitAsync(token);
