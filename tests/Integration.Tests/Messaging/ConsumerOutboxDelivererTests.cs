@@ -47,13 +47,14 @@ public sealed class When_one_message_is_consumed_by_two_endpoints_of_a_service
 
 /// <summary>
 /// A process that acknowledged a consumed message and died before its deliverer sent the outbox leaves the inbox
-/// row consumed and undelivered, and no redelivery will come. The next process delivers it at start, whatever its
-/// age, instead of after the sweeper's grace period.
+/// row consumed and undelivered, and no redelivery will come. The step the next process runs at start queues every
+/// such row, whatever its age (not only those past the sweeper's grace period), and they are delivered once. The
+/// test runs that step itself: it plants the rows after the host started.
 /// </summary>
 public sealed class When_a_process_died_with_outboxes_queued_for_delivery
 {
     [Fact]
-    public async Task Should_deliver_them_when_the_next_process_starts_once()
+    public async Task Should_have_the_start_up_step_deliver_them_all_once()
     {
         await using var downstream = await TestService.Start(TestService.NewName("leftdown"), x => x.AddConsumer<EffectRecordedConsumer>());
         await using var service = await TestService.Start(TestService.NewName("left"), _ => { }, new Dictionary<string, string?>
