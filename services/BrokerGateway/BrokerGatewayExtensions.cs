@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Consumers;
 using Tradewire.BrokerGateway.Engine;
@@ -37,6 +38,20 @@ public static class BrokerGatewayExtensions
     {
         builder.Services.Configure<RiskLimits>(builder.Configuration.GetSection("Risk"));
         builder.Services.Configure<PaperBrokerOptions>(builder.Configuration.GetSection("PaperBroker"));
+        // A LIVE gateway without its venue (URL, key pair) must not start: the problems are listed at start-up.
+        builder.Services.AddOptions<BrokerOptions>().Bind(builder.Configuration.GetSection("Broker"))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidation>();
+        builder.Services.AddHttpClient(BrokerFactory.AlpacaClient, (sp, http) =>
+        {
+            var alpaca = sp.GetRequiredService<IOptions<BrokerOptions>>().Value.Alpaca;
+            if (alpaca.BaseUrl is { } url)
+                http.BaseAddress = new Uri(url.TrimEnd('/') + "/");
+            http.DefaultRequestHeaders.Add("APCA-API-KEY-ID", alpaca.KeyId);
+            http.DefaultRequestHeaders.Add("APCA-API-SECRET-KEY", alpaca.SecretKey);
+            http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own limit (Broker:Alpaca:RequestTimeout)
+        });
+        builder.Services.AddSingleton<BrokerFactory>();
         builder.Services.Configure<EngineOptions>(builder.Configuration.GetSection("EndOfDay"));
         builder.Services.AddScoped<MinuteStep>();
         builder.Services.AddScoped<BracketLifecycle>();
@@ -51,4 +66,11 @@ public static class BrokerGatewayExtensions
         builder.Services.AddHostedService<KillSwitchAtStartup>();
         return builder;
     }
+}
+
+/// <summary>Reports every problem of the Broker section by name, not just "invalid".</summary>
+sealed class BrokerOptionsValidation : IValidateOptions<BrokerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BrokerOptions options) =>
+        options.Problems().ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }

@@ -149,6 +149,6 @@ public sealed class When_a_live_command_reaches_the_paper_gateway
         var b = h.Request(mode: "LIVE");
         await h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m));
         Assert.Equal(BracketState.Rejected, b.State);
-        Assert.Contains("EXECUTION_MODE_UNSUPPORTED", h.RiskCodes);
+        Assert.Contains("EXECUTION_MODE_MISMATCH", h.RiskCodes);
     }
 }

@@ -5,21 +5,28 @@ using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
 
-/// <summary>A paper broker whose first answers to submits are lost (the order did reach it).</summary>
+/// <summary>A paper broker whose first answers to single-order submits are lost (the order did reach it).</summary>
 sealed class SilentBroker(PaperBroker inner, int silentSubmits) : IBroker
 {
     public int Submits { get; private set; }
-    public BrokerAck Submit(OrderRecord order)
+    public int OcoSubmits { get; private set; }
+    public string ExecutionMode => inner.ExecutionMode;
+    public async Task<BrokerAck> Submit(OrderRecord order)
     {
         Submits++;
-        var ack = inner.Submit(order);
+        var ack = await inner.Submit(order);
         return Submits <= silentSubmits ? new BrokerAck(AckStatus.NoAnswer) : ack;
     }
-    public BrokerAck Cancel(string id) => inner.Cancel(id);
-    public BrokerAck Amend(string id, decimal? qty, decimal? stop) => inner.Amend(id, qty, stop);
-    public BrokerOrderView? Query(string id) => inner.Query(id);
-    public IReadOnlyList<BrokerFill> OnBars(DateTimeOffset minute, IReadOnlyList<Bar> bars) => inner.OnBars(minute, bars);
-    public IReadOnlyList<BrokerFill> FillMarketOrdersNow(IReadOnlyDictionary<string, decimal> prices, DateTimeOffset at) => inner.FillMarketOrdersNow(prices, at);
+    public Task<BrokerAck> SubmitOco(OrderRecord stop, OrderRecord target)
+    {
+        OcoSubmits++;
+        return inner.SubmitOco(stop, target);
+    }
+    public Task<BrokerAck> Cancel(string id) => inner.Cancel(id);
+    public Task<BrokerAck> Amend(string id, decimal? qty, decimal? stop) => inner.Amend(id, qty, stop);
+    public Task<BrokerOrderView?> Query(string id) => inner.Query(id);
+    public Task<IReadOnlyList<BrokerFill>> OnBars(DateTimeOffset minute, IReadOnlyList<Bar> bars) => inner.OnBars(minute, bars);
+    public Task<IReadOnlyList<BrokerFill>> FillMarketOrdersNow(IReadOnlyDictionary<string, decimal> prices, DateTimeOffset at) => inner.FillMarketOrdersNow(prices, at);
 }
 
 public sealed class When_the_broker_does_not_answer_a_submit
@@ -36,7 +43,8 @@ public sealed class When_the_broker_does_not_answer_a_submit
         await h.Step(h.At(10, 1), h.Flat("AAPL", h.At(10, 1), 100m));
         Assert.Contains("OUTCOME_RESOLVED", h.RiskCodes);
         Assert.Equal(BracketState.Protected, b.State);
-        Assert.Equal(3, silent.Submits);            // entry once, then the two legs
+        Assert.Equal(1, silent.Submits);            // the entry once, never resubmitted
+        Assert.Equal(1, silent.OcoSubmits);         // then the two legs as one OCO pair
         Assert.Single(h.Book.NewTrades);
     }
 }
@@ -66,13 +74,13 @@ public sealed class When_the_sweeper_finds_a_broken_invariant
         var b = h.Request();
         await h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m));
         await h.Step(h.At(10, 1), h.Flat("AAPL", h.At(10, 1), 100m));
-        h.Paper.Amend(b.Id(LegRole.Stop), 4, null);
+        await h.Paper.Amend(b.Id(LegRole.Stop), 4, null);
         h.Order(b, LegRole.Stop).Qty = 4;
 
         await h.Step(h.At(10, 2), h.Flat("AAPL", h.At(10, 2), 100m));
 
         Assert.Contains("STOP_QTY_MISMATCH", h.RiskCodes);
         Assert.Equal(10m, h.Order(b, LegRole.Stop).Qty);
-        Assert.Equal(10m, h.Paper.Query(b.Id(LegRole.Stop))!.Qty);
+        Assert.Equal(10m, (await h.Paper.Query(b.Id(LegRole.Stop)))!.Qty);
     }
 }

@@ -131,13 +131,19 @@ public sealed class When_a_bracket_event_arrives : IAsyncLifetime
             Log.Add($"Entered:{state}");
         }
 
-        public void Protect(Guid executionId, DateTimeOffset eligibleFrom) => Log.Add("Protect");
-        public void CloseOnChildFill(Guid executionId, string childClientOrderId, DateTimeOffset at) => Log.Add($"CloseOnChildFill:{childClientOrderId}");
+        public Task Protect(Guid executionId, DateTimeOffset eligibleFrom) => Logged("Protect");
+        public Task CloseOnChildFill(Guid executionId, string childClientOrderId, DateTimeOffset at) => Logged($"CloseOnChildFill:{childClientOrderId}");
         public void CloseOnExitFill(Guid executionId, string exitClientOrderId, DateTimeOffset at) => Log.Add($"CloseOnExitFill:{exitClientOrderId}");
-        public void CloseCancelled(Guid executionId, string reason, DateTimeOffset at) => Log.Add($"CloseCancelled:{reason}");
+        public Task CloseCancelled(Guid executionId, string reason, DateTimeOffset at) => Logged($"CloseCancelled:{reason}");
         public void CloseRejected(Guid executionId, string reason, DateTimeOffset at) => Log.Add($"CloseRejected:{reason}");
-        public void Exit(Guid executionId, string reason, DateTimeOffset eligibleFrom, DateTimeOffset at) => Log.Add($"Exit:{reason}");
+        public Task Exit(Guid executionId, string reason, DateTimeOffset eligibleFrom, DateTimeOffset at) => Logged($"Exit:{reason}");
         public void Refused(Guid executionId, string state, string eventName, DateTimeOffset at) => Log.Add($"Refused:{state}:{eventName}");
+
+        Task Logged(string entry)
+        {
+            Log.Add(entry);
+            return Task.CompletedTask;
+        }
     }
 
     [Fact]

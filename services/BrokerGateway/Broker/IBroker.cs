@@ -4,37 +4,53 @@ using Tradewire.Contracts.Market;
 namespace Tradewire.BrokerGateway.Broker;
 
 /// <summary>
-/// The broker as the bracket logic sees it. The paper broker implements it on market time; a live adapter
-/// implements the same calls against a venue. Every call is keyed by the deterministic client order id, so a
-/// repeated call is idempotent at the broker.
+/// The broker as the bracket logic sees it. The paper broker implements it on market time; the live adapter
+/// (<see cref="Alpaca.AlpacaBroker"/>) implements the same calls against a venue. Every call is keyed by the
+/// deterministic client order id, so a repeated call is idempotent at the broker. A broker is made for one minute
+/// step (<see cref="BrokerFactory"/>), knowing the ledger's working orders.
 /// </summary>
 public interface IBroker
 {
+    /// <summary>PAPER or LIVE: a bracket is executed only by a broker of its own mode, never simulated as if it had traded.</summary>
+    string ExecutionMode { get; }
+
     /// <summary>Places an order. <see cref="AckStatus.NoAnswer"/> means the outcome is unknown: query, never resubmit.</summary>
-    BrokerAck Submit(OrderRecord order);
+    Task<BrokerAck> Submit(OrderRecord order);
+
+    /// <summary>
+    /// Places a stop and a target as one OCO pair for the same position (a venue refuses two separate sell orders
+    /// that together exceed the position): the first to fill cancels the other at the venue.
+    /// </summary>
+    Task<BrokerAck> SubmitOco(OrderRecord stop, OrderRecord target);
 
     /// <summary>Cancels the unfilled rest. <see cref="AckStatus.Rejected"/> when it is already filled (a cancel lost the race).</summary>
-    BrokerAck Cancel(string clientOrderId);
+    Task<BrokerAck> Cancel(string clientOrderId);
 
     /// <summary>Changes a working order's total quantity and/or stop price (legs follow the entry's filled qty; EOD tightens stops).</summary>
-    BrokerAck Amend(string clientOrderId, decimal? newQty, decimal? newStopPrice);
+    Task<BrokerAck> Amend(string clientOrderId, decimal? newQty, decimal? newStopPrice);
 
     /// <summary>What the broker knows about the order, or null if it never received it.</summary>
-    BrokerOrderView? Query(string clientOrderId);
+    Task<BrokerOrderView?> Query(string clientOrderId);
 
-    /// <summary>Fills produced by this minute's bars (paper), or reported since the last call (live).</summary>
-    IReadOnlyList<BrokerFill> OnBars(DateTimeOffset minute, IReadOnlyList<Bar> bars);
+    /// <summary>Fills produced by this minute's bars (paper), or reported by the venue since the ledger's state (live).</summary>
+    Task<IReadOnlyList<BrokerFill>> OnBars(DateTimeOffset minute, IReadOnlyList<Bar> bars);
 
     /// <summary>
     /// Fills working market orders now (flatten, end of day) at <paramref name="prices"/> by ticker: the paper
-    /// broker at that price, a live adapter by waiting for the venue's fills. Tickers without a price stay working.
+    /// broker at that price, a live adapter by waiting (bounded) for the venue's fills. Orders left unfilled stay
+    /// working and the caller reports the book as not flat.
     /// </summary>
-    IReadOnlyList<BrokerFill> FillMarketOrdersNow(IReadOnlyDictionary<string, decimal> prices, DateTimeOffset at);
+    Task<IReadOnlyList<BrokerFill>> FillMarketOrdersNow(IReadOnlyDictionary<string, decimal> prices, DateTimeOffset at);
 }
 
 public enum AckStatus { Accepted, Rejected, NoAnswer }
 
-public sealed record BrokerAck(AckStatus Status, string? Reason = null)
+/// <summary>
+/// The broker's answer. <paramref name="Faults"/> lists what went wrong on the way even when the call ended well
+/// (an HTTP 500 then a success on retry, a timeout whose order turned out to exist): the engine records them as
+/// BROKER_FAULT risk events, so a flaky venue is visible even when no order was harmed.
+/// </summary>
+public sealed record BrokerAck(AckStatus Status, string? Reason = null, IReadOnlyList<string>? Faults = null)
 {
     public static readonly BrokerAck Ok = new(AckStatus.Accepted);
 }

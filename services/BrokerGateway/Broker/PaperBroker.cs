@@ -15,10 +15,42 @@ public sealed class PaperBroker(PaperBrokerOptions options) : IBroker
 {
     readonly Dictionary<string, OrderRecord> orders = new(StringComparer.Ordinal);
 
+    public string ExecutionMode => "PAPER";
+
+    /// <summary>A paper venue holding <paramref name="working"/> (the ledger's working orders: its state between steps).</summary>
+    public static PaperBroker With(PaperBrokerOptions options, IEnumerable<OrderRecord> working)
+    {
+        var broker = new PaperBroker(options);
+        foreach (var order in working)
+            broker.Restore(order);
+        return broker;
+    }
+
     /// <summary>Re-attaches an order known from the ledger (the paper broker's state lives in <c>orders</c>).</summary>
     public void Restore(OrderRecord order) => orders[order.ClientOrderId] = order.Clone();
 
-    public BrokerAck Submit(OrderRecord order)
+    // The paper venue answers at once: each call is its synchronous rule wrapped in a completed task.
+    public Task<BrokerAck> Submit(OrderRecord order) => Task.FromResult(Place(order));
+
+    public Task<BrokerAck> SubmitOco(OrderRecord stop, OrderRecord target)
+    {
+        var ack = Place(stop);
+        return Task.FromResult(ack.Status == AckStatus.Accepted ? Place(target) : ack);
+    }
+
+    public Task<BrokerAck> Cancel(string clientOrderId) => Task.FromResult(CancelNow(clientOrderId));
+
+    public Task<BrokerAck> Amend(string clientOrderId, decimal? newQty, decimal? newStopPrice) =>
+        Task.FromResult(AmendNow(clientOrderId, newQty, newStopPrice));
+
+    public Task<BrokerOrderView?> Query(string clientOrderId) => Task.FromResult(View(clientOrderId));
+
+    public Task<IReadOnlyList<BrokerFill>> OnBars(DateTimeOffset minute, IReadOnlyList<Bar> bars) => Task.FromResult(Match(minute, bars));
+
+    public Task<IReadOnlyList<BrokerFill>> FillMarketOrdersNow(IReadOnlyDictionary<string, decimal> prices, DateTimeOffset at) =>
+        Task.FromResult(FillAt(prices, at));
+
+    BrokerAck Place(OrderRecord order)
     {
         if (orders.TryGetValue(order.ClientOrderId, out var existing))
             return existing.Status == OrderStatus.Rejected ? new BrokerAck(AckStatus.Rejected, "DUPLICATE") : BrokerAck.Ok;
@@ -29,7 +61,7 @@ public sealed class PaperBroker(PaperBrokerOptions options) : IBroker
         return BrokerAck.Ok;
     }
 
-    public BrokerAck Cancel(string clientOrderId)
+    BrokerAck CancelNow(string clientOrderId)
     {
         if (!orders.TryGetValue(clientOrderId, out var order))
             return new BrokerAck(AckStatus.Rejected, "UNKNOWN_ORDER");
@@ -40,7 +72,7 @@ public sealed class PaperBroker(PaperBrokerOptions options) : IBroker
         return BrokerAck.Ok;
     }
 
-    public BrokerAck Amend(string clientOrderId, decimal? newQty, decimal? newStopPrice)
+    BrokerAck AmendNow(string clientOrderId, decimal? newQty, decimal? newStopPrice)
     {
         if (!orders.TryGetValue(clientOrderId, out var order) || order.Status != OrderStatus.Working)
             return new BrokerAck(AckStatus.Rejected, "NOT_WORKING");
@@ -52,10 +84,10 @@ public sealed class PaperBroker(PaperBrokerOptions options) : IBroker
         return BrokerAck.Ok;
     }
 
-    public BrokerOrderView? Query(string clientOrderId) =>
+    BrokerOrderView? View(string clientOrderId) =>
         orders.TryGetValue(clientOrderId, out var o) ? new BrokerOrderView(o.ClientOrderId, o.Status, o.Qty, o.FilledQty) : null;
 
-    public IReadOnlyList<BrokerFill> OnBars(DateTimeOffset minute, IReadOnlyList<Bar> bars)
+    IReadOnlyList<BrokerFill> Match(DateTimeOffset minute, IReadOnlyList<Bar> bars)
     {
         var fills = new List<BrokerFill>();
         var bySymbol = bars.ToDictionary(b => b.Symbol, StringComparer.Ordinal);
@@ -81,7 +113,7 @@ public sealed class PaperBroker(PaperBrokerOptions options) : IBroker
         return fills;
     }
 
-    public IReadOnlyList<BrokerFill> FillMarketOrdersNow(IReadOnlyDictionary<string, decimal> prices, DateTimeOffset at)
+    IReadOnlyList<BrokerFill> FillAt(IReadOnlyDictionary<string, decimal> prices, DateTimeOffset at)
     {
         var fills = new List<BrokerFill>();
         foreach (var order in orders.Values.Where(o => o.Status == OrderStatus.Working && o.Type == OrderType.Market)

@@ -21,10 +21,10 @@ public sealed partial class MinuteEngine
                 await Refuse(book, bracket, close, [new RiskFinding($"TRADING_{book.Status.State}", 0, 0)]);
                 continue;
             }
-            if (bracket.ExecutionMode != "PAPER")
+            if (bracket.ExecutionMode != broker.ExecutionMode)
             {
-                // Only the paper broker is wired: a LIVE command must never be simulated as if it had traded.
-                await Refuse(book, bracket, close, [new RiskFinding("EXECUTION_MODE_UNSUPPORTED", 0, 0, "CRITICAL")]);
+                // A LIVE command must never be simulated as if it had traded, nor a PAPER one sent to a venue.
+                await Refuse(book, bracket, close, [new RiskFinding("EXECUTION_MODE_MISMATCH", 0, 0, "CRITICAL")]);
                 continue;
             }
             var decision = PreTradeRisk.Evaluate(RiskInputFor(book, bracket, close, session.Contains(minute) && close < cutoff), limits);
@@ -40,7 +40,7 @@ public sealed partial class MinuteEngine
             var entry = NewOrder(bracket, LegRole.Entry, bracket.Side, decision.Qty, OrderType.Market, minute.AddMinutes(1));
             book.Orders[entry.ClientOrderId] = entry;
             book.EntriesToday[bracket.Ticker] = book.EntriesToday.GetValueOrDefault(bracket.Ticker) + 1;
-            var ack = broker.Submit(entry);
+            var ack = Noted(book, await broker.Submit(entry), "submit", entry, close);
             if (ack.Status == AckStatus.Rejected)
                 entry.Status = OrderStatus.Rejected;
             await Apply(book, ack.Status switch
@@ -116,7 +116,7 @@ public sealed partial class MinuteEngine
         foreach (var bracket in book.Brackets.Values.Where(b => b.State == BracketState.OutcomeUnknown).ToList())
         {
             var entry = book.Order(bracket, LegRole.Entry)!;
-            var view = broker.Query(entry.ClientOrderId);
+            var view = await broker.Query(entry.ClientOrderId);
             if (view is null)
             {
                 // The broker never got it: the entry did not happen. (Retrying with the same id would also be safe.)

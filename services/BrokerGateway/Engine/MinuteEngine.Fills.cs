@@ -57,28 +57,58 @@ public sealed partial class MinuteEngine
         }
     }
 
-    /// <summary>Places the OCO legs sized to the filled quantity, or resizes them after a further partial fill.</summary>
-    void ProtectFilledQty(Book book, Bracket bracket, DateTimeOffset eligibleFrom)
+    /// <summary>Places the OCO legs sized to the filled quantity (one OCO pair at the broker), or resizes them after a further partial fill.</summary>
+    async Task ProtectFilledQty(Book book, Bracket bracket, DateTimeOffset eligibleFrom)
     {
+        var stop = book.Order(bracket, LegRole.Stop);
+        var target = book.Order(bracket, LegRole.Target);
+        if (stop is null && target is null)
+        {
+            stop = NewLeg(book, bracket, LegRole.Stop, eligibleFrom);
+            target = NewLeg(book, bracket, LegRole.Target, eligibleFrom);
+            var ack = Noted(book, await broker.SubmitOco(stop, target), "submit_oco", stop, eligibleFrom);
+            if (ack.Status != AckStatus.Accepted)
+                foreach (var leg in new[] { stop, target })
+                    Raise(book, eligibleFrom, "LEG_NOT_ACCEPTED", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "broker", new { leg.ClientOrderId, ack = Names.Of(ack.Status), ack.Reason });
+            return;
+        }
         foreach (var role in new[] { LegRole.Stop, LegRole.Target })
         {
             var leg = book.Order(bracket, role);
             if (leg is null)
             {
-                leg = NewOrder(bracket, role, bracket.ExitSide, bracket.FilledQty, role == LegRole.Stop ? OrderType.Stop : OrderType.Limit, eligibleFrom);
-                book.Orders[leg.ClientOrderId] = leg;
-                if (broker.Submit(leg).Status != AckStatus.Accepted)
-                    Raise(book, eligibleFrom, "LEG_NOT_ACCEPTED", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "broker", new { leg.ClientOrderId });
+                // Only one leg on the ledger (an older book): the missing one is placed on its own.
+                leg = NewLeg(book, bracket, role, eligibleFrom);
+                var ack = Noted(book, await broker.Submit(leg), "submit", leg, eligibleFrom);
+                if (ack.Status != AckStatus.Accepted)
+                    Raise(book, eligibleFrom, "LEG_NOT_ACCEPTED", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "broker", new { leg.ClientOrderId, ack = Names.Of(ack.Status), ack.Reason });
             }
-            else if (leg.Status == OrderStatus.Working && leg.Qty != bracket.FilledQty)
+            else if (leg.Status == OrderStatus.Working && leg.Qty != bracket.FilledQty
+                     && Noted(book, await broker.Amend(leg.ClientOrderId, bracket.FilledQty, null), "amend", leg, eligibleFrom).Status == AckStatus.Accepted)
             {
-                if (broker.Amend(leg.ClientOrderId, bracket.FilledQty, null).Status == AckStatus.Accepted)
-                {
-                    leg.Qty = bracket.FilledQty;
-                    leg.Dirty = true;
-                }
+                leg.Qty = bracket.FilledQty;
+                leg.Dirty = true;
             }
         }
+    }
+
+    OrderRecord NewLeg(Book book, Bracket bracket, LegRole role, DateTimeOffset eligibleFrom)
+    {
+        var leg = NewOrder(bracket, role, bracket.ExitSide, bracket.FilledQty, role == LegRole.Stop ? OrderType.Stop : OrderType.Limit, eligibleFrom);
+        book.Orders[leg.ClientOrderId] = leg;
+        return leg;
+    }
+
+    /// <summary>
+    /// Records the faults the broker call met on its way (a 500 then a success, a timeout whose order turned out to
+    /// exist) as a BROKER_FAULT warning, so a flaky venue shows even when no order was harmed; returns the ack.
+    /// </summary>
+    static BrokerAck Noted(Book book, BrokerAck ack, string call, OrderRecord order, DateTimeOffset at)
+    {
+        if (ack.Faults is { Count: > 0 } faults)
+            Raise(book, at, "BROKER_FAULT", "WARN", order.Ticker, order.ExecutionId, "broker",
+                new { call, order.ClientOrderId, outcome = Names.Of(ack.Status), ack.Reason, faults });
+        return ack;
     }
 
     /// <summary>
@@ -86,42 +116,43 @@ public sealed partial class MinuteEngine
     /// a cancel refused because the sibling filled too is a double fill, raised as critical), and an entry
     /// remainder is cancelled so the bracket cannot re-open a position nobody protects.
     /// </summary>
-    void CloseOnChildFill(Book book, Bracket bracket, OrderRecord child, DateTimeOffset at)
+    async Task CloseOnChildFill(Book book, Bracket bracket, OrderRecord child, DateTimeOffset at)
     {
         var siblingRole = child.Role == LegRole.Stop ? LegRole.Target : LegRole.Stop;
         if (book.Order(bracket, siblingRole) is { Status: OrderStatus.Working } sibling)
-            CancelOrder(book, sibling, at);
+            await CancelOrder(book, sibling, at);
         if (book.Order(bracket, LegRole.Entry) is { Status: OrderStatus.Working } entry)
-            CancelOrder(book, entry, at);
+            await CancelOrder(book, entry, at);
         Close(book, bracket, child, Names.Of(child.Role), at);
     }
 
     /// <summary>Cancels the bracket's working orders except a market exit (legs, an entry remainder).</summary>
-    void CancelWorking(Book book, Bracket bracket, DateTimeOffset at)
+    async Task CancelWorking(Book book, Bracket bracket, DateTimeOffset at)
     {
         foreach (var order in book.OrdersOf(bracket).Where(o => o.Status == OrderStatus.Working && o.Role != LegRole.Exit).ToList())
-            CancelOrder(book, order, at);
+            await CancelOrder(book, order, at);
     }
 
     /// <summary>Legs and entry remainder cancelled, then one market exit for the filled quantity (never a second one).</summary>
-    void SubmitExit(Book book, Bracket bracket, string reason, DateTimeOffset eligibleFrom, DateTimeOffset at)
+    async Task SubmitExit(Book book, Bracket bracket, string reason, DateTimeOffset eligibleFrom, DateTimeOffset at)
     {
-        CancelWorking(book, bracket, at);
+        await CancelWorking(book, bracket, at);
         bracket.ExitReason = reason;
         bracket.Dirty = true;
         if (book.Order(bracket, LegRole.Exit) is not null)
             return;
         var exit = NewOrder(bracket, LegRole.Exit, bracket.ExitSide, bracket.FilledQty, OrderType.Market, eligibleFrom);
         book.Orders[exit.ClientOrderId] = exit;
-        if (broker.Submit(exit).Status != AckStatus.Accepted)
-            Raise(book, at, "EXIT_NOT_ACCEPTED", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "engine", new { exit.ClientOrderId });
+        var ack = Noted(book, await broker.Submit(exit), "submit", exit, at);
+        if (ack.Status != AckStatus.Accepted)
+            Raise(book, at, "EXIT_NOT_ACCEPTED", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "engine", new { exit.ClientOrderId, ack = Names.Of(ack.Status), ack.Reason });
     }
 
     /// <summary>Cancels at the broker and mirrors the outcome; a cancel that lost the race to a fill keeps the order as the broker reports it.</summary>
-    void CancelOrder(Book book, OrderRecord order, DateTimeOffset at)
+    async Task CancelOrder(Book book, OrderRecord order, DateTimeOffset at)
     {
-        var ack = broker.Cancel(order.ClientOrderId);
-        var view = ack.Status == AckStatus.Accepted ? null : broker.Query(order.ClientOrderId);
+        var ack = Noted(book, await broker.Cancel(order.ClientOrderId), "cancel", order, at);
+        var view = ack.Status == AckStatus.Accepted ? null : await broker.Query(order.ClientOrderId);
         if (ack.Status == AckStatus.Accepted || view is { Status: OrderStatus.Cancelled })
             order.Status = OrderStatus.Cancelled;
         else if (view is { Status: OrderStatus.Filled })
@@ -159,9 +190,9 @@ public sealed partial class MinuteEngine
             bracket.Dirty = true;
         }
 
-        public void Protect(Guid executionId, DateTimeOffset eligibleFrom) => engine.ProtectFilledQty(book, B(executionId), eligibleFrom);
+        public Task Protect(Guid executionId, DateTimeOffset eligibleFrom) => engine.ProtectFilledQty(book, B(executionId), eligibleFrom);
 
-        public void CloseOnChildFill(Guid executionId, string childClientOrderId, DateTimeOffset at) =>
+        public Task CloseOnChildFill(Guid executionId, string childClientOrderId, DateTimeOffset at) =>
             engine.CloseOnChildFill(book, B(executionId), book.Orders[childClientOrderId], at);
 
         public void CloseOnExitFill(Guid executionId, string exitClientOrderId, DateTimeOffset at)
@@ -170,16 +201,16 @@ public sealed partial class MinuteEngine
             Close(book, bracket, book.Orders[exitClientOrderId], bracket.ExitReason ?? "EXIT", at);
         }
 
-        public void CloseCancelled(Guid executionId, string reason, DateTimeOffset at)
+        public async Task CloseCancelled(Guid executionId, string reason, DateTimeOffset at)
         {
             var bracket = B(executionId);
-            engine.CancelWorking(book, bracket, at);
+            await engine.CancelWorking(book, bracket, at);
             Close(book, bracket, book.Order(bracket, LegRole.Entry)!, reason, at);
         }
 
         public void CloseRejected(Guid executionId, string reason, DateTimeOffset at) => MinuteEngine.CloseRejected(book, B(executionId), at, reason);
 
-        public void Exit(Guid executionId, string reason, DateTimeOffset eligibleFrom, DateTimeOffset at) =>
+        public Task Exit(Guid executionId, string reason, DateTimeOffset eligibleFrom, DateTimeOffset at) =>
             engine.SubmitExit(book, B(executionId), reason, eligibleFrom, at);
 
         public void Refused(Guid executionId, string state, string eventName, DateTimeOffset at) =>

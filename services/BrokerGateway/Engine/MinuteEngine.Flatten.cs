@@ -22,15 +22,15 @@ public sealed partial class MinuteEngine
             else if (bracket.State != BracketState.Exiting)
                 await Apply(book, new BracketExitRequested(bracket.ExecutionId, at, reason, at));
             else
-                SubmitExit(book, bracket, reason, at, at); // already exiting (max hold): the working exit is reused
+                await SubmitExit(book, bracket, reason, at, at); // already exiting (max hold): the working exit is reused
         }
         // Orders whose bracket is already closed (orphans) go too.
         foreach (var order in book.Orders.Values.Where(o => o.Status == OrderStatus.Working && o.Role != LegRole.Exit
                      && book.Brackets.GetValueOrDefault(o.ExecutionId) is not { State: not (BracketState.Closed or BracketState.Rejected) }).ToList())
-            CancelOrder(book, order, at);
+            await CancelOrder(book, order, at);
 
         var prices = book.Marks.Values.Where(m => m.LastPrice > 0).ToDictionary(m => m.Ticker, m => m.LastPrice, StringComparer.Ordinal);
-        foreach (var fill in broker.FillMarketOrdersNow(prices, at))
+        foreach (var fill in await broker.FillMarketOrdersNow(prices, at))
             await OnFill(book, fill);
         return IsFlat(book);
     }
@@ -42,7 +42,7 @@ public sealed partial class MinuteEngine
     async Task ApplyEndOfDay(Book book, TradingSession session, DateTimeOffset minute, DateTimeOffset close)
     {
         if (close == session.CloseUtc.AddMinutes(-options.TightenStopsMinutesBeforeClose))
-            TightenStops(book, close);
+            await TightenStops(book, close);
         if (close < session.CloseUtc.AddMinutes(-options.FlattenMinutesBeforeClose) || IsFlat(book))
             return;
         var flat = await Flatten(book, close, "EOD");
@@ -55,7 +55,7 @@ public sealed partial class MinuteEngine
     }
 
     /// <summary>Stops move to break-even when the position is in profit, else halfway towards the last price; never loosened.</summary>
-    void TightenStops(Book book, DateTimeOffset at)
+    async Task TightenStops(Book book, DateTimeOffset at)
     {
         foreach (var bracket in book.Brackets.Values.Where(b => b.State is BracketState.Protected or BracketState.EntryPartial))
         {
@@ -66,7 +66,7 @@ public sealed partial class MinuteEngine
             var inProfit = (mark.LastPrice - entry) * sign > 0;
             var target = inProfit ? entry : stop + (mark.LastPrice - stop) / 2;
             var tightened = Math.Round(sign > 0 ? Math.Max(stop, target) : Math.Min(stop, target), 4);
-            if (tightened == stop || broker.Amend(leg.ClientOrderId, null, tightened).Status != AckStatus.Accepted)
+            if (tightened == stop || Noted(book, await broker.Amend(leg.ClientOrderId, null, tightened), "amend", leg, at).Status != AckStatus.Accepted)
                 continue;
             leg.StopPrice = tightened;
             leg.Dirty = true;

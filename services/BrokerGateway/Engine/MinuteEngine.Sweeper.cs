@@ -16,7 +16,7 @@ public sealed partial class MinuteEngine
         foreach (var order in book.Orders.Values.Where(o => o.Status == OrderStatus.Working && o.Role is LegRole.Stop or LegRole.Target
                      && book.Brackets.GetValueOrDefault(o.ExecutionId) is null or { State: BracketState.Closed or BracketState.Rejected }).ToList())
         {
-            CancelOrder(book, order, at);
+            await CancelOrder(book, order, at);
             Raise(book, at, "ORPHAN_OCO_SIBLING", "CRITICAL", order.Ticker, order.ExecutionId, "sweeper", new { order.ClientOrderId, repaired = "cancelled" });
         }
 
@@ -25,7 +25,7 @@ public sealed partial class MinuteEngine
             var stop = book.Order(bracket, LegRole.Stop);
             if (stop is { Status: OrderStatus.Working } && stop.Remaining == bracket.FilledQty)
                 continue;
-            if (stop is { Status: OrderStatus.Working } && broker.Amend(stop.ClientOrderId, stop.FilledQty + bracket.FilledQty, null).Status == Broker.AckStatus.Accepted)
+            if (stop is { Status: OrderStatus.Working } && Noted(book, await broker.Amend(stop.ClientOrderId, stop.FilledQty + bracket.FilledQty, null), "amend", stop, at).Status == Broker.AckStatus.Accepted)
             {
                 Raise(book, at, "STOP_QTY_MISMATCH", "WARN", bracket.Ticker, bracket.ExecutionId, "sweeper", new { observed = stop.Remaining, expected = bracket.FilledQty, repaired = "resized" });
                 stop.Qty = stop.FilledQty + bracket.FilledQty;

@@ -28,7 +28,7 @@ public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, Engi
         book.Status.Dirty = true;
         await ResolveUnknownOutcomes(book, close);
 
-        foreach (var fill in broker.OnBars(minute, bars))   // (a)
+        foreach (var fill in await broker.OnBars(minute, bars)) // (a)
             await OnFill(book, fill);                       // (b)
         UpdateMarks(book, session.Date, bars);
         CheckLossLimits(book, close);

@@ -12,11 +12,11 @@ namespace Tradewire.BrokerGateway.Engine;
 
 /// <summary>
 /// Infrastructure around <see cref="MinuteEngine"/>: offers an input to the sequencer and, for each minute now
-/// complete, loads the book, runs the engine on the paper broker, saves, and publishes through the outbox, all in
+/// complete, loads the book, runs the engine on the configured broker, saves, and publishes through the outbox, all in
 /// the consumer's transaction.
 /// </summary>
 public sealed class MinuteStep(BrokerGatewayDbContext db, MinuteSequencer<BrokerGatewayDbContext> sequencer, IMarketCalendar calendar,
-    IOptions<RiskLimits> limits, IOptions<PaperBrokerOptions> paper, IOptions<EngineOptions> options, Saga.BracketLifecycle lifecycle)
+    IOptions<RiskLimits> limits, BrokerFactory brokers, IOptions<EngineOptions> options, Saga.BracketLifecycle lifecycle)
 {
     public static readonly string[] Streams = ["bars", "dispatch"];
 
@@ -37,10 +37,7 @@ public sealed class MinuteStep(BrokerGatewayDbContext db, MinuteSequencer<Broker
         var session = calendar.GetSession(completed.SessionDate)!;
         var book = await BookStore.Load(db, session.OpenUtc);
         await BookStore.LoadSagas(db, book);
-        var broker = new PaperBroker(paper.Value);
-        foreach (var order in book.Orders.Values.Where(o => o.Status == Domain.OrderStatus.Working))
-            broker.Restore(order);
-        await new MinuteEngine(broker, limits.Value, options.Value, lifecycle).Process(book, session, completed.Minute, bars.Bars);
+        await new MinuteEngine(brokers.For(book.Orders), limits.Value, options.Value, lifecycle).Process(book, session, completed.Minute, bars.Bars);
         await BookStore.Save(db, book);
         foreach (var message in book.Outgoing)
             await publish.Publish(message);

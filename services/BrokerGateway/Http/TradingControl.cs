@@ -14,7 +14,7 @@ namespace Tradewire.BrokerGateway.Http;
 /// gateway processed; the flatten's own duration is measured on the wall clock (it is a latency, not market logic).
 /// </summary>
 public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint publish, IOptions<RiskLimits> limits,
-    IOptions<PaperBrokerOptions> paper, IOptions<EngineOptions> options, Saga.BracketLifecycle lifecycle)
+    BrokerFactory brokers, IOptions<EngineOptions> options, Saga.BracketLifecycle lifecycle)
 {
     /// <summary><paramref name="BlockedMs"/>: until HALTED was committed (no new entry from then on); <paramref name="ElapsedMs"/>: until flat was committed.</summary>
     public sealed record Outcome(string State, bool Flat, int OrdersCancelled, int PositionsClosed, double ElapsedMs, double BlockedMs = 0,
@@ -45,10 +45,7 @@ public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint p
         var at = loaded.Status.MarketTime ?? DateTimeOffset.UnixEpoch;
         var working = loaded.Orders.Values.Count(o => o.Status == Domain.OrderStatus.Working);
         var open = loaded.Positions.Values.Count(p => p.Qty != 0);
-        var broker = new PaperBroker(paper.Value);
-        foreach (var order in loaded.Orders.Values.Where(o => o.Status == Domain.OrderStatus.Working))
-            broker.Restore(order);
-        var flat = await new MinuteEngine(broker, limits.Value, options.Value, lifecycle).Flatten(loaded, at, "KILL_SWITCH");
+        var flat = await new MinuteEngine(brokers.For(loaded.Orders), limits.Value, options.Value, lifecycle).Flatten(loaded, at, "KILL_SWITCH");
         // Time from the request to every cancel and close decided at the broker (the write of this very event
         // and the commit follow; the HTTP answer reports the total).
         var elapsed = watch.Elapsed.TotalMilliseconds;

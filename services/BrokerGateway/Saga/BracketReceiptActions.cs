@@ -11,12 +11,12 @@ public sealed class BracketReceiptActions : IBracketActions
     BracketReceiptActions() { }
 
     public void Entered(Guid executionId, string state) { }
-    public void Protect(Guid executionId, DateTimeOffset eligibleFrom) => throw Unexpected();
-    public void CloseOnChildFill(Guid executionId, string childClientOrderId, DateTimeOffset at) => throw Unexpected();
+    public Task Protect(Guid executionId, DateTimeOffset eligibleFrom) => throw Unexpected();
+    public Task CloseOnChildFill(Guid executionId, string childClientOrderId, DateTimeOffset at) => throw Unexpected();
     public void CloseOnExitFill(Guid executionId, string exitClientOrderId, DateTimeOffset at) => throw Unexpected();
-    public void CloseCancelled(Guid executionId, string reason, DateTimeOffset at) => throw Unexpected();
+    public Task CloseCancelled(Guid executionId, string reason, DateTimeOffset at) => throw Unexpected();
     public void CloseRejected(Guid executionId, string reason, DateTimeOffset at) => throw Unexpected();
-    public void Exit(Guid executionId, string reason, DateTimeOffset eligibleFrom, DateTimeOffset at) => throw Unexpected();
+    public Task Exit(Guid executionId, string reason, DateTimeOffset eligibleFrom, DateTimeOffset at) => throw Unexpected();
     public void Refused(Guid executionId, string state, string eventName, DateTimeOffset at) => throw Unexpected();
     static InvalidOperationException Unexpected() => new("A bracket saga acted on receipt of its command");
 }

@@ -50,11 +50,11 @@ public sealed class BracketSaga : MassTransitStateMachine<BracketSagaState>
             When(EntryUnanswered).Enter(OutcomeUnknown));
 
         During(OutcomeUnknown, EntryWorking, EntryPartial,
-            When(EntryPartiallyFilled).Enter(EntryPartial).Then(c => Actions(c).Protect(c.Saga.CorrelationId, c.Message.EligibleFrom)),
-            When(EntryFilled).Enter(Protected).Then(c => Actions(c).Protect(c.Saga.CorrelationId, c.Message.EligibleFrom)));
+            When(EntryPartiallyFilled).Enter(EntryPartial).ThenAsync(c => Actions(c).Protect(c.Saga.CorrelationId, c.Message.EligibleFrom)),
+            When(EntryFilled).Enter(Protected).ThenAsync(c => Actions(c).Protect(c.Saga.CorrelationId, c.Message.EligibleFrom)));
 
         During(OutcomeUnknown, EntryWorking,
-            When(EntryCancelled).Enter(Closed).Then(c => Actions(c).CloseCancelled(c.Saga.CorrelationId, c.Message.Reason, c.Message.At)));
+            When(EntryCancelled).Enter(Closed).ThenAsync(c => Actions(c).CloseCancelled(c.Saga.CorrelationId, c.Message.Reason, c.Message.At)));
 
         During(EntryWorking,
             When(EntryRejected).Enter(Rejected).Then(c => Actions(c).CloseRejected(c.Saga.CorrelationId, c.Message.Reason, c.Message.At)));
@@ -62,8 +62,8 @@ public sealed class BracketSaga : MassTransitStateMachine<BracketSagaState>
         // A leg that fills while the entry remainder still works closes the bracket too: the remainder is cancelled
         // with the sibling, or the bracket would re-open a position nobody protects.
         During(EntryPartial, Protected,
-            When(ChildFilled).Enter(Closed).Then(c => Actions(c).CloseOnChildFill(c.Saga.CorrelationId, c.Message.ClientOrderId, c.Message.At)),
-            When(ExitRequested).Enter(Exiting).Then(c => Actions(c).Exit(c.Saga.CorrelationId, c.Message.Reason, c.Message.EligibleFrom, c.Message.At)));
+            When(ChildFilled).Enter(Closed).ThenAsync(c => Actions(c).CloseOnChildFill(c.Saga.CorrelationId, c.Message.ClientOrderId, c.Message.At)),
+            When(ExitRequested).Enter(Exiting).ThenAsync(c => Actions(c).Exit(c.Saga.CorrelationId, c.Message.Reason, c.Message.EligibleFrom, c.Message.At)));
 
         During(Exiting,
             When(ExitFilled).Enter(Closed).Then(c => Actions(c).CloseOnExitFill(c.Saga.CorrelationId, c.Message.ClientOrderId, c.Message.At)));

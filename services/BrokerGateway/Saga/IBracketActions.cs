@@ -10,22 +10,22 @@ public interface IBracketActions
     void Entered(Guid executionId, string state);
 
     /// <summary>Places the OCO stop/target sized to the filled quantity, or resizes them after a further partial fill.</summary>
-    void Protect(Guid executionId, DateTimeOffset eligibleFrom);
+    Task Protect(Guid executionId, DateTimeOffset eligibleFrom);
 
     /// <summary>A leg filled: cancels the sibling and any entry remainder, and records the close.</summary>
-    void CloseOnChildFill(Guid executionId, string childClientOrderId, DateTimeOffset at);
+    Task CloseOnChildFill(Guid executionId, string childClientOrderId, DateTimeOffset at);
 
     /// <summary>The market exit filled: records the close.</summary>
     void CloseOnExitFill(Guid executionId, string exitClientOrderId, DateTimeOffset at);
 
     /// <summary>Nothing was ever filled: cancels what still works and records the close.</summary>
-    void CloseCancelled(Guid executionId, string reason, DateTimeOffset at);
+    Task CloseCancelled(Guid executionId, string reason, DateTimeOffset at);
 
     /// <summary>Refused before any fill (risk or broker): records the rejection; no order or leg exists.</summary>
     void CloseRejected(Guid executionId, string reason, DateTimeOffset at);
 
     /// <summary>Cancels the legs and the entry remainder and submits a market exit for the position.</summary>
-    void Exit(Guid executionId, string reason, DateTimeOffset eligibleFrom, DateTimeOffset at);
+    Task Exit(Guid executionId, string reason, DateTimeOffset eligibleFrom, DateTimeOffset at);
 
     /// <summary>
     /// The event is illegal in the saga's state (or the saga does not exist): nothing changes and a critical risk

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,14 +21,14 @@ public static class ConfigEndpoints
         return app;
     }
 
-    static async Task<IResult> Get(DispatcherDbContext db, CancellationToken token)
+    static async Task<IResult> Get(DispatcherDbContext db, IOptions<DispatcherOptions> options, CancellationToken token)
     {
         await using var tx = await db.Database.BeginTransactionAsync(token);
         var current = await ConfigStore.Read(db, token);
-        return Results.Ok(Body(current.Config, current.Version));
+        return Results.Ok(Body(current.Config, current.Version, options.Value.ExecutionMode));
     }
 
-    static async Task<IResult> Put(HttpRequest request, DispatcherDbContext db, CancellationToken token)
+    static async Task<IResult> Put(HttpRequest request, DispatcherDbContext db, IOptions<DispatcherOptions> options, CancellationToken token)
     {
         string patch;
         using (var reader = new StreamReader(request.Body))
@@ -40,14 +41,14 @@ public static class ConfigEndpoints
             return Results.BadRequest(new { error = result.ReasonCode, message = result.Message, config_sha = current.Config.Sha() });
         var version = await ConfigStore.Save(db, result.Config!, patch, token);
         await tx.CommitAsync(token);
-        return Results.Ok(Body(result.Config!, version));
+        return Results.Ok(Body(result.Config!, version, options.Value.ExecutionMode));
     }
 
-    static object Body(DispatcherConfig config, long version) => new Dictionary<string, object>
+    static object Body(DispatcherConfig config, long version, string executionMode) => new Dictionary<string, object>
     {
         ["version"] = version,
         ["config_sha"] = config.Sha(),
-        ["execution_mode"] = RecommendationDecider.ExecutionMode,
+        ["execution_mode"] = executionMode,
         ["config"] = JsonDocument.Parse(config.ToJson()).RootElement,
     };
 }

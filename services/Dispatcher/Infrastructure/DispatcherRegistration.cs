@@ -21,7 +21,8 @@ public static class DispatcherRegistration
         var subscribe = builder.Configuration.GetValue("Dispatcher:SubscribeToSignals", true);
         builder.AddServiceBus<DispatcherDbContext>(x => x.AddConsumer<SignalsEvaluatedConsumer>()
             .Endpoint(e => e.ConfigureConsumeTopology = subscribe));
-        builder.Services.Configure<DispatcherOptions>(builder.Configuration.GetSection("Dispatcher"));
+        builder.Services.AddOptions<DispatcherOptions>().Bind(builder.Configuration.GetSection("Dispatcher"))
+            .Validate(o => o.ExecutionMode is "PAPER" or "LIVE", "Dispatcher:ExecutionMode must be PAPER or LIVE").ValidateOnStart();
         builder.Services.AddSingleton<DispatchWakeup>();
         builder.Services.TryAddSingleton<IDispatchFaults, NoDispatchFaults>();
         builder.Services.AddSingleton<RecommendationDecider>();

@@ -17,8 +17,6 @@ namespace Tradewire.Dispatcher.Infrastructure;
 /// </summary>
 sealed class RecommendationDecider(IServiceScopeFactory scopes, IOptions<DispatcherOptions> options, ILogger<RecommendationDecider> log)
 {
-    public const string ExecutionMode = "PAPER";
-
     public async Task<DecisionOutcome> Decide(RunContext run, DispatchCandidate candidate, CancellationToken token)
     {
         try
@@ -64,11 +62,11 @@ sealed class RecommendationDecider(IServiceScopeFactory scopes, IOptions<Dispatc
             return DecisionOutcome.ClaimLost;
         var plan = priced.Plan!;
         var executionId = NewId.NextGuid();
-        await ExecutionLedger.Insert(db, executionId, run, candidate, snapshot, plan, gateJson, tradingDate, ExecutionMode, token);
+        await ExecutionLedger.Insert(db, executionId, run, candidate, snapshot, plan, gateJson, tradingDate, options.Value.ExecutionMode, token);
 
         var send = scope.ServiceProvider.GetRequiredService<ISendEndpointProvider>();
         var endpoint = await send.GetSendEndpoint(new Uri($"queue:{options.Value.BrokerQueue}"));
-        await endpoint.Send(plan.Command(executionId, candidate, run.Config.MaxHoldMinutes, run.MarketTime, run.ConfigSha, ExecutionMode), token);
+        await endpoint.Send(plan.Command(executionId, candidate, run.Config.MaxHoldMinutes, run.MarketTime, run.ConfigSha, options.Value.ExecutionMode), token);
         await db.SaveChangesAsync(token);
         await tx.CommitAsync(token);
         return DecisionOutcome.Simulated;

@@ -110,9 +110,7 @@ public sealed class BrokerGatewayStage : MinuteStage, IConsumer<PlaceBracketOrde
     async Task Step(IPublishEndpoint publish, DateTimeOffset minute, IReadOnlyList<Bar> bars)
     {
         var book = Load();
-        var broker = new PaperBroker(_paper);
-        foreach (var order in book.Orders.Values.Where(o => o.Status == OrderStatus.Working))
-            broker.Restore(order);
+        var broker = PaperBroker.With(_paper, book.Orders.Values.Where(o => o.Status == OrderStatus.Working));
         await new MinuteEngine(broker, _limits, _options, _lifecycle).Process(book, Run.Session, minute, bars);
         Save(book);
         Run.Fills += book.NewTrades.Count;

@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Market;
+
+namespace Tradewire.BrokerGateway.Broker.Alpaca;
+
+/// <summary>
+/// The LIVE broker: Alpaca's Trading API v2 (its paper account or real money, by base URL). Made for one minute
+/// step with the ledger's working orders (<see cref="Restore"/>), it holds no state of its own across steps, so a
+/// crashed or redelivered step asks the venue again and gets the same answers:
+/// <list type="bullet">
+/// <item>Fills are the difference between the venue's filled quantity and average price and the ledger's, per
+/// order; a step rolled back after reading them reads the same difference again.</item>
+/// <item>Every order carries the ledger's deterministic client order id. A submit that failed or timed out is
+/// retried with it; a venue that already has it refuses the copy ("client_order_id must be unique"), and the
+/// adapter then finds the first one by that id: one order, whatever the faults.</item>
+/// <item>Stop and target are placed as one OCO order (the venue refuses two sells larger together than the
+/// position). The venue gives the stop leg an id of its own; the adapter finds it through its parent, the
+/// target, which carries the ledger's target id.</item>
+/// <item>An amended order is replaced at the venue by a new one; the adapter follows <c>replaced_by</c>.</item>
+/// </list>
+/// </summary>
+public sealed class AlpacaBroker : IBroker
+{
+    /// <summary>The ledger's view of an order this step knows: what the venue's figures are compared with.</summary>
+    sealed class Known(OrderRecord order)
+    {
+        public string ClientOrderId { get; } = order.ClientOrderId;
+        public OrderType Type { get; } = order.Type;
+        public DateTimeOffset CreatedAt { get; } = order.CreatedAt;
+        public decimal FilledQty { get; set; } = order.FilledQty;
+        public decimal? AvgFillPrice { get; set; } = order.AvgFillPrice;
+        public bool Done { get; set; }
+    }
+
+    /// <summary>At most this many orders in one list call (Alpaca's limit); more working orders are read one by one.</summary>
+    const int ListLimit = 500;
+
+    readonly AlpacaClient client;
+    readonly AlpacaOptions options;
+    readonly Dictionary<string, Known> known = new(StringComparer.Ordinal);
+    /// <summary>Stop leg's ledger id -> the OCO parent's (the target's) ledger id.</summary>
+    readonly Dictionary<string, string> stopParents = new(StringComparer.Ordinal);
+
+    public AlpacaBroker(HttpClient http, AlpacaOptions options, ILogger log)
+    {
+        this.options = options;
+        client = new AlpacaClient(http, options, log);
+    }
+
+    public string ExecutionMode => BrokerOptions.Live;
+
+    /// <summary>Attaches a working order of the ledger (its fills so far are what the venue's are compared with).</summary>
+    public void Restore(OrderRecord order, OrderRecord? ocoTarget)
+    {
+        known[order.ClientOrderId] = new Known(order);
+        if (order.Role == LegRole.Stop && ocoTarget is not null)
+            stopParents[order.ClientOrderId] = ocoTarget.ClientOrderId;
+    }
+
+    public async Task<BrokerAck> Submit(OrderRecord order)
+    {
+        known[order.ClientOrderId] = new Known(order);
+        return await Place(order.ClientOrderId, new AlpacaNewOrder
+        {
+            Symbol = order.Ticker, Qty = order.Qty, Side = Side(order.Side), TimeInForce = options.TimeInForce, ClientOrderId = order.ClientOrderId,
+            Type = order.Type switch { OrderType.Market => "market", OrderType.Stop => "stop", _ => "limit" },
+            StopPrice = order.Type == OrderType.Stop ? order.StopPrice : null, LimitPrice = order.Type == OrderType.Limit ? order.LimitPrice : null,
+        });
+    }
+
+    public async Task<BrokerAck> SubmitOco(OrderRecord stop, OrderRecord target)
+    {
+        known[stop.ClientOrderId] = new Known(stop);
+        known[target.ClientOrderId] = new Known(target);
+        stopParents[stop.ClientOrderId] = target.ClientOrderId;
+        return await Place(target.ClientOrderId, new AlpacaNewOrder
+        {
+            Symbol = target.Ticker, Qty = target.Qty, Side = Side(target.Side), Type = "limit", TimeInForce = options.TimeInForce,
+            ClientOrderId = target.ClientOrderId, OrderClass = "oco",
+            TakeProfit = new AlpacaPrice(LimitPrice: target.LimitPrice), StopLoss = new AlpacaPrice(StopPrice: stop.StopPrice),
+        });
+    }
+
+    async Task<BrokerAck> Place(string clientOrderId, AlpacaNewOrder body)
+    {
+        var reply = await client.Send(HttpMethod.Post, "v2/orders", body, $"submit {clientOrderId}");
+        if (reply.Ok)
+            return new BrokerAck(AckStatus.Accepted, null, reply.Faults);
+        if (reply.Status is null)
+            return new BrokerAck(AckStatus.NoAnswer, "NO_ANSWER", reply.Faults);
+        if (reply.Status == HttpStatusCode.UnprocessableEntity && reply.Message.Contains("client_order_id must be unique", StringComparison.OrdinalIgnoreCase))
+        {
+            // An earlier attempt (this step's, or a step that crashed after it) reached the venue: that order is the one.
+            var existing = await Find(clientOrderId);
+            var faults = reply.Faults.Append("duplicate refused by the venue: the order was already there").ToList();
+            return existing is null
+                ? new BrokerAck(AckStatus.Rejected, "DUPLICATE_ID_NOT_FOUND", faults)
+                : new BrokerAck(existing.LedgerStatus == OrderStatus.Rejected ? AckStatus.Rejected : AckStatus.Accepted, null, faults);
+        }
+        return new BrokerAck(AckStatus.Rejected, $"HTTP {(int)reply.Status}: {reply.Message}", reply.Faults);
+    }
+
+    public async Task<BrokerAck> Cancel(string clientOrderId)
+    {
+        var order = await Find(clientOrderId);
+        if (order is null)
+            return new BrokerAck(AckStatus.Rejected, "UNKNOWN_ORDER");
+        if (order.LedgerStatus != OrderStatus.Working)
+            return new BrokerAck(AckStatus.Rejected, "NOT_WORKING");
+        var reply = await client.Send(HttpMethod.Delete, $"v2/orders/{order.Id}", null, $"cancel {clientOrderId}");
+        return reply switch
+        {
+            { Ok: true } => new BrokerAck(AckStatus.Accepted, null, reply.Faults),
+            { Status: null } => new BrokerAck(AckStatus.NoAnswer, "NO_ANSWER", reply.Faults),
+            { Status: HttpStatusCode.NotFound } => new BrokerAck(AckStatus.Rejected, "UNKNOWN_ORDER", reply.Faults),
+            // A retried cancel whose first attempt landed finds the order cancelled: that is the outcome asked for.
+            _ when reply.Faults.Count > 0 && (await Find(clientOrderId))?.LedgerStatus == OrderStatus.Cancelled =>
+                new BrokerAck(AckStatus.Accepted, null, reply.Faults),
+            _ => new BrokerAck(AckStatus.Rejected, $"HTTP {(int)reply.Status!}: {reply.Message}", reply.Faults),
+        };
+    }
+
+    public async Task<BrokerAck> Amend(string clientOrderId, decimal? newQty, decimal? newStopPrice)
+    {
+        var order = await Find(clientOrderId);
+        if (order is not { LedgerStatus: OrderStatus.Working })
+            return new BrokerAck(AckStatus.Rejected, "NOT_WORKING");
+        var reply = await client.Send(HttpMethod.Patch, $"v2/orders/{order.Id}", new AlpacaReplace(newQty, newStopPrice), $"replace {clientOrderId}");
+        if (reply.Ok)
+            return new BrokerAck(AckStatus.Accepted, null, reply.Faults);
+        if (reply.Status is null)
+            return new BrokerAck(AckStatus.NoAnswer, "NO_ANSWER", reply.Faults);
+        // A retried replace whose first attempt landed finds the old order replaced by one with the asked values.
+        if (reply.Faults.Count > 0 && await Find(clientOrderId) is { LedgerStatus: OrderStatus.Working } now
+            && (newQty is null || now.Qty == newQty) && (newStopPrice is null || now.StopPrice == newStopPrice))
+            return new BrokerAck(AckStatus.Accepted, null, reply.Faults);
+        return new BrokerAck(AckStatus.Rejected, $"HTTP {(int)reply.Status}: {reply.Message}", reply.Faults);
+    }
+
+    public async Task<BrokerOrderView?> Query(string clientOrderId) =>
+        await Find(clientOrderId) is { } o ? new BrokerOrderView(clientOrderId, o.LedgerStatus, o.Qty ?? 0, o.FilledQty) : null;
+
+    public Task<IReadOnlyList<BrokerFill>> OnBars(DateTimeOffset minute, IReadOnlyList<Bar> bars) => NewFills(minute);
+
+    public async Task<IReadOnlyList<BrokerFill>> FillMarketOrdersNow(IReadOnlyDictionary<string, decimal> prices, DateTimeOffset at)
+    {
+        // The venue fills market orders itself: wait (bounded) until none of ours is still open.
+        var fills = new List<BrokerFill>();
+        var deadline = DateTimeOffset.UtcNow + options.FlattenWait;
+        while (true)
+        {
+            fills.AddRange(await NewFills(at));
+            if (!known.Values.Any(k => k is { Done: false, Type: OrderType.Market }) || DateTimeOffset.UtcNow >= deadline)
+                return fills;
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+    }
+
+    /// <summary>
+    /// What the venue filled beyond what the ledger knows, per open order, in time then id order; after it, the
+    /// ledger's figures here are the venue's (the engine applies these fills to the ledger in the same step).
+    /// </summary>
+    async Task<IReadOnlyList<BrokerFill>> NewFills(DateTimeOffset at)
+    {
+        var open = known.Values.Where(k => !k.Done).ToList();
+        if (open.Count == 0)
+            return [];
+        var index = await List(open.Min(k => k.CreatedAt).AddHours(-1));
+        var fills = new List<BrokerFill>();
+        foreach (var k in open)
+        {
+            var order = index is null ? await Find(k.ClientOrderId) : Resolve(k.ClientOrderId, index) ?? await Find(k.ClientOrderId);
+            if (order is null)
+                continue;
+            if (order.FilledQty > k.FilledQty)
+            {
+                var qty = order.FilledQty - k.FilledQty;
+                var price = Math.Round(((order.FilledAvgPrice ?? 0) * order.FilledQty - (k.AvgFillPrice ?? 0) * k.FilledQty) / qty, 4);
+                fills.Add(new BrokerFill(k.ClientOrderId, qty, price, order.FilledAt ?? order.UpdatedAt ?? at));
+                (k.FilledQty, k.AvgFillPrice) = (order.FilledQty, order.FilledAvgPrice);
+            }
+            k.Done = order.LedgerStatus != OrderStatus.Working;
+        }
+        return fills.OrderBy(f => f.At).ThenBy(f => f.ClientOrderId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The venue's orders since <paramref name="after"/> by venue id, legs included; null when there are more than one call returns.</summary>
+    async Task<Dictionary<string, AlpacaOrder>?> List(DateTimeOffset after)
+    {
+        var since = Uri.EscapeDataString(after.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        var reply = await client.Send(HttpMethod.Get, $"v2/orders?status=all&nested=true&direction=asc&limit={ListLimit}&after={since}", null, "list orders");
+        if (!reply.Ok)
+            throw Unavailable("list orders", reply);
+        var orders = reply.Read<List<AlpacaOrder>>();
+        if (orders.Count >= ListLimit)
+            return null;
+        var byId = new Dictionary<string, AlpacaOrder>(StringComparer.Ordinal);
+        foreach (var o in orders.SelectMany(o => (o.Legs ?? []).Prepend(o)))
+            byId[o.Id] = o;
+        return byId;
+    }
+
+    /// <summary>The venue's current order for a ledger id, from a listed index (following legs and replacements).</summary>
+    AlpacaOrder? Resolve(string clientOrderId, Dictionary<string, AlpacaOrder> byId)
+    {
+        AlpacaOrder? order;
+        if (stopParents.TryGetValue(clientOrderId, out var parentId))
+            order = byId.Values.FirstOrDefault(o => o.ClientOrderId == parentId)?.Legs?.FirstOrDefault(l => l.Type == "stop");
+        else
+            order = byId.Values.FirstOrDefault(o => o.ClientOrderId == clientOrderId);
+        while (order is { Status: "replaced", ReplacedBy: { } next } && byId.TryGetValue(next, out var replacement))
+            order = replacement;
+        return order is { Status: "replaced" } ? null : order;
+    }
+
+    /// <summary>The venue's current order for a ledger id, read by client order id (following legs and replacements); null if the venue never had it.</summary>
+    async Task<AlpacaOrder?> Find(string clientOrderId)
+    {
+        var byClientId = stopParents.GetValueOrDefault(clientOrderId) ?? clientOrderId;
+        var reply = await client.Send(HttpMethod.Get, $"v2/orders:by_client_order_id?client_order_id={Uri.EscapeDataString(byClientId)}&nested=true", null, $"query {clientOrderId}");
+        if (reply.Status == HttpStatusCode.NotFound)
+            return null;
+        if (!reply.Ok)
+            throw Unavailable($"query {clientOrderId}", reply);
+        var order = reply.Read<AlpacaOrder>();
+        if (byClientId != clientOrderId)
+            order = order.Legs?.FirstOrDefault(l => l.Type == "stop");
+        while (order is { Status: "replaced", ReplacedBy: { } next })
+        {
+            var hop = await client.Send(HttpMethod.Get, $"v2/orders/{Uri.EscapeDataString(next)}?nested=true", null, $"query {clientOrderId} (replaced)");
+            if (!hop.Ok)
+                throw Unavailable($"query {clientOrderId}", hop);
+            order = hop.Read<AlpacaOrder>();
+        }
+        return order;
+    }
+
+    static BrokerUnavailableException Unavailable(string what, AlpacaClient.Reply reply) => new(reply.Status is null
+        ? $"Alpaca did not answer {what}: {string.Join("; ", reply.Faults)}"
+        : $"Alpaca refused {what}: HTTP {(int)reply.Status} {reply.Message}");
+
+    static string Side(OrderSide side) => side == OrderSide.Buy ? "buy" : "sell";
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace Tradewire.BrokerGateway.Broker.Alpaca;
+
+/// <summary>
+/// HTTP to Alpaca with the retry rule of a trading venue: a 5xx, a 429, a timeout or a broken connection is retried
+/// (the same request: a submit carries its client order id, which the venue refuses to take twice), up to
+/// <see cref="AlpacaOptions.Attempts"/>; any other answer is final. What went wrong on the way is kept in the reply.
+/// </summary>
+sealed class AlpacaClient(HttpClient http, AlpacaOptions options, ILogger log)
+{
+    /// <summary><paramref name="Status"/> null: no answer after every attempt (the outcome of a write is unknown).</summary>
+    public sealed record Reply(HttpStatusCode? Status, string Body, IReadOnlyList<string> Faults)
+    {
+        public bool Ok => Status is { } s && (int)s is >= 200 and < 300;
+
+        public T Read<T>() => JsonSerializer.Deserialize<T>(Body, AlpacaWire.Json)
+                              ?? throw new BrokerUnavailableException($"Alpaca answered {(int?)Status} with an empty body");
+
+        /// <summary>The venue's own message (its error body), else the start of the body.</summary>
+        public string Message
+        {
+            get
+            {
+                try
+                {
+                    return JsonSerializer.Deserialize<AlpacaError>(Body, AlpacaWire.Json)?.Message ?? Body;
+                }
+                catch (JsonException)
+                {
+                    return Body.Length > 200 ? Body[..200] : Body;
+                }
+            }
+        }
+    }
+
+    public async Task<Reply> Send(HttpMethod method, string path, object? body, string what)
+    {
+        var faults = new List<string>();
+        for (var attempt = 1; ; attempt++)
+        {
+            using var timeout = new CancellationTokenSource(options.RequestTimeout);
+            string fault;
+            try
+            {
+                using var request = new HttpRequestMessage(method, path);
+                if (body is not null)
+                    request.Content = JsonContent.Create(body, body.GetType(), options: AlpacaWire.Json);
+                using var response = await http.SendAsync(request, timeout.Token);
+                var text = await response.Content.ReadAsStringAsync(timeout.Token);
+                var code = (int)response.StatusCode;
+                if (code < 500 && code != 429)
+                    return new Reply(response.StatusCode, text, faults);
+                fault = $"HTTP {code} on {what}";
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                fault = $"no answer within {options.RequestTimeout.TotalMilliseconds:0} ms on {what}";
+            }
+            catch (HttpRequestException e)
+            {
+                fault = $"{e.Message} on {what}";
+            }
+            faults.Add(fault);
+            log.LogWarning("Alpaca: {Fault} (attempt {Attempt} of {Attempts})", fault, attempt, options.Attempts);
+            if (attempt >= options.Attempts)
+                return new Reply(null, "", faults);
+            await Task.Delay(options.RetryDelay * attempt);
+        }
+    }
+}
+
+/// <summary>The venue could not be read: the minute step cannot know its fills and is retried (its transaction rolls back).</summary>
+public sealed class BrokerUnavailableException(string message) : Exception(message);

@@ -1,0 +1,26 @@
+namespace Tradewire.BrokerGateway.Broker.Alpaca;
+
+/// <summary>Section <c>Broker:Alpaca</c>. The key pair comes from the environment only (the secrets guard refuses it in files).</summary>
+public sealed class AlpacaOptions
+{
+    /// <summary>https://paper-api.alpaca.markets for Alpaca's paper account, https://api.alpaca.markets for real money.</summary>
+    public string? BaseUrl { get; set; }
+
+    public string? KeyId { get; set; }
+    public string? SecretKey { get; set; }
+
+    /// <summary>One HTTP attempt's limit. A submit that times out is retried with the same client order id, which the venue refuses to duplicate.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Attempts per call on a 5xx, a 429, a timeout or a broken connection; after the last the outcome is unknown (queried next minute).</summary>
+    public int Attempts { get; set; } = 3;
+
+    /// <summary>Pause before the n-th retry: n times this.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long a flatten waits for the venue to fill its market exits (the operator's hard limit for the kill switch is 2 s).</summary>
+    public TimeSpan FlattenWait { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Every order is a day order: nothing the gateway places may outlive the session.</summary>
+    public string TimeInForce { get; set; } = "day";
+}
