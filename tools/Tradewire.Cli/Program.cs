@@ -21,8 +21,9 @@ const string Usage = """
                                 the benchmark (bench/README.md): sessions through the real services, figures and targets
       bench-kill [--brackets 50] [--rounds 20]
                                 the kill switch timed with N open PAPER brackets against the real broker-gateway
-      drill [--kills 20] [--interval 3] [--seed 1]
-                                the fault drill: kills, broker and database restarts, late redelivery; ledger must not change
+      drill [--kills 20] [--interval 3] [--seed 1] [--only all|broker]
+                                the fault drill: kills, broker and database restarts, late redelivery; ledger must not change;
+                                then broker faults on the LIVE path against a local Alpaca-protocol venue
       reconcile                 run scripts/reconcile_db.sql on the broker-gateway's database (each check: 0 rows)
       sample-session [--seed N] [--date yyyy-MM-dd] [--out DIR]
                                 regenerate the sample session (data/sample-session) from its seed

@@ -14,6 +14,7 @@ namespace Tradewire.Cli.Drill;
 /// broker's inbox, and puts two poison messages on a queue. The ledger must equal the undisturbed one;
 /// reconcile_db.sql must return zero rows; the outboxes must drain within 60 s of the last fault; the error
 /// queues must hold exactly the injected poison, with its reason. Every third kill is aimed (see FaultDriver).
+/// Last, the broker faults on the LIVE path (<see cref="BrokerFaults"/>); <c>--only broker</c> runs just those.
 /// </summary>
 public static class DrillCommand
 {
@@ -22,6 +23,7 @@ public static class DrillCommand
     public static async Task<int> Run(RepoPaths paths, string[] args)
     {
         int kills = 20, seed = 1;
+        var only = "all";
         var interval = TimeSpan.FromSeconds(3);
         for (var i = 0; i < args.Length; i += 2)
         {
@@ -31,7 +33,8 @@ public static class DrillCommand
                 case "--kills": kills = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--interval": interval = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)); break;
                 case "--seed": seed = int.Parse(value, CultureInfo.InvariantCulture); break;
-                default: throw new InvalidOperationException($"unknown option {args[i]}");
+                case "--only" when value is "all" or "broker": only = value; break;
+                default: throw new InvalidOperationException($"unknown option {args[i]} {value}");
             }
         }
         if (await Shell.Run("bash", [paths.InfraScript, "up"], paths.Root) != 0)
@@ -41,12 +44,14 @@ public static class DrillCommand
         var infra = InfraEnvironment.Load(paths);
         var session = new NyseCalendar().GetSession(Date)!;
         var sample = Path.Combine(paths.Root, "data", "sample-session");
+        if (only == "broker")
+            return await RunBrokerFaults(paths, infra, session) ? 0 : 1;
 
-        Console.WriteLine("== drill 1/2: undisturbed replay");
+        Console.WriteLine("== drill 1/3: undisturbed replay");
         var (expected, expectedParts) = await Replay(paths, infra, sample, session, null);
         Console.WriteLine($"   ledger digest {expected[..16]}  " + string.Join(", ", expectedParts.Select(p => $"{p.Name} {p.Rows}")));
 
-        Console.WriteLine($"== drill 2/2: replay with {kills} kills every {interval.TotalSeconds:0.#} s, RabbitMQ and PostgreSQL restarts, connection terminations, late redelivery");
+        Console.WriteLine($"== drill 2/3: replay with {kills} kills every {interval.TotalSeconds:0.#} s, RabbitMQ and PostgreSQL restarts, connection terminations, late redelivery");
         var faults = new FaultDriver(paths, infra, kills, interval, seed);
         var (actual, actualParts) = await Replay(paths, infra, sample, session, faults);
         Console.WriteLine($"   ledger digest {actual[..16]}  " + string.Join(", ", actualParts.Select(p => $"{p.Name} {p.Rows}")));
@@ -66,14 +71,26 @@ public static class DrillCommand
         Console.WriteLine($"   poison injected into {BadInput.Queue}: {faults.PoisonInjected}; in its error queue with the reason:");
         foreach (var reason in faults.PoisonReasons)
             Console.WriteLine("     " + reason);
-        var ok = expected == actual && reconcile.All(r => r.Rows == 0) && unexplained == 0 && faults.OutboxDrainedWithin60s;
+        var replayOk = expected == actual && reconcile.All(r => r.Rows == 0) && unexplained == 0 && faults.OutboxDrainedWithin60s;
         Console.WriteLine($"   ledger equal to the undisturbed one: {(expected == actual ? "yes" : "NO")}");
         Console.WriteLine($"   reconcile_db.sql: {reconcile.Sum(r => r.Rows)} rows");
         Console.WriteLine($"   outboxes drained {faults.DrainSeconds:F1} s after the last fault (limit 60 s)");
         Console.WriteLine($"   messages in error queues: {errors.Values.Sum()}" + (errors.Count > 0 ? " (" + string.Join(", ", errors.Select(e => $"{e.Key} {e.Value}")) + ")" : "") +
                           $", unexplained: {unexplained}");
+        var ok = await RunBrokerFaults(paths, infra, session) && replayOk;
         Console.WriteLine(ok ? "Drill passed." : "Drill FAILED.");
         return ok ? 0 : 1;
+    }
+
+    static async Task<bool> RunBrokerFaults(RepoPaths paths, InfraEnvironment infra, TradingSession session)
+    {
+        Console.WriteLine("== drill 3/3: broker faults on the LIVE path (broker-gateway against a local Alpaca-protocol venue)");
+        var broker = new BrokerFaults(paths, infra, OperatorToken.LoadOrCreate(paths));
+        var ok = await broker.Run(session);
+        foreach (var line in broker.Log)
+            Console.WriteLine("   " + line);
+        Console.WriteLine($"   broker faults: {(ok ? "passed" : "FAILED")}");
+        return ok;
     }
 
     static async Task<(string, IReadOnlyList<LedgerDigest.Part>)> Replay(RepoPaths paths, InfraEnvironment infra, string sample, TradingSession session, FaultDriver? faults)

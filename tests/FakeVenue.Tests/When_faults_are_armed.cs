@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using Xunit;
+
+namespace Tradewire.FakeVenue.Tests;
+
+public sealed class When_faults_are_armed
+{
+    static object Order(string clientOrderId) =>
+        new { symbol = "AAPL", qty = 10, side = "buy", type = "market", time_in_force = "day", client_order_id = clientOrderId };
+
+    [Fact]
+    public async Task Should_change_nothing_on_an_error500_and_answer_normally_once_it_is_consumed()
+    {
+        await using var h = await VenueHarness.Start();
+        await VenueHarness.Read(await h.Http.PostAsJsonAsync("/fake/faults", new { route = "submit", kind = "error500" }), HttpStatusCode.OK);
+
+        var failed = await h.Submit(Order("c-1"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Empty(h.Venue.Orders);
+        await h.ByClientOrderId("c-1", HttpStatusCode.NotFound);
+        var journal = h.Venue.Requests[0];
+        Assert.Equal(("POST", "/v2/orders", 500, "c-1", FaultKind.Error500),
+            (journal.Method, journal.Path, journal.Status, journal.ClientOrderId, journal.Fault));
+        await h.SubmitOk(Order("c-1")); // the retry goes through
+    }
+
+    [Fact]
+    public async Task Should_create_the_order_on_acceptThen500()
+    {
+        await using var h = await VenueHarness.Start();
+        h.Venue.AddFault(new FakeFault(FaultRoute.Submit, FaultKind.AcceptThen500));
+
+        var failed = await h.Submit(Order("c-1"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        VenueHarness.Fields(await h.ByClientOrderId("c-1"), ("status", "new"));
+        await VenueHarness.Refused(await h.Submit(Order("c-1")), HttpStatusCode.UnprocessableEntity, 40010001, "client_order_id must be unique");
+    }
+
+    [Fact]
+    public async Task Should_create_the_order_on_acceptThenHang_while_the_client_times_out()
+    {
+        await using var h = await VenueHarness.Start();
+        h.Venue.AddFault(new FakeFault(FaultRoute.Submit, FaultKind.AcceptThenHang, HangMs: 30_000));
+
+        await h.SubmitAndGiveUp(Order("c-1"), TimeSpan.FromMilliseconds(300));
+
+        VenueHarness.Fields(await h.ByClientOrderId("c-1"), ("status", "new"));
+        // The hang ends when the client goes, long before its 30 s: the venue does not hold a dead request.
+        await VenueHarness.Eventually(() => Task.FromResult(h.Venue.Requests.Any(r => r.Fault == FaultKind.AcceptThenHang)), "the hung submit to end");
+    }
+
+    [Fact]
+    public async Task Should_carry_out_a_hung_submit_after_the_client_gave_up()
+    {
+        await using var h = await VenueHarness.Start();
+        h.Venue.AddFault(new FakeFault(FaultRoute.Submit, FaultKind.Hang, HangMs: 1_000));
+
+        await h.SubmitAndGiveUp(Order("c-1"), TimeSpan.FromMilliseconds(200));
+
+        await h.ByClientOrderId("c-1", HttpStatusCode.NotFound); // not yet: the venue is still "slow"
+        await VenueHarness.Eventually(async () => (await h.Http.GetAsync("/v2/orders:by_client_order_id?client_order_id=c-1")).IsSuccessStatusCode,
+            "the hung submit to land");
+    }
+}

@@ -1,0 +1,154 @@
+using Tradewire.BrokerGateway.Domain;
+using Tradewire.FakeVenue;
+using Tradewire.Integration.Tests.Support;
+using Xunit;
+using static Tradewire.Integration.Tests.BrokerGateway.GatewayScenario;
+
+namespace Tradewire.Integration.Tests.BrokerGateway;
+
+/// <summary>
+/// The LIVE path end to end: the broker-gateway's minute step with its real database and queues, and the Alpaca
+/// adapter over HTTP to a local venue speaking Alpaca's Trading API v2 (<see cref="LiveRig"/>).
+/// </summary>
+public sealed class When_the_gateway_trades_live
+{
+    [Fact]
+    public async Task Should_place_the_entry_then_one_oco_pair_and_close_on_the_target()
+    {
+        await using var rig = await LiveRig.Start();
+        var m0 = rig.Open;
+        var order = LiveRig.Order("AAPL", m0);
+        var entryId = ClientOrderIds.For(order.ExecutionId, LegRole.Entry);
+        var targetId = ClientOrderIds.For(order.ExecutionId, LegRole.Target);
+
+        await rig.Gateway.Place(order);
+        await rig.Minute(m0, Flat(["AAPL"], m0, 100m), ordersSent: 1);                         // entry sent to the venue
+        await rig.Minute(m0.AddMinutes(1), Flat(["AAPL"], m0.AddMinutes(1), 100m));             // fills at 100; OCO placed
+        await rig.Minute(m0.AddMinutes(2), [Bar("AAPL", m0.AddMinutes(2), 105m, 111m, 104m, 110m)]); // the target fills
+
+        var venue = rig.Venue.Orders;
+        Assert.Equal("filled", Assert.Single(venue, o => o.ClientOrderId == entryId).Status);
+        var parent = Assert.Single(venue, o => o.ClientOrderId == targetId);
+        Assert.Equal(("oco", "filled", 110m), (parent.OrderClass, parent.Status, parent.FilledAvgPrice!.Value));
+        Assert.Equal("canceled", Assert.Single(venue, o => o.ParentId == parent.Id && o.Type == "stop").Status);
+        Assert.Equal(3, venue.Count);
+
+        var gw = rig.Gateway;
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM brackets WHERE state = 'CLOSED' AND exit_reason = 'TARGET'"));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM orders WHERE leg_role = 'ENTRY' AND status = 'FILLED' AND avg_fill_price = 100"));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM orders WHERE leg_role = 'TARGET' AND status = 'FILLED' AND avg_fill_price = 110"));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM orders WHERE leg_role = 'STOP' AND status = 'CANCELLED'"));
+        Assert.Equal(2, await gw.Count("SELECT count(*) FROM trades WHERE execution_mode = 'LIVE'"));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM positions WHERE ticker = 'AAPL' AND qty = 0 AND realized_pnl = 100"));
+        Assert.Equal(0, await gw.Count("SELECT count(*) FROM risk_events WHERE reason_code = 'BROKER_FAULT'"));
+        Assert.Empty(await gw.Reconcile());
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_paper_command_rather_than_send_it_to_the_venue()
+    {
+        await using var rig = await LiveRig.Start();
+        var m0 = rig.Open;
+        await rig.Gateway.Place(Order("AAPL", m0));   // PAPER
+        await rig.Minute(m0, Flat(["AAPL"], m0, 100m), ordersSent: 1);
+
+        Assert.Equal(1, await rig.Gateway.Count("SELECT count(*) FROM risk_events WHERE reason_code = 'EXECUTION_MODE_MISMATCH'"));
+        Assert.Equal(1, await rig.Gateway.Count("SELECT count(*) FROM brackets WHERE state = 'REJECTED'"));
+        Assert.Empty(rig.Venue.Orders);
+        Assert.DoesNotContain(rig.Venue.Requests, r => r.Method == "POST");
+    }
+
+    [Fact]
+    public async Task Should_retry_a_submit_answered_with_500_and_place_the_order_once()
+    {
+        await using var rig = await LiveRig.Start();
+        rig.Venue.AddFault(new FakeFault(FaultRoute.Submit, FaultKind.Error500));
+        var order = await rig.EnterAtOpen("AAPL");
+        var entryId = ClientOrderIds.For(order.ExecutionId, LegRole.Entry);
+
+        Assert.Equal([500, 200], rig.Venue.Requests.Where(r => r.ClientOrderId == entryId).Select(r => r.Status));
+        Assert.Equal(1, rig.VenueOrders(entryId));
+        var gw = rig.Gateway;
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM brackets WHERE state = 'PROTECTED'"));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM risk_events WHERE reason_code = 'BROKER_FAULT' AND detail_json::text LIKE '%HTTP 500 on submit%'"));
+        Assert.Empty(await gw.Reconcile());
+    }
+
+    [Fact]
+    public async Task Should_find_an_order_the_venue_accepted_but_never_answered_and_not_place_it_twice()
+    {
+        await using var rig = await LiveRig.Start();
+        // The venue takes the order, then holds its answer past the adapter's 1 s limit.
+        rig.Venue.AddFault(new FakeFault(FaultRoute.Submit, FaultKind.AcceptThenHang, HangMs: 3000));
+        var order = await rig.EnterAtOpen("AAPL");
+        var entryId = ClientOrderIds.For(order.ExecutionId, LegRole.Entry);
+
+        // The retry carried the same client order id, which the venue refused as a duplicate: one order.
+        Assert.Equal(1, rig.VenueOrders(entryId));
+        Assert.Contains(rig.Venue.Requests, r => r.ClientOrderId == entryId && r.Status == 422);
+        var gw = rig.Gateway;
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM brackets WHERE state = 'PROTECTED'"));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM orders WHERE leg_role = 'ENTRY' AND status = 'FILLED'"));
+        Assert.Equal(1, await gw.Count("""
+            SELECT count(*) FROM risk_events WHERE reason_code = 'BROKER_FAULT'
+              AND detail_json::text LIKE '%no answer within 1000 ms on submit%' AND detail_json::text LIKE '%already there%'
+            """));
+        Assert.Empty(await gw.Reconcile());
+    }
+
+    [Fact]
+    public async Task Should_flatten_on_the_kill_switch_by_cancelling_the_pair_and_exiting_at_the_venue()
+    {
+        await using var rig = await LiveRig.Start();
+        var m0 = rig.Open;
+        var order = await rig.EnterAtOpen("AAPL");
+
+        var response = await rig.Gateway.Http.SendAsync(Control("/flatten"));
+        response.EnsureSuccessStatusCode();
+        // The venue fills market orders on its next bar: the exit works until then, and the OCO pair is gone.
+        Assert.All(rig.Venue.Orders.Where(o => o.OrderClass == "oco"), o => Assert.Equal("canceled", o.Status));
+        var exitId = ClientOrderIds.For(order.ExecutionId, LegRole.Exit);
+        Assert.Equal(1, rig.VenueOrders(exitId));
+
+        await rig.Minute(m0.AddMinutes(2), Flat(["AAPL"], m0.AddMinutes(2), 99m));
+        Assert.Equal(1, await rig.Gateway.Count("SELECT count(*) FROM orders WHERE leg_role = 'EXIT' AND status = 'FILLED' AND avg_fill_price = 99"));
+        Assert.Equal(1, await rig.Gateway.Count("SELECT count(*) FROM positions WHERE ticker = 'AAPL' AND qty = 0"));
+        Assert.Equal(1, await rig.Gateway.Count("SELECT count(*) FROM brackets WHERE state = 'CLOSED' AND exit_reason = 'KILL_SWITCH'"));
+        Assert.Empty(await rig.Gateway.Reconcile());
+    }
+
+    [Fact]
+    public async Task Should_tighten_the_stop_by_replacing_it_at_the_venue_and_be_flat_at_the_end_of_day()
+    {
+        await using var rig = await LiveRig.Start();
+        var close = rig.Session.CloseUtc;
+        var placeAt = close.AddMinutes(-14);
+        var order = LiveRig.Order("AAPL", placeAt);
+        await rig.Gateway.Place(order);
+        // The whole session in lock-step (the gateway's cursor starts at the open); the price rises after the entry.
+        for (var minute = rig.Open; minute < close.AddMinutes(-3); minute = minute.AddMinutes(1))
+            await rig.Minute(minute, Flat(["AAPL"], minute, minute <= placeAt.AddMinutes(1) ? 100m : 102m), minute == placeAt ? 1 : 0);
+
+        // Close-10: the stop moved to break-even (100) by a replace at the venue, which the adapter followed to cancel it at close-5.
+        var stops = rig.Venue.Orders.Where(o => o.Type == "stop").OrderBy(o => o.CreatedAt).ToList();
+        Assert.Equal(2, stops.Count);
+        Assert.Equal(("replaced", 95m), (stops[0].Status, stops[0].StopPrice!.Value));
+        Assert.Equal(("canceled", 100m, stops[0].Id), (stops[1].Status, stops[1].StopPrice!.Value, stops[1].Replaces!));
+        var exitId = ClientOrderIds.For(order.ExecutionId, LegRole.Exit);
+        Assert.Equal("filled", Assert.Single(rig.Venue.Orders, o => o.ClientOrderId == exitId).Status);
+
+        var gw = rig.Gateway;
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM risk_events WHERE reason_code = 'EOD_STOP_TIGHTENED' AND at = $1", close.AddMinutes(-10)));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM orders WHERE leg_role = 'STOP' AND status = 'CANCELLED' AND stop_price = 100"));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM brackets WHERE state = 'CLOSED' AND exit_reason = 'EOD'"));
+        Assert.Equal(0, await gw.Count("SELECT count(*) FROM positions WHERE qty <> 0"));
+        Assert.Equal(0, await gw.Count("SELECT count(*) FROM orders WHERE status = 'WORKING'"));
+        Assert.Empty(await gw.Reconcile());
+    }
+
+    static HttpRequestMessage Control(string path) => new(HttpMethod.Post, path)
+    {
+        Content = System.Net.Http.Json.JsonContent.Create(new { actor = "test", reason = "drill" }),
+        Headers = { Authorization = new("Bearer", GatewayHost.Token) },
+    };
+}

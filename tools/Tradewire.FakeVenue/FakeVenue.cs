@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Tradewire.FakeVenue;
+
+/// <summary>
+/// A running local fake of Alpaca's Trading API v2 (Kestrel), whose market is the bars its driver feeds it. The
+/// members below are the in-process twins of the <c>/fake</c> control routes. Thread-safe; every timestamp comes
+/// from the market clock those bars set, never the wall clock, so a replay answers the same way twice.
+/// </summary>
+public sealed class FakeVenue : IAsyncDisposable
+{
+    readonly WebApplication _app;
+    readonly VenueBook _book;
+
+    FakeVenue(WebApplication app, VenueBook book, string baseUrl)
+    {
+        _app = app;
+        _book = book;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>Where it listens, without a trailing slash (e.g. <c>http://127.0.0.1:41234</c>).</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>The venue's market clock: the end of the last applied minute, or what was set, or the Unix epoch.</summary>
+    public DateTimeOffset Clock => _book.Clock;
+
+    /// <summary>Every <c>/v2</c> request received so far, oldest first.</summary>
+    public IReadOnlyList<RequestRecord> Requests => _book.Requests();
+
+    /// <summary>Every order so far in submission order, OCO legs as orders of their own.</summary>
+    public IReadOnlyList<VenueOrder> Orders => _book.Orders();
+
+    public static async Task<FakeVenue> Start(FakeVenueOptions options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(options.KeyId);
+        ArgumentException.ThrowIfNullOrEmpty(options.SecretKey);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.StartingCash);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Url);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var app = builder.Build();
+        var book = new VenueBook(options.StartingCash);
+        app.UseMiddleware<RequestJournal>(book, options);
+        TradingRoutes.Map(app, book);
+        ControlRoutes.Map(app, book);
+
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new FakeVenue(app, book, address.TrimEnd('/'));
+    }
+
+    /// <summary>Feeds one minute of bars (all of the same minute) and matches the open orders against them.</summary>
+    /// <exception cref="InvalidOperationException">The minute would move the clock back, or the bars are of several minutes.</exception>
+    public void ApplyBars(IReadOnlyList<FakeBar> bars) => ThrowIf(_book.ApplyBars(bars));
+
+    /// <summary>Moves the market clock forward, e.g. to the session's start before the first bar.</summary>
+    /// <exception cref="InvalidOperationException"><paramref name="at"/> is before the current clock.</exception>
+    public void SetClock(DateTimeOffset at) => ThrowIf(_book.SetClock(at));
+
+    /// <summary>Arms a fault behind those already armed.</summary>
+    public void AddFault(FakeFault fault)
+    {
+        if (ControlRoutes.Check(fault) is { } refused) throw new ArgumentException(refused.Message, nameof(fault));
+        _book.AddFault(fault);
+    }
+
+    public void ClearFaults() => _book.ClearFaults();
+
+    /// <summary>Completes when the venue stops: Ctrl+C or SIGTERM when run standalone, or disposal.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    static void ThrowIf(VenueError? error)
+    {
+        if (error is not null) throw new InvalidOperationException(error.Message);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Tradewire.FakeVenue;
+
+/// <summary>How a <see cref="FakeVenue"/> listens and whom it lets in.</summary>
+public sealed record FakeVenueOptions
+{
+    /// <summary>Kestrel URL; port 0 picks a free port (read the chosen one from <see cref="FakeVenue.BaseUrl"/>).</summary>
+    public string Url { get; init; } = "http://127.0.0.1:0";
+
+    /// <summary>The value every <c>/v2</c> request must send in <c>APCA-API-KEY-ID</c>.</summary>
+    public required string KeyId { get; init; }
+
+    /// <summary>The value every <c>/v2</c> request must send in <c>APCA-API-SECRET-KEY</c>.</summary>
+    public required string SecretKey { get; init; }
+
+    /// <summary>The account's cash before any fill, in USD.</summary>
+    public decimal StartingCash { get; init; } = 100_000m;
+}

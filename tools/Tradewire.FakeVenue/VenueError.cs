@@ -1,0 +1,26 @@
+namespace Tradewire.FakeVenue;
+
+/// <summary>An Alpaca-shaped refusal: the HTTP status and the <c>{code, message}</c> body.</summary>
+internal sealed record VenueError(int Status, int Code, string Message)
+{
+    public static VenueError Invalid(string message) => new(422, 40010000, message);
+    public static VenueError Conflict(string message) => new(409, 40910000, message);
+
+    public static readonly VenueError Unauthorized = new(401, 40110000, "request is not authorized");
+    public static readonly VenueError DuplicateClientOrderId = new(422, 40010001, "client_order_id must be unique");
+    public static readonly VenueError OrderNotFound = new(404, 40410000, "order not found");
+    public static readonly VenueError PositionNotFound = new(404, 40410000, "position does not exist");
+    public static readonly VenueError RouteNotFound = new(404, 40410000, "endpoint not found");
+    public static readonly VenueError NotCancelable = new(422, 42210000, "order is not cancelable");
+    public static readonly VenueError NotReplaceable = new(422, 42210000, "order is not replaceable");
+
+    public static VenueError InsufficientQty(decimal requested, decimal available) =>
+        new(403, 40310000, $"insufficient qty available for order (requested: {Wire.Num(requested)}, available: {Wire.Num(available)})");
+}
+
+/// <summary>Either the value or the refusal of a venue operation.</summary>
+internal readonly record struct Outcome<T>(T? Value, VenueError? Error)
+{
+    public static implicit operator Outcome<T>(T value) => new(value, null);
+    public static implicit operator Outcome<T>(VenueError error) => new(default, error);
+}
