@@ -7,7 +7,8 @@ namespace Tradewire.Cli.Drill;
 /// The drill's poison and bad input, against the running services: a body that is not JSON and a bar slice for a
 /// minute outside the session, both put on the features service's queue; they must end in its error queue with
 /// the reason, and nothing else may change. The replay's own bad lines (NaN and non-positive prices, high below
-/// low, duplicates, out-of-order and out-of-session bars) are counted from ingest's <c>ingest_rejections</c>.
+/// low, duplicates, out-of-order and out-of-session bars) are counted from ingest's <c>ingest_rejections</c>,
+/// as is the news feed that answers with an HTML page (<see cref="HtmlFeed"/>).
 /// </summary>
 public static class BadInput
 {
@@ -57,4 +58,54 @@ public static class BadInput
     public static async Task<List<(string Reason, long Count)>> Rejections(Db ingest) =>
         (await ingest.Rows("SELECT reason_code, count(*) FROM ingest_rejections GROUP BY reason_code ORDER BY reason_code"))
         .Select(r => ((string)r[0]!, (long)r[1]!)).ToList();
+
+    /// <summary>The reason ingest records for a feed whose body is not a feed (an HTML page).</summary>
+    public const string NotAFeed = "FEED_NOT_A_FEED";
+
+    /// <summary>
+    /// A local "news feed" that answers every request with an HTML page (what a portal's error or login page
+    /// looks like to a poller). Ingest is started with it as its feed during the disturbed replay; it must refuse
+    /// it with <see cref="NotAFeed"/> and publish nothing.
+    /// </summary>
+    public sealed class HtmlFeed : IDisposable
+    {
+        const string Page = "<!DOCTYPE html><html><head><title>Access denied</title></head><body><h1>Please sign in</h1></body></html>";
+        readonly System.Net.HttpListener listener = new();
+
+        public HtmlFeed()
+        {
+            // A free port: bind to 0, read the port back, release it for the listener.
+            var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            Url = $"http://127.0.0.1:{port}/news/rss.xml";
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            listener.Start();
+            _ = Serve();
+        }
+
+        public string Url { get; }
+
+        async Task Serve()
+        {
+            var body = System.Text.Encoding.UTF8.GetBytes(Page);
+            while (listener.IsListening)
+            {
+                try
+                {
+                    var context = await listener.GetContextAsync();
+                    context.Response.ContentType = "text/html; charset=utf-8";
+                    await context.Response.OutputStream.WriteAsync(body);
+                    context.Response.Close();
+                }
+                catch (Exception e) when (e is System.Net.HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                {
+                    return; // stopped
+                }
+            }
+        }
+
+        public void Dispose() => listener.Close();
+    }
 }

@@ -11,7 +11,7 @@ namespace Tradewire.Cli.Drill;
 /// once undisturbed and records its ledger digest; replays it again while a driver SIGKILLs a random service
 /// every few seconds and restarts it (plus one RabbitMQ restart, one PostgreSQL restart and a burst of
 /// <c>pg_terminate_backend</c> on the services' connections), then resends every order after forgetting the
-/// broker's inbox, and puts two poison messages on a queue. The ledger must equal the undisturbed one;
+/// broker's inbox, and puts two poison messages on a queue; ingest also polls a news feed that answers HTML. The ledger must equal the undisturbed one;
 /// reconcile_db.sql must return zero rows; the outboxes must drain within 60 s of the last fault; the error
 /// queues must hold exactly the injected poison, with its reason. Every third kill is aimed (see FaultDriver).
 /// Last, the broker faults on the LIVE path (<see cref="BrokerFaults"/>); <c>--only broker</c> runs just those.
@@ -66,14 +66,16 @@ public static class DrillCommand
         // Explained: exactly the poison the drill injected, in the queue it was put on.
         var unexplained = errors.Where(e => e.Key != BadInput.Queue + "_error").Sum(e => e.Value)
                           + Math.Abs(errors.GetValueOrDefault(BadInput.Queue + "_error") - faults.PoisonInjected);
-        Console.WriteLine("   bad input, replayed session: " + string.Join(", ", faults.Rejections.Select(r => $"{r.Reason} {r.Count}")) +
+        Console.WriteLine("   bad input, replayed session and news: " + string.Join(", ", faults.Rejections.Select(r => $"{r.Reason} {r.Count}")) +
                           " (refused by ingest, counted in ingest_rejections)");
+        var htmlRefused = faults.Rejections.Any(r => r.Reason == BadInput.NotAFeed);
         Console.WriteLine($"   poison injected into {BadInput.Queue}: {faults.PoisonInjected}; in its error queue with the reason:");
         foreach (var reason in faults.PoisonReasons)
             Console.WriteLine("     " + reason);
-        var replayOk = expected == actual && reconcile.All(r => r.Rows == 0) && unexplained == 0 && faults.OutboxDrainedWithin60s;
+        var replayOk = expected == actual && reconcile.All(r => r.Rows == 0) && unexplained == 0 && faults.OutboxDrainedWithin60s && htmlRefused;
         Console.WriteLine($"   ledger equal to the undisturbed one: {(expected == actual ? "yes" : "NO")}");
         Console.WriteLine($"   reconcile_db.sql: {reconcile.Sum(r => r.Rows)} rows");
+        Console.WriteLine($"   news feed answering HTML refused ({BadInput.NotAFeed}): {(htmlRefused ? "yes" : "NO")}");
         Console.WriteLine($"   outboxes drained {faults.DrainSeconds:F1} s after the last fault (limit 60 s)");
         Console.WriteLine($"   messages in error queues: {errors.Values.Sum()}" + (errors.Count > 0 ? " (" + string.Join(", ", errors.Select(e => $"{e.Key} {e.Value}")) + ")" : "") +
                           $", unexplained: {unexplained}");
@@ -99,8 +101,10 @@ public static class DrillCommand
         await Environments.DeleteQueues(infra);
         var token = OperatorToken.LoadOrCreate(paths);
         await using var fleet = new ServiceFleet(paths, infra, token);
+        // The disturbed run's ingest also polls a feed that answers with an HTML page (refused, nothing published).
+        using var htmlFeed = faults is null ? null : new BadInput.HtmlFeed();
         foreach (var s in ServiceCatalog.All)
-            fleet.Start(s);
+            fleet.Start(s, htmlFeed is not null && s.Name == "ingest" ? new Dictionary<string, string> { ["News__Feeds__0"] = htmlFeed.Url } : null);
         if ((await fleet.WaitUntilReady(TimeSpan.FromSeconds(120))).Count > 0)
             throw new InvalidOperationException("services not ready");
         using (var http = new HttpClient())
