@@ -15,13 +15,17 @@ public sealed class BrokerFactory(IOptions<BrokerOptions> options, IOptions<Pape
 
     public IBroker For(IReadOnlyDictionary<string, OrderRecord> orders)
     {
-        var working = orders.Values.Where(o => o.Status == OrderStatus.Working).ToList();
         if (options.Value.Mode != BrokerOptions.Live)
-            return PaperBroker.With(paper.Value, working);
+            return Paper(orders);
+        var working = orders.Values.Where(o => o.Status == OrderStatus.Working).ToList();
         var live = new AlpacaBroker(http.CreateClient(AlpacaClient), options.Value.Alpaca, log);
         foreach (var order in working)
             live.Restore(order, order.OcoGroup is null ? null
                 : orders.Values.FirstOrDefault(o => o.OcoGroup == order.OcoGroup && o.Role == LegRole.Target));
         return live;
     }
+
+    /// <summary>The paper broker over the ledger's working orders, whatever the mode (the start-up rehearsal never calls a venue).</summary>
+    public PaperBroker Paper(IReadOnlyDictionary<string, OrderRecord> orders) =>
+        PaperBroker.With(paper.Value, orders.Values.Where(o => o.Status == OrderStatus.Working));
 }

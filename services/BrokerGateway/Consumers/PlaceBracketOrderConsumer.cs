@@ -15,11 +15,17 @@ public sealed class PlaceBracketOrderConsumer(BrokerGatewayDbContext db, Bracket
     /// <summary>The queue the dispatcher sends to (set explicitly at registration, not derived from the type name).</summary>
     public const string EndpointName = "broker-gateway-place-bracket-order";
 
-    public async Task Consume(ConsumeContext<PlaceBracketOrder> context)
+    public Task Consume(ConsumeContext<PlaceBracketOrder> context)
     {
         var m = context.Message;
         if (m.Side is not ("BUY" or "SELL") || m.Qty <= 0 || m.Qty != decimal.Floor(m.Qty))
             throw new Tradewire.ServiceDefaults.Messaging.MessageValidationException(nameof(PlaceBracketOrder), [$"{m.ExecutionId}: side must be BUY or SELL and qty whole shares > 0"]);
+        return Store(db, lifecycle, m, context.CancellationToken);
+    }
+
+    /// <summary>Inserts the bracket (REQUESTED) and starts its saga; nothing when the execution id is already stored.</summary>
+    public static async Task Store(BrokerGatewayDbContext db, BracketLifecycle lifecycle, PlaceBracketOrder m, CancellationToken token = default)
+    {
         var inserted = await Sql.Execute(db, """
             INSERT INTO brackets (execution_id, recommendation_id, ticker, side, action, instrument_type, planned_qty, qty, entry_price,
                 stop_price, target_price, max_hold_minutes, decision_ts, signal_ts, dispatch_minute, confidence, config_sha, execution_mode,
@@ -30,7 +36,7 @@ public sealed class PlaceBracketOrderConsumer(BrokerGatewayDbContext db, Bracket
             m.TakeProfitPrice, m.MaxHoldMinutes, m.DecisionTs.ToUniversalTime(), m.SignalTs.ToUniversalTime(), DispatchMinute(m.DecisionTs), m.Confidence,
             m.ConfigSha, m.ExecutionMode, Domain.ClientOrderIds.OcoGroup(m.ExecutionId));
         if (inserted == 1)
-            await lifecycle.Raise(BracketReceiptActions.Instance, new BracketRequested(m.ExecutionId, m.DecisionTs.ToUniversalTime(), m.Ticker), context.CancellationToken);
+            await lifecycle.Raise(BracketReceiptActions.Instance, new BracketRequested(m.ExecutionId, m.DecisionTs.ToUniversalTime(), m.Ticker), token);
     }
 
     /// <summary>

@@ -1,14 +1,32 @@
 namespace Tradewire.BrokerGateway.Http;
 
-/// <summary><c>KILL_SWITCH=1</c> in the environment at start-up: state HALTED and flatten everything.</summary>
-public sealed class KillSwitchAtStartup(IServiceProvider services, IConfiguration configuration) : IHostedService
+/// <summary>
+/// At start-up, before any message is consumed: with <c>KILL_SWITCH=1</c> in the environment, state HALTED and
+/// flatten everything; otherwise rehearse the kill switch and roll it back (<see cref="TradingControl.Rehearse"/>),
+/// so that the operator's first press runs as fast as the later ones.
+/// </summary>
+public sealed class KillSwitchAtStartup(IServiceProvider services, IConfiguration configuration, ILogger<KillSwitchAtStartup> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (configuration["KILL_SWITCH"] != "1")
-            return;
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<TradingControl>().Flatten("env:KILL_SWITCH", "KILL_SWITCH=1 at start-up");
+        var control = scope.ServiceProvider.GetRequiredService<TradingControl>();
+        if (configuration["KILL_SWITCH"] == "1")
+        {
+            await control.Flatten("env:KILL_SWITCH", "KILL_SWITCH=1 at start-up");
+            return;
+        }
+        try
+        {
+            var rehearsal = await control.Rehearse();
+            log.LogInformation("Kill switch rehearsed and rolled back in {Ms:F0} ms ({Orders} working orders, {Positions} open positions)",
+                rehearsal.ElapsedMs, rehearsal.OrdersCancelled, rehearsal.PositionsClosed);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Only a warm-up: a failure here must not keep the gateway from starting (the real kill switch is unaffected).
+            log.LogWarning(e, "The kill switch rehearsal at start-up failed; the first flatten will be slower");
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -75,6 +75,13 @@ public sealed class GatewayHost : IAsyncDisposable
         await Send("dispatch-run-completed", new DispatchRunCompleted { SessionDate = session.Date, Minute = minute, RunId = Guid.NewGuid(), OrdersSent = ordersSent });
     }
 
+    /// <summary>Runs <paramref name="action"/> on the gateway's own services, in a scope of its own (as a request would).</summary>
+    public async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
     public Task<long> Count(string sql, params object[] args) => LocalInfra.Count(ConnectionString, sql, args);
 
     /// <summary>Waits until <paramref name="sql"/> counts <paramref name="expected"/>.</summary>

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Tradewire.BrokerGateway.Http;
 using Tradewire.Integration.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
@@ -105,5 +107,43 @@ public sealed class When_the_gateway_starts_with_KILL_SWITCH_set
         Assert.Equal(0, await restarted.Count("SELECT count(*) FROM orders WHERE status = 'WORKING'"));
         Assert.Equal(1, await restarted.Count("SELECT count(*) FROM risk_events WHERE reason_code = 'KILL_SWITCH' AND actor = 'env:KILL_SWITCH'"));
         Assert.Empty(await restarted.Reconcile());
+    }
+}
+
+public sealed class When_the_kill_switch_is_rehearsed_at_start_up
+{
+    [Fact]
+    public async Task Should_run_the_flatten_on_the_open_book_and_a_synthetic_bracket_and_leave_no_trace()
+    {
+        await using var gw = await GatewayHost.Start();
+        var session = Calendar.GetSession(new DateOnly(2026, 11, 23))!;
+        var m0 = session.OpenUtc;
+        var tickers = new[] { "AAPL", "MSFT", "NVDA" };
+        foreach (var t in tickers)
+            await gw.Place(Order(t, m0));
+        await gw.Minute(session, m0, Flat(tickers, m0, 100m), ordersSent: 3);
+        await gw.Minute(session, m0.AddMinutes(1), Flat(tickers, m0.AddMinutes(1), 100m));
+        await gw.WaitForMinute(session.Date, m0.AddMinutes(2));
+        const string Ledger = """
+            SELECT (SELECT count(*) FROM orders) * 1000000 + (SELECT count(*) FROM trades) * 10000
+                 + (SELECT count(*) FROM risk_events) * 100 + (SELECT count(*) FROM trading_state_history)
+            """;
+        var before = await gw.Count(Ledger);
+
+        var rehearsal = await gw.InScope(sp => sp.GetRequiredService<TradingControl>().Rehearse());
+
+        // It flattened the real book (3 positions, 6 working legs) in its transaction...
+        Assert.Equal((3, 6), (rehearsal.PositionsClosed, rehearsal.OrdersCancelled));
+        Assert.True(rehearsal.Flat);
+        // ...and rolled everything back: the same ledger, still ACTIVE, and no trace of the synthetic bracket.
+        Assert.Equal(before, await gw.Count(Ledger));
+        Assert.Equal(3, await gw.Count("SELECT count(*) FROM positions WHERE qty = 10"));
+        Assert.Equal(6, await gw.Count("SELECT count(*) FROM orders WHERE status = 'WORKING'"));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM trading_state WHERE state = 'ACTIVE'"));
+        Assert.Equal(0, await gw.Count("""
+            SELECT (SELECT count(*) FROM brackets WHERE ticker = 'ZZREHEARSAL') + (SELECT count(*) FROM orders WHERE ticker = 'ZZREHEARSAL')
+                 + (SELECT count(*) FROM positions WHERE ticker = 'ZZREHEARSAL') + (SELECT count(*) FROM bracket_sagas WHERE ticker = 'ZZREHEARSAL')
+            """));
+        Assert.Empty(await gw.Reconcile());
     }
 }
