@@ -45,7 +45,9 @@ public sealed class When_faults_are_armed
         await using var h = await VenueHarness.Start();
         h.Venue.AddFault(new FakeFault(FaultRoute.Submit, FaultKind.AcceptThenHang, HangMs: 30_000));
 
-        await h.SubmitAndGiveUp(Order("c-1"), TimeSpan.FromMilliseconds(300));
+        // Patience of 2 s: the venue must have read the request before the client goes (a busy CI machine took
+        // longer than 300 ms once, and a request the venue never read is rightly never carried out).
+        await h.SubmitAndGiveUp(Order("c-1"), TimeSpan.FromSeconds(2));
 
         VenueHarness.Fields(await h.ByClientOrderId("c-1"), ("status", "new"));
         // The hang ends when the client goes, long before its 30 s: the venue does not hold a dead request.
@@ -56,9 +58,10 @@ public sealed class When_faults_are_armed
     public async Task Should_carry_out_a_hung_submit_after_the_client_gave_up()
     {
         await using var h = await VenueHarness.Start();
-        h.Venue.AddFault(new FakeFault(FaultRoute.Submit, FaultKind.Hang, HangMs: 1_000));
+        h.Venue.AddFault(new FakeFault(FaultRoute.Submit, FaultKind.Hang, HangMs: 4_000));
 
-        await h.SubmitAndGiveUp(Order("c-1"), TimeSpan.FromMilliseconds(200));
+        // The client leaves after 2 s, once the venue has surely read the request; the venue acts at 4 s.
+        await h.SubmitAndGiveUp(Order("c-1"), TimeSpan.FromSeconds(2));
 
         await h.ByClientOrderId("c-1", HttpStatusCode.NotFound); // not yet: the venue is still "slow"
         await VenueHarness.Eventually(async () => (await h.Http.GetAsync("/v2/orders:by_client_order_id?client_order_id=c-1")).IsSuccessStatusCode,
