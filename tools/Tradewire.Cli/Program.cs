@@ -24,6 +24,7 @@ const string Usage = """
       drill [--kills 20] [--interval 3] [--seed 1] [--only all|broker]
                                 the fault drill: kills, broker and database restarts, late redelivery; ledger must not change;
                                 then broker faults on the LIVE path against a local Alpaca-protocol venue
+      spans DIR                 where each hop's latency goes, from the span files services write with Telemetry__SpanDirectory=DIR
       reconcile                 run scripts/reconcile_db.sql on the broker-gateway's database (each check: 0 rows)
       sample-session [--seed N] [--date yyyy-MM-dd] [--out DIR]
                                 regenerate the sample session (data/sample-session) from its seed
@@ -50,6 +51,7 @@ try
         "bench" => await Tradewire.Cli.Bench.BenchCommand.Run(paths, args[1..]),
         "bench-kill" => await Tradewire.Cli.Bench.KillSwitchBench.Run(paths, args[1..]),
         "drill" => await Tradewire.Cli.Drill.DrillCommand.Run(paths, args[1..]),
+        "spans" => Tradewire.Cli.Bench.SpanHops.Run(args[1..]),
         "reconcile" when args.Length == 1 => await ReconcileCommand(paths),
         "sample-session" => SampleSessionCommand.Run(paths, args[1..]),
         "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),

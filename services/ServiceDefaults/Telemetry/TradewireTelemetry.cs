@@ -14,7 +14,8 @@ namespace Tradewire.ServiceDefaults.Telemetry;
 /// <summary>
 /// Traces and metrics for every service. MassTransit carries the W3C trace context in message headers,
 /// so one trace follows a bar or news item through every service; export over OTLP (to Jaeger) is on
-/// when the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, and off otherwise.
+/// when the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, and off otherwise; to files with
+/// <c>Telemetry:SpanDirectory</c>.
 /// </summary>
 public static class TradewireTelemetry
 {
@@ -30,7 +31,8 @@ public static class TradewireTelemetry
                 .AddSource(ActivitySourceName)
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()
-                .AddNpgsql())
+                .AddNpgsql()
+                .AddSpanFiles(builder.Configuration["Telemetry:SpanDirectory"], serviceName))
             .WithMetrics(m => m
                 .AddMeter(InstrumentationOptions.MeterName)
                 .AddMeter(ActivitySourceName)
@@ -42,4 +44,9 @@ public static class TradewireTelemetry
             otel.UseOtlpExporter();
         return builder;
     }
+
+    /// <summary><c>Telemetry:SpanDirectory</c> set: every span also goes to a JSON-lines file there (<see cref="SpanFileExporter"/>).</summary>
+    static TracerProviderBuilder AddSpanFiles(this TracerProviderBuilder tracing, string? directory, string serviceName) =>
+        string.IsNullOrWhiteSpace(directory) ? tracing
+            : tracing.AddProcessor(new BatchActivityExportProcessor(new SpanFileExporter(directory, serviceName)));
 }
