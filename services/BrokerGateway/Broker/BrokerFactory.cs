@@ -17,11 +17,12 @@ public sealed class BrokerFactory(IOptions<BrokerOptions> options, IOptions<Pape
     {
         if (options.Value.Mode != BrokerOptions.Live)
             return Paper(orders);
-        var working = orders.Values.Where(o => o.Status == OrderStatus.Working).ToList();
+        // A stop leg is found at the venue through its OCO parent, the target of the same group.
+        var targets = orders.Values.Where(o => o is { Role: LegRole.Target, OcoGroup: not null })
+            .ToDictionary(o => o.OcoGroup!, StringComparer.Ordinal);
         var live = new AlpacaBroker(http.CreateClient(AlpacaClient), options.Value.Alpaca, log);
-        foreach (var order in working)
-            live.Restore(order, order.OcoGroup is null ? null
-                : orders.Values.FirstOrDefault(o => o.OcoGroup == order.OcoGroup && o.Role == LegRole.Target));
+        foreach (var order in orders.Values.Where(o => o.Status == OrderStatus.Working))
+            live.Restore(order, order.OcoGroup is null ? null : targets.GetValueOrDefault(order.OcoGroup));
         return live;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Tradewire.BrokerGateway.Broker;
+using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Persistence;
 using Tradewire.BrokerGateway.Risk;
@@ -100,7 +101,7 @@ public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint p
         };
         await Consumers.PlaceBracketOrderConsumer.Store(db, lifecycle, command);
         var book = new Book { Status = new TradingStatus { State = TradingStates.Active } };
-        book.Brackets[command.ExecutionId] = (await BookStore.Load(db, null)).Brackets[command.ExecutionId];
+        book.Brackets[command.ExecutionId] = (await BookStore.LoadBracket(db, command.ExecutionId))!;
         await BookStore.LoadSagas(db, book);
         var engine = new MinuteEngine(brokers.Paper(book.Orders), limits.Value, options.Value, lifecycle);
         foreach (var m in new[] { minute, minute.AddMinutes(1) })
@@ -109,6 +110,9 @@ public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint p
                 Symbol = command.Ticker, Minute = m, Open = 100m, High = 100m, Low = 100m, Close = 100m, Volume = 100_000,
             }]);
         await engine.Flatten(book, minute.AddMinutes(2), "KILL_SWITCH");
+        // Every path ran only if the bracket went all the way (entry filled, legs placed, exited at market).
+        if (book.Brackets[command.ExecutionId] is not { State: BracketState.Closed, ExitReason: "KILL_SWITCH", FilledQty: 10 })
+            throw new InvalidOperationException($"the rehearsal bracket ended {book.Brackets[command.ExecutionId].State}, not closed by the kill switch");
         await Save(book);
     }
 

@@ -42,6 +42,10 @@ public static class BookStore
         return book;
     }
 
+    /// <summary>One bracket by execution id, or null.</summary>
+    public static async Task<Bracket?> LoadBracket(DbContext db, Guid executionId) =>
+        (await Sql.Query(db, "SELECT * FROM brackets WHERE execution_id = $1", ReadBracket, executionId)).SingleOrDefault();
+
     /// <summary>
     /// Loads the sagas of the book's brackets into the DbContext in one query, so that the saga repository finds
     /// them there (no round trip per event) when the step raises their events.

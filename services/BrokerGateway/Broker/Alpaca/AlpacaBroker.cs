@@ -147,13 +147,14 @@ public sealed class AlpacaBroker : IBroker
 
     public async Task<IReadOnlyList<BrokerFill>> FillMarketOrdersNow(IReadOnlyDictionary<string, decimal> prices, DateTimeOffset at)
     {
-        // The venue fills market orders itself: wait (bounded) until none of ours is still open.
+        // The venue fills market orders itself: wait until none of ours is still open, bounded by elapsed time
+        // (a latency budget measured on a stopwatch, not a time of day: market logic never reads a clock).
         var fills = new List<BrokerFill>();
-        var deadline = DateTimeOffset.UtcNow + options.FlattenWait;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             fills.AddRange(await NewFills(at));
-            if (!known.Values.Any(k => k is { Done: false, Type: OrderType.Market }) || DateTimeOffset.UtcNow >= deadline)
+            if (!known.Values.Any(k => k is { Done: false, Type: OrderType.Market }) || waited.Elapsed >= options.FlattenWait)
                 return fills;
             await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
