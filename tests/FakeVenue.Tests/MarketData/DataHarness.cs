@@ -28,19 +28,33 @@ internal sealed class DataHarness : IAsyncDisposable
 
     /// <summary>
     /// Starts on <paramref name="folder"/> at <paramref name="speed"/> market seconds per wall second, market time
-    /// starting at <paramref name="origin"/>. The default origin is twenty market minutes before the open: two wall
-    /// seconds at the default speed, time enough for a test to subscribe before the first bar goes out.
+    /// starting at <paramref name="origin"/>. Without an origin the clock waits a day before the open until
+    /// <see cref="Go"/> (which <see cref="Subscribed"/> calls), so no bar goes out before the test listens.
     /// </summary>
     public static async Task<DataHarness> Start(
         SessionFolder folder, decimal speed = 600, DateTimeOffset? origin = null, TimeSpan? authTimeout = null, params DataFault[] faults) =>
         new(folder, await MarketDataServer.Start(new MarketDataOptions
         {
             KeyId = KeyId, SecretKey = SecretKey, SessionDirectory = folder.Path, Speed = speed,
-            Origin = origin ?? SessionFolder.Open.AddMinutes(-20), Faults = faults,
+            Origin = origin ?? Waiting, Faults = faults,
             AuthTimeout = authTimeout ?? TimeSpan.FromSeconds(10),
         }));
 
-    public Task<StreamProbe> Subscribed(params string[] symbols) => StreamProbe.Subscribed(Stream, KeyId, SecretKey, symbols);
+    static readonly DateTimeOffset Waiting = SessionFolder.Open.AddDays(-1);
+
+    /// <summary>Connects, authenticates, subscribes, then lets the session run (<see cref="Go"/>).</summary>
+    public async Task<StreamProbe> Subscribed(params string[] symbols)
+    {
+        var probe = await StreamProbe.Subscribed(Stream, KeyId, SecretKey, symbols);
+        Go();
+        return probe;
+    }
+
+    /// <summary>Starts a waiting clock one minute before the open; a clock already running is left alone.</summary>
+    public void Go()
+    {
+        if (Server.MarketNow < SessionFolder.Open.AddHours(-1)) Server.SetClock(SessionFolder.Open.AddMinutes(-1));
+    }
 
     /// <summary>GET on the REST side; the JSON body and the status.</summary>
     public async Task<(HttpStatusCode Status, JsonNode Body)> Get(string pathAndQuery)

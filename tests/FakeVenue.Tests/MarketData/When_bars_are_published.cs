@@ -70,9 +70,10 @@ public sealed class When_bars_are_published
         await using var server = await Tradewire.FakeVenue.MarketData.MarketDataServer.Start(new()
         {
             KeyId = DataHarness.KeyId, SecretKey = DataHarness.SecretKey, SessionDirectory = folder.Path,
-            Date = new DateOnly(2026, 7, 6), Origin = new DateTimeOffset(2026, 7, 6, 13, 20, 0, TimeSpan.Zero), Speed = 600,
+            Date = new DateOnly(2026, 7, 6), Origin = new DateTimeOffset(2026, 7, 5, 13, 20, 0, TimeSpan.Zero), Speed = 600,
         });
         await using var probe = await StreamProbe.Subscribed(server.StreamUrl(), DataHarness.KeyId, DataHarness.SecretKey, "AAA");
+        server.SetClock(new DateTimeOffset(2026, 7, 6, 13, 29, 0, TimeSpan.Zero));
         // 09:30 New York in July is 13:30 UTC (daylight time), not November's 14:30.
         Assert.Equal("2026-07-06T13:30:00Z", (string)(await probe.Bars(1))[0]["t"]!);
         folder.Dispose();

@@ -109,7 +109,7 @@ public sealed class When_data_faults_are_armed
         await using var h = await DataHarness.Start(SessionFolder.Write(["AAA"], 3));
         using var armed = await h.Http.PostAsJsonAsync("/_control/faults", new { kind = "skipMinute", symbol = "AAA", minute = SessionFolder.Minute(1) });
         Assert.Equal(HttpStatusCode.OK, armed.StatusCode);
-        using var past = await h.Http.PostAsJsonAsync("/_control/faults", new { kind = "dropAt", minute = SessionFolder.Open.AddHours(-1) });
+        using var past = await h.Http.PostAsJsonAsync("/_control/faults", new { kind = "dropAt", minute = SessionFolder.Open.AddDays(-2) });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, past.StatusCode);
         using var unknown = await h.Http.PostAsJsonAsync("/_control/faults", new { kind = "explode" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);

@@ -16,6 +16,14 @@ internal static class DataControlRoutes
             return Arm(book, clock, body.Value!) is { } refused ? Wire.Error(VenueError.Invalid(refused)) : Wire.Ok(body.Value);
         });
         control.MapGet("/journal", () => Wire.Ok(book.Journal()));
+        control.MapPost("/clock", async (HttpContext http) =>
+        {
+            var body = await Wire.ReadBody<ClockSetting>(http);
+            if (body.Error is { } bad) return Wire.Error(bad);
+            clock.Set(body.Value!.Origin, body.Value.StartedAt);
+            book.Record(clock.Now, "clock", detail: $"origin {body.Value.Origin:O}");
+            return Wire.Ok(new { market_now = Wire.Time(clock.Now), speed = clock.Speed });
+        });
         control.MapGet("/clock", () => Wire.Ok(new { market_now = Wire.Time(clock.Now), speed = clock.Speed }));
     }
 
@@ -28,3 +36,6 @@ internal static class DataControlRoutes
         _ => book.Arm(fault, clock.Now),
     };
 }
+
+/// <summary>The body of <c>POST /_control/clock</c>: market time reads <paramref name="Origin"/> at wall instant <paramref name="StartedAt"/> (default: now).</summary>
+internal sealed record ClockSetting(DateTimeOffset Origin, DateTimeOffset? StartedAt = null);

@@ -76,6 +76,16 @@ public sealed class MarketDataServer : IAsyncDisposable
         if (DataControlRoutes.Arm(_book, _clock, fault) is { } refused) throw new ArgumentException(refused, nameof(fault));
     }
 
+    /// <summary>
+    /// Sets the market clock: it reads <paramref name="origin"/> at wall instant <paramref name="startedAt"/> (default:
+    /// now). For tests and drills that subscribe first and then let the session run; what falls due is published at once.
+    /// </summary>
+    public void SetClock(DateTimeOffset origin, DateTimeOffset? startedAt = null)
+    {
+        _clock.Set(origin, startedAt);
+        _book.Record(_clock.Now, "clock", detail: $"origin {origin:O}");
+    }
+
     /// <summary>Completes when the server stops: Ctrl+C or SIGTERM when run standalone, or disposal.</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
