@@ -54,7 +54,17 @@ internal static class MarketDataCommand
             return usage(e.Message);
         }
 
-        await using var server = await MarketDataServer.Start(options);
+        MarketDataServer server;
+        try
+        {
+            server = await MarketDataServer.Start(options);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or JsonException)
+        {
+            // A session that cannot be read or a fault that cannot be played: said plainly, not as a stack trace.
+            return usage(e.Message);
+        }
+        await using var running = server;
         Console.WriteLine($"fake Alpaca market data v2 on {server.BaseUrl} (stream {server.StreamUrl()}), session {server.SessionDate:yyyy-MM-dd}, "
                           + $"market now {server.MarketNow:O}; Ctrl+C stops it");
         await server.WaitForShutdownAsync();

@@ -22,10 +22,12 @@ internal sealed class AlpacaBarsClient
     readonly HttpClient _http;
     readonly ILogger _logger;
     readonly Action _onMalformed;
+    readonly TimeProvider _time;
     readonly ResiliencePipeline<HttpResponseMessage> _retry;
 
-    public AlpacaBarsClient(AlpacaMarketDataOptions options, HttpClient http, ILogger logger, Action onMalformed)
+    public AlpacaBarsClient(AlpacaMarketDataOptions options, HttpClient http, TimeProvider time, ILogger logger, Action onMalformed)
     {
+        _time = time;
         _options = options;
         _http = http;
         _logger = logger;
@@ -71,7 +73,7 @@ internal sealed class AlpacaBarsClient
             var body = await response.Content.ReadAsStringAsync(token);
             if (response.StatusCode != HttpStatusCode.OK)
                 throw new MarketDataException($"GET {Redact.Url(url)} answered {(int)response.StatusCode}: {AlpacaMessage(body)}");
-            pageToken = ReadPage(body, url, bars);
+            pageToken = ReadPage(body, url, _time.GetUtcNow(), bars);
         } while (pageToken is not null);
         // Alpaca's end is inclusive; the feed's is not.
         return bars.Where(b => b.Minute >= start && b.Minute < end)
@@ -98,7 +100,7 @@ internal sealed class AlpacaBarsClient
     }
 
     /// <summary>Adds the page's bars; the next page's token, or null after the last.</summary>
-    string? ReadPage(string body, Uri url, List<FeedBar> bars)
+    string? ReadPage(string body, Uri url, DateTimeOffset receivedAt, List<FeedBar> bars)
     {
         try
         {
@@ -112,7 +114,7 @@ internal sealed class AlpacaBarsClient
                 {
                     if (symbol.Value.ValueKind != JsonValueKind.Array) throw new MarketDataException($"GET {Redact.Url(url)}: bars of {symbol.Name} is not an array");
                     foreach (var item in symbol.Value.EnumerateArray())
-                        if (AlpacaBarReader.Read(item, symbol.Name, updated: false, receivedAt: default, out var problem) is { } bar) bars.Add(bar);
+                        if (AlpacaBarReader.Read(item, symbol.Name, updated: false, receivedAt, out var problem) is { } bar) bars.Add(bar);
                         else Malformed(problem!);
                 }
             else if (bySymbol.ValueKind != JsonValueKind.Null) throw new MarketDataException($"GET {Redact.Url(url)}: \"bars\" is not an object");

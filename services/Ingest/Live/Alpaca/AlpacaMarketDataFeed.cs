@@ -29,7 +29,7 @@ public sealed class AlpacaMarketDataFeed : IMarketDataFeed
         _options = options;
         _time = time;
         _logger = logger;
-        _bars = new AlpacaBarsClient(options, http, logger, () => Interlocked.Increment(ref _malformed));
+        _bars = new AlpacaBarsClient(options, http, time, logger, () => Interlocked.Increment(ref _malformed));
         _reconnect = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
