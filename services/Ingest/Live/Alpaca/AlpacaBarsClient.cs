@@ -23,16 +23,18 @@ internal sealed class AlpacaBarsClient
     readonly ILogger _logger;
     readonly Action _onMalformed;
     readonly TimeProvider _time;
+    readonly TimeProvider _wall;
     readonly ResiliencePipeline<HttpResponseMessage> _retry;
 
-    public AlpacaBarsClient(AlpacaMarketDataOptions options, HttpClient http, TimeProvider time, ILogger logger, Action onMalformed)
+    public AlpacaBarsClient(AlpacaMarketDataOptions options, HttpClient http, TimeProvider time, TimeProvider wall, ILogger logger, Action onMalformed)
     {
         _time = time;
+        _wall = wall;
         _options = options;
         _http = http;
         _logger = logger;
         _onMalformed = onMalformed;
-        _retry = new ResiliencePipelineBuilder<HttpResponseMessage>()
+        _retry = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = wall }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
@@ -47,7 +49,7 @@ internal sealed class AlpacaBarsClient
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RestRetryDelay,
-                DelayGenerator = args => ValueTask.FromResult(ResetWait(args.Outcome.Result)),
+                DelayGenerator = args => ValueTask.FromResult(ResetWait(args.Outcome.Result, _wall)),
                 OnRetry = args =>
                 {
                     _logger.LogWarning("GET /v2/stocks/bars: {Outcome}; retry {Attempt} in {Delay}",
@@ -142,14 +144,14 @@ internal sealed class AlpacaBarsClient
     }
 
     /// <summary>The wait X-RateLimit-Reset asks for, or null (Polly's exponential backoff then applies).</summary>
-    static TimeSpan? ResetWait(HttpResponseMessage? response)
+    internal static TimeSpan? ResetWait(HttpResponseMessage? response, TimeProvider wall)
     {
         if (response is not { StatusCode: HttpStatusCode.TooManyRequests }
             || !response.Headers.TryGetValues("X-RateLimit-Reset", out var values)
             || !long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var epoch))
             return null;
         // The reset is a wall-clock instant on Alpaca's side, so it is compared with the wall clock here.
-        var wait = DateTimeOffset.FromUnixTimeSeconds(epoch) - TimeProvider.System.GetUtcNow();
+        var wait = DateTimeOffset.FromUnixTimeSeconds(epoch) - wall.GetUtcNow();
         return wait <= TimeSpan.Zero ? TimeSpan.Zero : wait < MaxResetWait ? wait : MaxResetWait;
     }
 

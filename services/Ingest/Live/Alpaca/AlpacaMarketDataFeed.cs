@@ -9,13 +9,14 @@ namespace Tradewire.Ingest.Live.Alpaca;
 /// <summary>
 /// <see cref="IMarketDataFeed"/> over Alpaca's Market Data API v2: the real-time stream for bars as they are
 /// published, <c>GET /v2/stocks/bars</c> for the backfill. A failed or refused attempt is retried with exponential
-/// backoff and jitter; a connection that was subscribed and then dropped is reconnected at once (backoff starts over),
-/// because bars are being published meanwhile. Thread-safe; each <see cref="Stream"/> call owns one connection.
+/// backoff and jitter; after a connection that was subscribed and then dropped, the backoff starts over at its first
+/// (jittered) step, since bars are being published meanwhile. Thread-safe; each <see cref="Stream"/> call owns one connection.
 /// </summary>
 public sealed class AlpacaMarketDataFeed : IMarketDataFeed
 {
     readonly AlpacaMarketDataOptions _options;
     readonly TimeProvider _time;
+    readonly TimeProvider _wall;
     readonly ILogger _logger;
     readonly AlpacaBarsClient _bars;
     readonly ResiliencePipeline _reconnect;
@@ -23,14 +24,20 @@ public sealed class AlpacaMarketDataFeed : IMarketDataFeed
 
     /// <param name="http">Sends the REST requests; its base address and headers are set here.</param>
     /// <param name="time">Stamps the events (<c>At</c>, <c>ReceivedAt</c>).</param>
-    public AlpacaMarketDataFeed(AlpacaMarketDataOptions options, HttpClient http, TimeProvider time, ILogger<AlpacaMarketDataFeed> logger)
+    /// <param name="wall">
+    /// Times the network waits (backoff, rate-limit resets): those run on the wall clock that Alpaca's servers keep,
+    /// even when <paramref name="time"/> is a simulated market clock. Default: the system clock.
+    /// </param>
+    public AlpacaMarketDataFeed(AlpacaMarketDataOptions options, HttpClient http, TimeProvider time, ILogger<AlpacaMarketDataFeed> logger,
+        TimeProvider? wall = null)
     {
         if (options.Problem() is { } problem) throw new ArgumentException(problem, nameof(options));
         _options = options;
         _time = time;
+        _wall = wall ?? TimeProvider.System;
         _logger = logger;
-        _bars = new AlpacaBarsClient(options, http, time, logger, () => Interlocked.Increment(ref _malformed));
-        _reconnect = new ResiliencePipelineBuilder()
+        _bars = new AlpacaBarsClient(options, http, time, _wall, logger, () => Interlocked.Increment(ref _malformed));
+        _reconnect = new ResiliencePipelineBuilder { TimeProvider = _wall }
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<StreamAttemptFailed>(),
@@ -81,7 +88,12 @@ public sealed class AlpacaMarketDataFeed : IMarketDataFeed
         try
         {
             while (!token.IsCancellationRequested)
+            {
                 await _reconnect.ExecuteAsync(async t => await connection.Run(symbols, events, t), token);
+                // Dropped after bars had flowed: the backoff starts over at its first step, jittered so that clients
+                // dropped together by the server do not all come back at the same instant.
+                await Task.Delay(FirstStep(), _wall, token);
+            }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -96,6 +108,9 @@ public sealed class AlpacaMarketDataFeed : IMarketDataFeed
         }
         events.TryComplete();
     }
+
+    /// <summary>The reconnect delay, scaled by a random factor in [0.5, 1.5).</summary>
+    TimeSpan FirstStep() => _options.ReconnectDelay * (0.5 + Random.Shared.NextDouble());
 
     /// <summary>Waits for the next event; false once cancelled or completed, so the enumeration ends quietly.</summary>
     static async Task<bool> Next(ChannelReader<FeedEvent> reader, CancellationToken token)
