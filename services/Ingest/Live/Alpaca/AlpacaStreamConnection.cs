@@ -37,9 +37,10 @@ internal sealed class AlpacaStreamConnection(AlpacaMarketDataOptions options, Ti
             await Send(socket, new { action = "subscribe", bars = wanted, updatedBars = wanted }, handshake.Token);
             await Expect(socket, events, m => m is StreamMessage.Subscription, "the subscription", handshake.Token);
         }
-        catch (Exception e) when (e is WebSocketException or HttpRequestException or IOException
-                                  || e is OperationCanceledException && !token.IsCancellationRequested)
+        catch (Exception e) when (e is not StreamAttemptFailed && !(e is OperationCanceledException && token.IsCancellationRequested))
         {
+            // Whatever the network or the server did (refused upgrade, reset, timeout, an invalid close), the attempt
+            // failed and is retried: a market-data feed must not end because one connection went wrong.
             throw new StreamAttemptFailed($"stream {Redact.Url(url)}: {(e is OperationCanceledException ? "handshake timed out" : e.Message)}", e);
         }
         events.TryWrite(new FeedConnected(time.GetUtcNow()));
@@ -64,7 +65,7 @@ internal sealed class AlpacaStreamConnection(AlpacaMarketDataOptions options, Ti
                 Handle(frame, events);
             }
         }
-        catch (WebSocketException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             return $"connection lost: {e.Message}";
         }
