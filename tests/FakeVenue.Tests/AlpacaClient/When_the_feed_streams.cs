@@ -30,10 +30,11 @@ public sealed class When_the_feed_streams
     [Fact]
     public async Task Should_yield_disconnected_then_connected_after_a_drop_and_no_bar_twice()
     {
-        await using var h = await FeedHarness.Start(SessionFolder.Write(["AAA", "BBB"], 6),
+        // At 120x the last bars come 2.5 wall seconds after the drop: time enough to reconnect on a busy machine.
+        await using var h = await FeedHarness.Start(SessionFolder.Write(["AAA", "BBB"], 8), speed: 120,
             faults: new DataFault(DataFaultKind.DropAt, Minute: SessionFolder.Minute(3)));
         var events = await h.Collect(h.Feed, ["AAA", "BBB"],
-            e => Bars(e).Count(b => b.Minute == SessionFolder.Minute(5)) == 2);
+            e => Bars(e).Count(b => b.Minute == SessionFolder.Minute(7)) == 2);
 
         var kinds = events.Where(e => e is not FeedBar).Select(e => e.GetType()).ToList();
         Assert.Equal([typeof(FeedConnected), typeof(FeedDisconnected), typeof(FeedConnected)], kinds);
@@ -43,8 +44,8 @@ public sealed class When_the_feed_streams
         Assert.Contains(events.Skip(reconnected), e => e is FeedBar);
 
         // What the stream missed while reconnecting is in REST: together they make the whole session.
-        var backfill = await h.Feed.Backfill(["AAA", "BBB"], SessionFolder.Open, SessionFolder.Minute(6), CancellationToken.None);
-        Assert.Equal(12, backfill.Count);
+        var backfill = await h.Feed.Backfill(["AAA", "BBB"], SessionFolder.Open, SessionFolder.Minute(8), CancellationToken.None);
+        Assert.Equal(16, backfill.Count);
         Assert.Subset(backfill.Select(b => (b.Symbol, b.Minute)).ToHashSet(), bars.Select(b => (b.Symbol, b.Minute)).ToHashSet());
     }
 
