@@ -1,4 +1,6 @@
 using Tradewire.Signal.Domain;
+using Tradewire.Signal.Tests.Calibration;
+using Tradewire.Watchlist.Domain;
 using Xunit;
 
 namespace Tradewire.Signal.Tests;
@@ -35,5 +37,37 @@ public sealed class When_a_new_trading_day_starts
         Step(engine, NextOpen);
 
         Assert.False(engine.State.Sentiment.ContainsKey("AAA"));
+    }
+
+    [Fact]
+    public void Should_signal_on_a_second_day_exactly_as_engines_started_fresh_that_morning()
+    {
+        // The services keep one engine state per session; an engine carried across the night must agree with that.
+        var dayOne = SessionGenerator.Generate(11, Snapshots.Date);
+        var dayTwo = SessionGenerator.Generate(12, new Tradewire.ServiceDefaults.MarketTime.NyseCalendar().NextSession(Snapshots.Date).Date);
+        var carriedWatchlist = new WatchlistEngine(new WatchlistOptions());
+        var carriedSignal = new SignalEngine(new SignalOptions());
+        Assert.NotEmpty(Run(dayOne, carriedWatchlist, carriedSignal));
+
+        var carried = Run(dayTwo, carriedWatchlist, carriedSignal);
+        var fresh = Run(dayTwo, new WatchlistEngine(new WatchlistOptions()), new SignalEngine(new SignalOptions()));
+
+        Assert.NotEmpty(fresh);
+        Assert.Equal(fresh, carried);
+    }
+
+    static List<string> Run(SyntheticSession session, WatchlistEngine watchlist, SignalEngine signal)
+    {
+        var keys = new List<string>();
+        foreach (var m in session.Minutes)
+        {
+            var w = watchlist.Step(session.Session.OpenUtc, m.Minute, m.Features, m.News);
+            var s = signal.Step(m.Minute, m.Features, m.News, new()
+            {
+                SessionDate = session.Session.Date, Minute = m.Minute, Reranked = w.Reranked, RankedAt = w.RankedAt, Entries = w.Entries,
+            });
+            keys.AddRange(s.Recommendations.Select(r => $"{r.SignalKey}#{r.Confidence}#{string.Join(",", w.Entries.Select(e => e.Symbol))}"));
+        }
+        return keys;
     }
 }
