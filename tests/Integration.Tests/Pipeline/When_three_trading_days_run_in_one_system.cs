@@ -120,6 +120,8 @@ public sealed class When_three_trading_days_run_in_one_system(ThreeDayRun run) :
                 FROM dispatch_recommendations WHERE ts >= $1 AND ts < $2 GROUP BY 1
                 """, Bounds(day))).ToDictionary(r => (string)r[0]!, r => (long)r[1]!);
             Assert.Equal(statuses, evening[nameof(Dispatcher.SeedQueries.ProcessingHealthCheck)].ToDictionary(r => (string)r["status"]!, r => Long(r["count"])));
+            var skipped = await dispatcher.Scalar("SELECT count(*) FROM dispatch_recommendations WHERE status = 'SKIPPED' AND processed_at >= $1 AND processed_at < $2", -1L, Bounds(day));
+            Assert.Equal(skipped, evening[nameof(Dispatcher.SeedQueries.GatePassFailStats)].Sum(r => Long(r["times_fired"])));
         }
     }
 
