@@ -24,8 +24,8 @@ public static class LiveExtensions
         var feed = builder.Configuration["MarketData:Feed"];
         if (feed is "simulated" or "alpaca")
         {
-            builder.Services.AddSingleton<LiveStore>();
-            builder.Services.AddSingleton<LiveSessionFactory>();
+            builder.Services.AddSingleton<ILiveSessionSink, LiveStore>();
+            builder.Services.AddSingleton<ILiveSessions, LiveSessionFactory>();
             builder.Services.AddHostedService<LiveSessionRunner>();
         }
         return builder;

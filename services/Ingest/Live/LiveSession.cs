@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Tradewire.Contracts.News;
-using Tradewire.Ingest.Publishing;
 using Tradewire.Ingest.Replay;
 using Tradewire.ServiceDefaults.MarketTime;
 
@@ -14,7 +13,7 @@ namespace Tradewire.Ingest.Live;
 /// than MaxHold raises FEED_STALE. Ends when the session's last minute is published.
 /// </summary>
 public sealed class LiveSession(TradingSession session, IMarketDataFeed feed, IMarketClock clock, TimeProvider time, Universe universe,
-    SessionMinutePublisher publisher, LiveStore store, LiveFeedStatus status, LiveOptions options, ILogger<LiveSession> log)
+    ILiveSessionSink store, LiveFeedStatus status, LiveOptions options, ILogger<LiveSession> log)
 {
     // A failed backfill is retried after this much market time (the feed client has already retried with backoff).
     static readonly TimeSpan BackfillRetry = TimeSpan.FromSeconds(5);
@@ -23,6 +22,10 @@ public sealed class LiveSession(TradingSession session, IMarketDataFeed feed, IM
     IReadOnlyDictionary<DateTimeOffset, IReadOnlyList<NewsItem>> _news = new Dictionary<DateTimeOffset, IReadOnlyList<NewsItem>>();
     DateTimeOffset _retryBackfillAt = DateTimeOffset.MinValue;
     string? _lastFault;
+    long _eventsHandled;
+
+    /// <summary>Feed events taken from the stream so far (for diagnostics and tests that step market time).</summary>
+    public long EventsHandled => Interlocked.Read(ref _eventsHandled);
 
     public async Task Run(CancellationToken token)
     {
@@ -62,9 +65,12 @@ public sealed class LiveSession(TradingSession session, IMarketDataFeed feed, IM
         Task<bool>? pending = null;
         while (!_book.Done)
         {
-            var recorded = new List<LiveStore.Recorded>();
+            var recorded = new List<RecordedBar>();
             while (events.TryRead(out var e))
+            {
                 Handle(e, recorded);
+                Interlocked.Increment(ref _eventsHandled);
+            }
             await Record(recorded, token);
             await BackfillIfNeeded(token);
             foreach (var closed in _book.Close(clock.UtcNow))
@@ -89,14 +95,14 @@ public sealed class LiveSession(TradingSession session, IMarketDataFeed feed, IM
         }
     }
 
-    void Handle(FeedEvent e, List<LiveStore.Recorded> recorded)
+    void Handle(FeedEvent e, List<RecordedBar> recorded)
     {
         switch (e)
         {
             case FeedBar bar:
                 var outcome = _book.Offer(bar, fromBackfill: false);
                 if (outcome.Fate is not (BarFate.Held or BarFate.Deduplicated))
-                    recorded.Add(new LiveStore.Recorded(bar, outcome));
+                    recorded.Add(new RecordedBar(bar, outcome));
                 break;
             case FeedConnected:
                 // The time we learn of it, not the feed's stamp: never earlier than the truth, so never too generous.
@@ -128,10 +134,10 @@ public sealed class LiveSession(TradingSession session, IMarketDataFeed feed, IM
         try
         {
             var bars = await feed.Backfill(universe.Symbols, range.From, range.To, token);
-            var recorded = new List<LiveStore.Recorded>();
+            var recorded = new List<RecordedBar>();
             foreach (var bar in bars)
                 if (_book.Offer(bar, fromBackfill: true) is { Fate: not (BarFate.Held or BarFate.Deduplicated) } outcome)
-                    recorded.Add(new LiveStore.Recorded(bar, outcome));
+                    recorded.Add(new RecordedBar(bar, outcome));
             await Record(recorded, token);
             _book.Backfilled(range.To);
             log.LogInformation("Backfilled {Count} bars of {From:O} - {To:O}", bars.Count, range.From, range.To);
@@ -146,7 +152,7 @@ public sealed class LiveSession(TradingSession session, IMarketDataFeed feed, IM
         }
     }
 
-    async Task Record(List<LiveStore.Recorded> recorded, CancellationToken token)
+    async Task Record(List<RecordedBar> recorded, CancellationToken token)
     {
         foreach (var r in recorded.Where(r => r.Outcome.Fate == BarFate.Refused))
             log.LogWarning("Refused live bar ({ReasonCode}): {Detail}", r.Outcome.Refusal!.ReasonCode, r.Outcome.Refusal.Detail);
@@ -162,7 +168,7 @@ public sealed class LiveSession(TradingSession session, IMarketDataFeed feed, IM
             await store.RaiseStale(closed.Minute, closed.ClosedAt, options.MaxHold, _lastFault, token);
         }
         var news = _news.TryGetValue(closed.Minute, out var items) ? items : [];
-        await publisher.Publish(session, _source, new ReplayMinute(closed.Minute, closed.Bars, news, []), token);
+        await store.Publish(session, _source, new ReplayMinute(closed.Minute, closed.Bars, news, []), token);
         status.Closed(closed.Minute, closed.Bars.Count);
     }
 

@@ -11,7 +11,7 @@ namespace Tradewire.Ingest.Live;
 /// nothing happens; overnight it idles until the next session's open. A session already DONE (or replayed) is
 /// left alone; one started before a restart resumes at its first unpublished minute (<see cref="LiveSession"/>).
 /// </summary>
-public sealed class LiveSessionRunner(IMarketClock clock, TimeProvider time, LiveSessionFactory sessions, LiveFeedStatus status,
+public sealed class LiveSessionRunner(IMarketClock clock, TimeProvider time, ILiveSessions sessions, LiveFeedStatus status,
     IOptions<LiveOptions> options, ILogger<LiveSessionRunner> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,7 +31,7 @@ public sealed class LiveSessionRunner(IMarketClock clock, TimeProvider time, Liv
                 else
                 {
                     if (session is not null)
-                        await sessions.Create(session).Run(stoppingToken);
+                        await sessions.Run(session, stoppingToken);
                     wakeAt = clock.Calendar.NextSession(today).OpenUtc;
                 }
             }

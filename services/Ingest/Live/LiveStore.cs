@@ -7,18 +7,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Tradewire.Contracts.Risk;
 using Tradewire.Ingest.Publishing;
 using Tradewire.Ingest.Replay;
+using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Ingest.Live;
 
 /// <summary>
-/// The live runner's writes outside a minute's transaction: its session row, refused bars, late and updated
-/// bars (each batch in one transaction with its counters) and the FEED_STALE risk event (bus outbox).
+/// The live runner's writes: its session row, refused bars, late and updated bars (each batch in one transaction
+/// with its counters), the FEED_STALE risk event (bus outbox) and its minutes (through <see cref="SessionMinutePublisher"/>).
 /// </summary>
-public sealed class LiveStore(IServiceScopeFactory scopes)
+public sealed class LiveStore(IServiceScopeFactory scopes, SessionMinutePublisher publisher) : ILiveSessionSink
 {
-    /// <summary>A refused, late or updated bar with the book's verdict.</summary>
-    public sealed record Recorded(FeedBar Bar, BarOutcome Outcome);
-
     /// <summary>
     /// The session's row, created first (source <paramref name="source"/>) when missing and
     /// <paramref name="createIfMissing"/>; null when it is missing and not to be created.
@@ -34,7 +32,7 @@ public sealed class LiveStore(IServiceScopeFactory scopes)
         return await SessionProgress.Load(db, date, token);
     }
 
-    public async Task Record(DateOnly date, string source, IReadOnlyList<Recorded> bars, CancellationToken token)
+    public async Task Record(DateOnly date, string source, IReadOnlyList<RecordedBar> bars, CancellationToken token)
     {
         if (bars.Count == 0)
             return;
@@ -80,6 +78,9 @@ public sealed class LiveStore(IServiceScopeFactory scopes)
         await db.SaveChangesAsync(token);
         await tx.CommitAsync(token);
     }
+
+    public Task<bool> Publish(TradingSession session, string source, ReplayMinute minute, CancellationToken token) =>
+        publisher.Publish(session, source, minute, token);
 
     static string Raw(FeedBar b) => JsonSerializer.Serialize(new { b.Symbol, b.Minute, b.Open, b.High, b.Low, b.Close, b.Volume, b.TradeCount, b.Vwap, b.Updated });
 }
