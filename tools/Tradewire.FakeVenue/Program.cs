@@ -1,10 +1,14 @@
 namespace Tradewire.FakeVenue;
 
-/// <summary>Runs the venue standalone for drills: <c>--url</c> to listen on, Alpaca's usual env vars for the keys.</summary>
+/// <summary>
+/// Runs the venue standalone for drills: <c>--url</c> to listen on, Alpaca's usual env vars for the keys. With
+/// <c>--market-data</c> it is the market-data server instead (see <see cref="MarketData.MarketDataCommand"/>).
+/// </summary>
 internal static class Program
 {
     static async Task<int> Main(string[] args)
     {
+        if (args.Contains("--market-data")) return await MarketData.MarketDataCommand.Run(args, Usage);
         string? url = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -27,6 +31,7 @@ internal static class Program
     {
         Console.Error.WriteLine(problem);
         Console.Error.WriteLine("usage: APCA_API_KEY_ID=... APCA_API_SECRET_KEY=... Tradewire.FakeVenue [--url http://127.0.0.1:5080]");
+        Console.Error.WriteLine(MarketData.MarketDataCommand.Usage);
         return 2;
     }
 }
