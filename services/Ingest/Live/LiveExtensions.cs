@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Tradewire.Ingest.Live.Alpaca;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Ingest.Live;
@@ -11,7 +12,7 @@ public static class LiveExtensions
 {
     /// <summary>
     /// <c>MarketData:*</c> options and the feed status; with <c>MarketData:Feed</c> = <c>simulated</c> or
-    /// <c>alpaca</c> also the live session runner (which needs an <see cref="IMarketDataFeed"/> registered).
+    /// <c>alpaca</c> also the Alpaca market-data client and the live session runner.
     /// <c>replay</c> (the default) adds nothing that runs.
     /// </summary>
     public static IHostApplicationBuilder AddLiveSession(this IHostApplicationBuilder builder)
@@ -24,6 +25,7 @@ public static class LiveExtensions
         var feed = builder.Configuration["MarketData:Feed"];
         if (feed is "simulated" or "alpaca")
         {
+            builder.AddAlpacaMarketData(); // the local stand-in speaks Alpaca's protocol, so one client serves both
             builder.Services.AddSingleton<ILiveSessionSink, LiveStore>();
             builder.Services.AddSingleton<ILiveSessions, LiveSessionFactory>();
             builder.Services.AddHostedService<LiveSessionRunner>();

@@ -65,6 +65,9 @@ public sealed class LiveSession(TradingSession session, IMarketDataFeed feed, IM
         Task<bool>? pending = null;
         while (!_book.Done)
         {
+            // Read the clock before taking the queued events: every bar that arrived before this instant is in the
+            // book when the minutes due by it close.
+            var at = clock.UtcNow;
             var recorded = new List<RecordedBar>();
             while (events.TryRead(out var e))
             {
@@ -72,8 +75,9 @@ public sealed class LiveSession(TradingSession session, IMarketDataFeed feed, IM
                 Interlocked.Increment(ref _eventsHandled);
             }
             await Record(recorded, token);
-            await BackfillIfNeeded(token);
-            foreach (var closed in _book.Close(clock.UtcNow))
+            if (await BackfillIfNeeded(token))
+                continue; // the backfill took time: take what the stream sent meanwhile before closing anything
+            foreach (var closed in _book.Close(at))
                 await Publish(closed, token);
             if (_book.Done)
                 break;
@@ -125,11 +129,12 @@ public sealed class LiveSession(TradingSession session, IMarketDataFeed feed, IM
         }
     }
 
-    async Task BackfillIfNeeded(CancellationToken token)
+    /// <summary>Backfills the due minutes the book misses, if any; true when it tried (successfully or not).</summary>
+    async Task<bool> BackfillIfNeeded(CancellationToken token)
     {
         var now = clock.UtcNow;
         if (_book.BackfillNeeded(now) is not { } range || now < _retryBackfillAt)
-            return;
+            return false;
         status.Set("BACKFILLING");
         try
         {
@@ -150,6 +155,7 @@ public sealed class LiveSession(TradingSession session, IMarketDataFeed feed, IM
             _retryBackfillAt = now + BackfillRetry;
             log.LogWarning(e, "Backfill of {From:O} - {To:O} failed; retrying", range.From, range.To);
         }
+        return true;
     }
 
     async Task Record(List<RecordedBar> recorded, CancellationToken token)
