@@ -1,10 +1,8 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using System.Text.Json;
+using Tradewire.Contracts.Market;
 using Tradewire.FakeVenue.MarketData;
 using Tradewire.Ingest.Live;
-using Tradewire.Ingest.Live.Alpaca;
 using Tradewire.Ingest.Replay;
-using Tradewire.Ingest.Tests.Replay;
-using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Ingest.Tests.Live;
 
@@ -15,61 +13,104 @@ namespace Tradewire.Ingest.Tests.Live;
 /// </summary>
 public class When_a_live_session_reads_the_local_alpaca_server
 {
-    const string Key = "k", Secret = "s";
-    static readonly NyseCalendar Calendar = new();
-    static readonly DateOnly Date = new(2026, 11, 20);
-    static readonly TradingSession Session = Calendar.GetSession(Date)!;
+    static readonly DateOnly Friday = new(2026, 11, 20);
+    static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
-    static async Task<(RecordingSink Sink, LiveFeedStatus Status, MarketDataServer Server)> Run(DateTimeOffset origin, params DataFault[] faults)
+    static void AssertSameBars(IReadOnlyList<ReplayMinute> expected, IReadOnlyList<ReplayMinute> published, params (string Symbol, DateTimeOffset Minute)[] except)
     {
-        const decimal speed = 60m;
-        var startedAt = DateTimeOffset.UtcNow;
-        var server = await MarketDataServer.Start(new MarketDataOptions
+        Assert.Equal(expected.Select(m => m.Minute), published.Select(m => m.Minute));
+        foreach (var (want, got) in expected.Zip(published))
         {
-            KeyId = Key, SecretKey = Secret, SessionDirectory = Tradewire.Tests.Shared.ServedSession.Copy(RepoFiles.SampleSession), Speed = speed, Origin = origin, StartedAt = startedAt, Faults = faults,
-        });
-        var clock = new ScaledTimeProvider(origin, startedAt, speed);
-        using var http = new HttpClient();
-        var feed = new AlpacaMarketDataFeed(new AlpacaMarketDataOptions
-        {
-            StreamUrl = server.StreamUrl("iex").ToString(), RestUrl = server.BaseUrl, KeyId = Key, SecretKey = Secret,
-            ReconnectDelay = TimeSpan.FromMilliseconds(50), ReconnectMaxDelay = TimeSpan.FromMilliseconds(500), RestRetryDelay = TimeSpan.FromMilliseconds(50),
-        }, http, clock, NullLogger<AlpacaMarketDataFeed>.Instance);
-        // At 60 x a wall second is a market minute: a two-minute watermark leaves the socket two wall seconds.
-        var options = new LiveOptions { Feed = "simulated", Watermark = TimeSpan.FromMinutes(2), MaxHold = TimeSpan.FromMinutes(30) };
-        var sink = new RecordingSink(new SessionProgress(Date, null, speed, "RUNNING", null));
-        var status = new LiveFeedStatus(options);
-        var session = new LiveSession(Session, feed, new MarketClock(clock, Calendar), clock, Universe.Load(RepoFiles.Universe), sink, status, options,
-            NullLogger<LiveSession>.Instance);
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await session.Run(patience.Token);
-        return (sink, status, server);
+            var wanted = want.Bars.Where(b => !except.Contains((b.Symbol, b.Minute))).ToList();
+            Assert.True(wanted.SequenceEqual(got.Bars),
+                $"{got.Minute:O}: missing {string.Join(", ", wanted.Except(got.Bars))}; extra {string.Join(", ", got.Bars.Except(wanted))}");
+        }
     }
 
-    static ReplayPlan Replay() => ReplayPlan.Load(RepoFiles.SampleSession, Date, Calendar, Universe.Load(RepoFiles.Universe).Symbols);
+    static string Json(LiveFeedStatus status) => JsonSerializer.Serialize(status.Snapshot(DateTimeOffset.UtcNow));
 
     [Fact]
     public async Task Should_publish_the_replays_minutes_and_bars_through_a_refused_auth_and_two_drops()
     {
-        var close = Session.CloseUtc;
-        var (sink, status, server) = await Run(close.AddMinutes(-20),
+        var close = new ServiceDefaults.MarketTime.NyseCalendar().GetSession(Friday)!.CloseUtc;
+        await using var day = await LocalAlpacaDay.Start(Friday, 20,
             new DataFault(DataFaultKind.RefuseAuth, Times: 1),
             new DataFault(DataFaultKind.DropAt, Minute: close.AddMinutes(-14)),
             new DataFault(DataFaultKind.DropAt, Minute: close.AddMinutes(-7)));
-        await using var _ = server;
+        var (live, sink) = day.Live();
 
-        var expected = Replay().Minutes;
-        var published = sink.Published.Select(p => p.Minute).ToList();
-        Assert.Equal(expected.Select(m => m.Minute), published.Select(m => m.Minute));
-        foreach (var (want, got) in expected.Zip(published))
-            Assert.True(want.Bars.SequenceEqual(got.Bars), $"{got.Minute:O}: {got.Bars.Count} bars, the replay has {want.Bars.Count}; missing {string.Join(", ", want.Bars.Except(got.Bars))}; extra {string.Join(", ", got.Bars.Except(want.Bars))}");
+        await live.Run(new CancellationTokenSource(Patience).Token);
+
+        AssertSameBars(day.Replay(), sink.Published.Select(p => p.Minute).ToList());
         Assert.Empty(sink.Stale);
-        Assert.Equal(2, server.Journal.Count(j => j.Kind == "dropped"));
-        Assert.Contains(server.Journal, j => j.Kind == "refused");
+        Assert.Equal(2, day.Server.Journal.Count(j => j.Kind == "dropped"));
+        Assert.Contains(day.Server.Journal, j => j.Kind == "refused");
         // The recording's bad values are refused with the replay's codes; nothing is late.
-        Assert.Equal([BarRejection.HighBelowLow, BarRejection.NegativeVolume],
-            sink.Recorded.Select(r => r.Outcome.Refusal?.ReasonCode).Order());
-        Assert.True(status.Snapshot(DateTimeOffset.UtcNow) is { } s && System.Text.Json.JsonSerializer.Serialize(s).Contains("\"reconnects\":2"),
-            System.Text.Json.JsonSerializer.Serialize(status.Snapshot(DateTimeOffset.UtcNow)));
+        Assert.Equal([BarRejection.HighBelowLow, BarRejection.NegativeVolume], sink.Recorded.Select(r => r.Outcome.Refusal?.ReasonCode).Order());
+        Assert.Contains("\"reconnects\":2", Json(day.Status));
+    }
+
+    [Fact]
+    public async Task Should_record_a_bar_held_past_the_watermark_and_an_updated_bar_without_reopening_their_minutes()
+    {
+        var close = new ServiceDefaults.MarketTime.NyseCalendar().GetSession(Friday)!.CloseUtc;
+        var held = ("AAPL", close.AddMinutes(-10));
+        await using var day = await LocalAlpacaDay.Start(Friday, 15,
+            new DataFault(DataFaultKind.HoldBar, Symbol: "AAPL", Minute: close.AddMinutes(-10), Seconds: 180),
+            new DataFault(DataFaultKind.UpdateBar, Symbol: "MSFT", Minute: close.AddMinutes(-8), Seconds: 30));
+        var (live, sink) = day.Live();
+
+        await live.Run(new CancellationTokenSource(Patience).Token);
+
+        // The held bar's minute closed without it, once; the updated bar changed nothing.
+        AssertSameBars(day.Replay(), sink.Published.Select(p => p.Minute).ToList(), held);
+        var recorded = sink.Recorded.Where(r => r.Outcome.Fate is BarFate.Late or BarFate.Updated).ToList();
+        Assert.Equal(2, recorded.Count);
+        var late = Assert.Single(recorded, r => r.Outcome.Fate == BarFate.Late);
+        Assert.Equal(held, (late.Bar.Symbol, late.Bar.Minute));
+        Assert.Equal(BarRejection.MinuteAlreadyClosed, late.Outcome.Refusal!.ReasonCode);
+        Assert.True(late.Outcome.MinuteClosedAt < late.Bar.ReceivedAt, "the late bar came after its minute closed");
+        var updated = Assert.Single(recorded, r => r.Outcome.Fate == BarFate.Updated);
+        Assert.Equal(("MSFT", close.AddMinutes(-8)), (updated.Bar.Symbol, updated.Bar.Minute));
+        Assert.Contains("\"lateBars\":1", Json(day.Status));
+        Assert.Contains("\"updatedBars\":1", Json(day.Status));
+    }
+
+    [Fact]
+    public async Task Should_close_an_early_close_day_at_13_00_with_the_calendars_minutes()
+    {
+        var blackFriday = new DateOnly(2026, 11, 27);
+        await using var day = await LocalAlpacaDay.Start(blackFriday, 10);
+        var (live, sink) = day.Live();
+
+        await live.Run(new CancellationTokenSource(Patience).Token);
+
+        var published = sink.Published.Select(p => p.Minute).ToList();
+        Assert.Equal(210, published.Count);
+        Assert.Equal(day.Session.CloseUtc.AddMinutes(-1), published[^1].Minute);
+        AssertSameBars(day.Replay(), published);
+    }
+
+    [Fact]
+    public async Task Should_resume_after_a_restart_at_the_first_unpublished_minute_and_publish_nothing_twice()
+    {
+        await using var day = await LocalAlpacaDay.Start(Friday, 20);
+        var (first, before) = day.Live();
+        using (var stop = new CancellationTokenSource(Patience))
+        {
+            var run = first.Run(stop.Token);
+            while (!run.IsCompleted && before.Published.Count < 380)
+                await Task.Delay(20);
+            await stop.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        }
+        var stoppedAt = before.Published.Last().Minute.Minute;
+        Assert.True(stoppedAt < day.Session.CloseUtc.AddMinutes(-1), "the first run finished the session before the restart");
+
+        var (second, after) = day.Live(lastMinute: stoppedAt);
+        await second.Run(new CancellationTokenSource(Patience).Token);
+
+        Assert.Equal(stoppedAt.AddMinutes(1), after.Published.First().Minute.Minute);
+        AssertSameBars(day.Replay(), [.. before.Published.Select(p => p.Minute), .. after.Published.Select(p => p.Minute)]);
     }
 }
