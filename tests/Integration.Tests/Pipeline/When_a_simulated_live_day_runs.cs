@@ -8,7 +8,7 @@ namespace Tradewire.Integration.Tests.Pipeline;
 
 /// <summary>
 /// The sample session played live: the local Alpaca data server publishes its bars on a market clock running at
-/// 60 x, anchored 80 minutes before the close, so the first ~5 hours are backfilled at start and the rest is paced;
+/// 60 x, anchored 90 minutes before the close, so the first ~5 hours are backfilled at start and the rest is paced;
 /// ingest (MarketData:Feed=simulated) runs the session from the stream through the seven real services while the
 /// stream is refused once and dropped twice. It must end with exactly the replay's bars and the replay's ledger.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class When_a_simulated_live_day_runs(SampleSessionRun replay)
     {
         Assert.True(replay.Finished, "the replay to compare with did not finish");
         await using var run = await PipelineRun.Start("ingest");
-        var origin = Close.AddMinutes(-80);
+        var origin = Close.AddMinutes(-90);
         var startedAt = DateTimeOffset.UtcNow;
         await using var server = await MarketDataServer.Start(new MarketDataOptions
         {
@@ -35,7 +35,7 @@ public sealed class When_a_simulated_live_day_runs(SampleSessionRun replay)
             Faults =
             [
                 new DataFault(DataFaultKind.RefuseAuth, Times: 1),
-                new DataFault(DataFaultKind.DropAt, Minute: Close.AddMinutes(-45)),
+                new DataFault(DataFaultKind.DropAt, Minute: Close.AddMinutes(-40)),
                 new DataFault(DataFaultKind.DropAt, Minute: Close.AddMinutes(-20)),
             ],
         });
