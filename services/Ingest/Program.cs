@@ -1,4 +1,5 @@
 using Tradewire.Ingest;
+using Tradewire.Ingest.Live;
 using Tradewire.Ingest.News;
 using Tradewire.Ingest.Replay;
 using Tradewire.ServiceDefaults;
@@ -11,10 +12,12 @@ builder.AddServiceDefaults("ingest");
 builder.AddServiceDatabase<IngestDbContext>();
 builder.AddServiceBus<IngestDbContext>();
 builder.AddReplay();
+builder.AddLiveSession();
 builder.AddNewsFeeds();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapPipelineProbe<IngestDbContext>();
 app.MapReplay();
+app.MapFeedStatus();
 await app.RunServiceAsync(args);

@@ -46,8 +46,9 @@ public static class ServiceDefaultsExtensions
         builder.AddTradewireTelemetry(serviceName);
         builder.Services.AddHealthChecks();
 
-        // The one wall clock. Market logic reads time only through IMarketClock, which a replay drives from data.
-        builder.Services.AddSingleton(TimeProvider.System);
+        // The one clock: the wall clock, or a scaled market clock when MarketClock:Origin/StartedAt/Speed are set
+        // (a simulated day at N x, the same in every service). Market logic reads time only through IMarketClock.
+        builder.Services.AddSingleton(ScaledTimeProvider.FromConfiguration(builder.Configuration) ?? TimeProvider.System);
         builder.Services.AddSingleton<IMarketCalendar, NyseCalendar>();
         builder.Services.AddSingleton<IMarketClock, MarketClock>();
         return builder;

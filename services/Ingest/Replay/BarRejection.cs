@@ -14,6 +14,9 @@ public static class BarRejection
     public const string OutsideSession = "OUTSIDE_SESSION";
     public const string DuplicateBar = "DUPLICATE_BAR";
     public const string OutOfOrderBar = "OUT_OF_ORDER_BAR";
+
+    /// <summary>A live bar for a minute ingest already closed and published: kept in <c>late_bars</c>, never re-deciding it.</summary>
+    public const string MinuteAlreadyClosed = "MINUTE_ALREADY_CLOSED";
 }
 
 /// <summary>The validator's verdict on one line: a bar, or a reason code with a human-readable detail.</summary>

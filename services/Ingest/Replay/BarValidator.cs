@@ -18,29 +18,24 @@ public sealed class BarValidator(TradingSession session, IReadOnlySet<string> un
     {
         if (row.Symbol.Length == 0)
             return BarVerdict.Reject(BarRejection.MalformedLine, $"line {row.Line}: expected 7 comma-separated fields");
-        if (!universe.Contains(row.Symbol))
-            return BarVerdict.Reject(BarRejection.UnknownSymbol, $"line {row.Line}: {row.Symbol} is not in the universe");
+        if (BarRules.Symbol(row.Symbol, universe) is { } unknown)
+            return OnLine(row, unknown);
         if (!TimeOnly.TryParseExact(row.Time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
             return BarVerdict.Reject(BarRejection.BadTime, $"line {row.Line}: time '{row.Time}' is not HH:mm");
 
         var minute = MarketTimeZone.FromMarketLocal(session.Date, time);
-        if (!session.Contains(minute))
-            return BarVerdict.Reject(BarRejection.OutsideSession,
-                $"line {row.Line}: {row.Symbol} {time:HH:mm} is outside the {session.Date:yyyy-MM-dd} session " +
-                $"({MarketTimeZone.ToMarketLocal(session.OpenUtc):HH:mm}-{MarketTimeZone.ToMarketLocal(session.CloseUtc):HH:mm} New York)");
+        var label = $"{row.Symbol} {time:HH:mm}";
+        if (BarRules.InSession(label, minute, session) is { } outside)
+            return OnLine(row, outside);
 
         if (!TryPrice(row.Open, out var open) | !TryPrice(row.High, out var high) | !TryPrice(row.Low, out var low) | !TryPrice(row.Close, out var close))
-            return BarVerdict.Reject(BarRejection.NotANumber, $"line {row.Line}: {row.Symbol} {time:HH:mm} has a price that is not a number ({row.Open},{row.High},{row.Low},{row.Close})");
-        if (open <= 0 || high <= 0 || low <= 0 || close <= 0)
-            return BarVerdict.Reject(BarRejection.NonPositivePrice, $"line {row.Line}: {row.Symbol} {time:HH:mm} has a price <= 0");
-        if (high < low)
-            return BarVerdict.Reject(BarRejection.HighBelowLow, $"line {row.Line}: {row.Symbol} {time:HH:mm} high {high} < low {low}");
-        if (open > high || open < low || close > high || close < low)
-            return BarVerdict.Reject(BarRejection.OhlcInconsistent, $"line {row.Line}: {row.Symbol} {time:HH:mm} open/close outside [low, high]");
+            return BarVerdict.Reject(BarRejection.NotANumber, $"line {row.Line}: {label} has a price that is not a number ({row.Open},{row.High},{row.Low},{row.Close})");
+        if (BarRules.Prices(label, open, high, low, close) is { } badPrice)
+            return OnLine(row, badPrice);
         if (!long.TryParse(row.Volume, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var volume))
-            return BarVerdict.Reject(BarRejection.NotANumber, $"line {row.Line}: {row.Symbol} {time:HH:mm} volume '{row.Volume}' is not a whole number");
-        if (volume < 0)
-            return BarVerdict.Reject(BarRejection.NegativeVolume, $"line {row.Line}: {row.Symbol} {time:HH:mm} volume {volume} < 0");
+            return BarVerdict.Reject(BarRejection.NotANumber, $"line {row.Line}: {label} volume '{row.Volume}' is not a whole number");
+        if (BarRules.Volume(label, volume) is { } badVolume)
+            return OnLine(row, badVolume);
 
         if (_lastMinute.TryGetValue(row.Symbol, out var last))
         {
@@ -48,11 +43,13 @@ public sealed class BarValidator(TradingSession session, IReadOnlySet<string> un
                 return BarVerdict.Reject(BarRejection.DuplicateBar, $"line {row.Line}: second {row.Symbol} bar for {time:HH:mm}");
             if (minute < last)
                 return BarVerdict.Reject(BarRejection.OutOfOrderBar,
-                    $"line {row.Line}: {row.Symbol} {time:HH:mm} comes after {MarketTimeZone.ToMarketLocal(last):HH:mm} in the file");
+                    $"line {row.Line}: {label} comes after {MarketTimeZone.ToMarketLocal(last):HH:mm} in the file");
         }
         _lastMinute[row.Symbol] = minute;
         return BarVerdict.Accept(new Bar { Symbol = row.Symbol, Minute = minute, Open = open, High = high, Low = low, Close = close, Volume = volume });
     }
+
+    static BarVerdict OnLine(RawBarRow row, BarVerdict refusal) => refusal with { Detail = $"line {row.Line}: {refusal.Detail}" };
 
     // decimal.TryParse refuses "NaN" and "Infinity", which is the point: they are not prices.
     static bool TryPrice(string text, out decimal value) =>

@@ -10,6 +10,7 @@ public static class ReplayExtensions
     {
         var path = builder.Configuration["Universe:Path"] ?? Path.Combine(AppContext.BaseDirectory, "universe.csv");
         builder.Services.AddSingleton(Universe.Load(path));
+        builder.Services.AddSingleton<Publishing.SessionMinutePublisher>();
         builder.Services.AddSingleton<ReplayRunner>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReplayRunner>());
         return builder;

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Tradewire.Ingest.Live;
+using Tradewire.ServiceDefaults.MarketTime;
+
+namespace Tradewire.Ingest.Tests.Live;
+
+public class When_the_live_runner_follows_the_calendar
+{
+    sealed class Sessions : ILiveSessions
+    {
+        public ConcurrentQueue<TradingSession> Ran { get; } = new();
+        public Task Run(TradingSession session, CancellationToken token)
+        {
+            Ran.Enqueue(session);
+            return Task.CompletedTask;
+        }
+    }
+
+    static DateTimeOffset NewYork(string date, string time) => MarketTimeZone.FromMarketLocal(DateOnly.Parse(date), TimeOnly.Parse(time));
+
+    static async Task Until(Func<bool> condition, string what)
+    {
+        var wait = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(wait.Elapsed < TimeSpan.FromSeconds(10), what);
+            await Task.Delay(5);
+        }
+    }
+
+    [Fact]
+    public async Task Should_do_nothing_on_a_holiday_or_a_weekend_and_open_each_trading_day_at_its_open_with_its_close()
+    {
+        var time = new FakeTimeProvider(NewYork("2026-11-26", "10:00")); // Thanksgiving
+        var sessions = new Sessions();
+        var options = Options.Create(new LiveOptions { Feed = "simulated" });
+        using var runner = new LiveSessionRunner(new MarketClock(time, new NyseCalendar()), time, sessions, new LiveFeedStatus(options.Value), options,
+            NullLogger<LiveSessionRunner>.Instance);
+        await runner.StartAsync(CancellationToken.None);
+
+        time.SetUtcNow(NewYork("2026-11-27", "09:29:59"));
+        await Task.Delay(50);
+        Assert.Empty(sessions.Ran);
+
+        time.SetUtcNow(NewYork("2026-11-27", "09:30"));
+        await Until(() => sessions.Ran.Count == 1, "the day after Thanksgiving did not open");
+        var friday = Assert.Single(sessions.Ran);
+        Assert.True(friday.IsEarlyClose);
+        Assert.Equal(NewYork("2026-11-27", "13:00"), friday.CloseUtc);
+
+        time.SetUtcNow(NewYork("2026-11-28", "12:00")); // Saturday
+        time.SetUtcNow(NewYork("2026-11-30", "09:29"));
+        await Task.Delay(50);
+        Assert.Single(sessions.Ran);
+        time.SetUtcNow(NewYork("2026-11-30", "09:30"));
+        await Until(() => sessions.Ran.Count == 2, "Monday did not open");
+        Assert.Equal(new DateOnly(2026, 11, 30), sessions.Ran.Last().Date);
+
+        await runner.StopAsync(CancellationToken.None);
+    }
+}
