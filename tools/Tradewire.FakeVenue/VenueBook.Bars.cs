@@ -55,7 +55,7 @@ internal sealed partial class VenueBook
                 .Where(c => c.Price is not null).ToList();
             if (group.Count == 0) continue;
             // One bar touching both legs of an OCO: which came first is unknowable from a bar, so assume the worse (the stop).
-            var (winner, price) = group.OrderBy(c => c.Order.Type == "stop" ? 0 : 1).First();
+            var (winner, price) = group.OrderBy(c => c.Order.Type is "stop" or "stop_limit" ? 0 : 1).First();
             Fill(winner, price!.Value, bar.Minute);
             foreach (var loser in OpenGroup(winner)) MarkCanceled(loser, bar.Minute);
         }
