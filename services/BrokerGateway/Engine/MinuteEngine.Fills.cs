@@ -66,6 +66,7 @@ public sealed partial class MinuteEngine
         {
             stop = NewLeg(book, bracket, LegRole.Stop, eligibleFrom);
             target = NewLeg(book, bracket, LegRole.Target, eligibleFrom);
+            ClampToMarket(book, bracket, stop, eligibleFrom);
             var ack = Noted(book, await broker.SubmitOco(stop, target), "submit_oco", stop, eligibleFrom);
             if (ack.Status != AckStatus.Accepted)
                 foreach (var leg in new[] { stop, target })
@@ -90,6 +91,22 @@ public sealed partial class MinuteEngine
                 leg.Dirty = true;
             }
         }
+    }
+
+    /// <summary>
+    /// A stop the market has already crossed (the bar that filled the entry closed through it) is refused by the
+    /// venue: it is placed at the nearest price the venue takes, a cent inside the last price, and noted.
+    /// </summary>
+    static void ClampToMarket(Book book, Bracket bracket, OrderRecord stop, DateTimeOffset at)
+    {
+        if (stop.StopPrice is not { } asked || book.Marks.GetValueOrDefault(bracket.Ticker) is not { LastPrice: > 0 } mark)
+            return;
+        var clamped = Price.ClampStop(Price.OnTick(asked, stop.Side), mark.LastPrice, stop.Side);
+        if (clamped.Value == asked)
+            return;
+        stop.StopPrice = clamped;
+        Raise(book, at, "STOP_CLAMPED_TO_MARKET", "WARN", bracket.Ticker, bracket.ExecutionId, "engine",
+            new { asked, sent = clamped.Value, lastPrice = mark.LastPrice });
     }
 
     OrderRecord NewLeg(Book book, Bracket bracket, LegRole role, DateTimeOffset eligibleFrom)
@@ -223,7 +240,8 @@ public sealed partial class MinuteEngine
         ClientOrderId = b.Id(role), ExecutionId = b.ExecutionId, Role = role, Ticker = b.Ticker, Side = side, Qty = qty, Type = type,
         ParentClientOrderId = role == LegRole.Entry ? null : b.Id(LegRole.Entry),
         OcoGroup = role is LegRole.Stop or LegRole.Target ? b.OcoGroup : null,
-        StopPrice = role == LegRole.Stop ? b.StopPrice : null, LimitPrice = role == LegRole.Target ? b.TargetPrice : null,
+        // The ledger keeps the prices sent: on the venue's tick.
+        StopPrice = role == LegRole.Stop ? Price.OnTick(b.StopPrice, side) : null, LimitPrice = role == LegRole.Target ? Price.OnTick(b.TargetPrice, side) : null,
         ConfigSha = b.ConfigSha, ExecutionMode = b.ExecutionMode, EligibleFrom = eligibleFrom, CreatedAt = eligibleFrom.AddMinutes(-1),
     };
 }

@@ -65,7 +65,10 @@ public sealed partial class MinuteEngine
             var sign = bracket.Side == OrderSide.Buy ? 1 : -1;
             var inProfit = (mark.LastPrice - entry) * sign > 0;
             var target = inProfit ? entry : stop + (mark.LastPrice - stop) / 2;
-            var tightened = Math.Round(sign > 0 ? Math.Max(stop, target) : Math.Min(stop, target), 4);
+            // On the venue's tick and a cent inside the last price, as the venue requires of a stop-loss leg.
+            var tightened = Price.ClampStop(Price.OnTick(sign > 0 ? Math.Max(stop, target) : Math.Min(stop, target), leg.Side), mark.LastPrice, leg.Side).Value;
+            if (sign > 0 ? tightened < stop : tightened > stop)
+                continue; // the cent the venue asks for would loosen it: keep the stop as it is
             if (tightened == stop || Noted(book, await broker.Amend(leg.ClientOrderId, null, tightened), "amend", leg, at).Status != AckStatus.Accepted)
                 continue;
             leg.StopPrice = tightened;
