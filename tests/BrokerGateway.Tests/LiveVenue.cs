@@ -52,9 +52,10 @@ public sealed class LiveVenue : IAsyncDisposable
     }
 
     /// <summary>A LIVE bracket requested at <paramref name="minute"/>, entered at 100 on the next minute and protected by its OCO pair.</summary>
-    public async Task<Domain.Bracket> Enter(DateTimeOffset minute, string ticker = "AAPL", decimal stop = 95m, decimal target = 110m, Bar? fillBar = null)
+    public async Task<Domain.Bracket> Enter(DateTimeOffset minute, string ticker = "AAPL", decimal stop = 95m, decimal target = 110m, Bar? fillBar = null,
+        int maxHold = 240)
     {
-        var bracket = Harness.Request(ticker, stop: stop, target: target, minute: minute, mode: "LIVE");
+        var bracket = Harness.Request(ticker, stop: stop, target: target, minute: minute, mode: "LIVE", maxHold: maxHold);
         await Step(minute, Harness.Flat(ticker, minute, 100m));
         await Step(minute.AddMinutes(1), fillBar ?? Harness.Flat(ticker, minute.AddMinutes(1), 100m));
         return bracket;

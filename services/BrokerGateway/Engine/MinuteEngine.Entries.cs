@@ -142,6 +142,11 @@ public sealed partial class MinuteEngine
     {
         foreach (var bracket in book.Brackets.Values.Where(b => b.State is BracketState.Protected or BracketState.EntryPartial
                      && b.EntryFilledAt is { } filled && close >= filled.AddMinutes(b.MaxHoldMinutes)).ToList())
-            await Apply(book, new BracketExitRequested(bracket.ExecutionId, close, "MAX_HOLD", minute.AddMinutes(1)));
+        {
+            // The legs' cancels complete first (a leg that fills meanwhile closes the bracket itself).
+            await SettleCancels(book, book.OrdersOf(bracket).Where(o => o.Status == OrderStatus.Working && o.Role != LegRole.Exit).ToList(), close);
+            if (bracket.State is BracketState.Protected or BracketState.EntryPartial)
+                await Apply(book, new BracketExitRequested(bracket.ExecutionId, close, "MAX_HOLD", minute.AddMinutes(1)));
+        }
     }
 }

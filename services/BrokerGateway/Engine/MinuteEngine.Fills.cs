@@ -158,25 +158,15 @@ public sealed partial class MinuteEngine
         bracket.Dirty = true;
         if (book.Order(bracket, LegRole.Exit) is not null)
             return;
-        var exit = NewOrder(bracket, LegRole.Exit, bracket.ExitSide, bracket.FilledQty, OrderType.Market, eligibleFrom);
+        // What the legs sold before their cancel completed (a partial fill) is no longer held.
+        var held = bracket.FilledQty - book.OrdersOf(bracket).Where(o => o.Role is LegRole.Stop or LegRole.Target).Sum(o => o.FilledQty);
+        if (held <= 0)
+            return;
+        var exit = NewOrder(bracket, LegRole.Exit, bracket.ExitSide, held, OrderType.Market, eligibleFrom);
         book.Orders[exit.ClientOrderId] = exit;
         var ack = Noted(book, await broker.Submit(exit), "submit", exit, at);
         if (ack.Status != AckStatus.Accepted)
             Raise(book, at, "EXIT_NOT_ACCEPTED", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "engine", new { exit.ClientOrderId, ack = Names.Of(ack.Status), ack.Reason });
-    }
-
-    /// <summary>Cancels at the broker and mirrors the outcome; a cancel that lost the race to a fill keeps the order as the broker reports it.</summary>
-    async Task CancelOrder(Book book, OrderRecord order, DateTimeOffset at)
-    {
-        var ack = Noted(book, await broker.Cancel(order.ClientOrderId), "cancel", order, at);
-        var view = ack.Status == AckStatus.Accepted ? null : await broker.Query(order.ClientOrderId);
-        if (ack.Status == AckStatus.Accepted || view is { Status: OrderStatus.Cancelled })
-            order.Status = OrderStatus.Cancelled;
-        else if (view is { Status: OrderStatus.Filled })
-            Raise(book, at, "CANCEL_LOST_RACE", "CRITICAL", order.Ticker, order.ExecutionId, "broker", new { order.ClientOrderId });
-        else if (view is null)
-            order.Status = OrderStatus.Cancelled; // the broker never had it
-        order.Dirty = true;
     }
 
     static void Close(Book book, Bracket bracket, OrderRecord exitOrder, string reason, DateTimeOffset at)

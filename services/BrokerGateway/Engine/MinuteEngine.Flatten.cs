@@ -15,6 +15,9 @@ public sealed partial class MinuteEngine
     /// </summary>
     public async Task<bool> Flatten(Book book, DateTimeOffset at, string reason)
     {
+        // Every working order but the market exits first, waiting until the venue has cancelled them and booking
+        // what filled meanwhile: only then are the positions still held known, and their shares free to sell.
+        await SettleCancels(book, book.Orders.Values.Where(o => o.Status == OrderStatus.Working && o.Role != LegRole.Exit).ToList(), at);
         foreach (var bracket in book.Brackets.Values.Where(b => !BracketStates.IsTerminal(b.State) && b.State != BracketState.Requested).ToList())
         {
             if (bracket.FilledQty == 0)

@@ -123,6 +123,35 @@ public sealed class AlpacaBroker : IBroker
         };
     }
 
+    public async Task<IReadOnlyDictionary<string, BrokerOrderView?>> AwaitCancels(IReadOnlyCollection<string> clientOrderIds)
+    {
+        // Bounded by elapsed time on a stopwatch (a latency budget, not market logic).
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var views = await Current(clientOrderIds);
+            if (views.Values.All(v => v is not { Status: OrderStatus.Working }) || waited.Elapsed >= options.CancelWait)
+                return views;
+            await Task.Delay(options.PollInterval);
+        }
+    }
+
+    public Task<IReadOnlyList<BrokerFill>> ReadFills(DateTimeOffset at) => NewFills(at);
+
+    /// <summary>The venue's view of each order, from one list call where it can (one query per order otherwise).</summary>
+    async Task<Dictionary<string, BrokerOrderView?>> Current(IReadOnlyCollection<string> clientOrderIds)
+    {
+        var since = clientOrderIds.Select(id => known.GetValueOrDefault(id)?.CreatedAt).Where(t => t is not null).Min();
+        var index = since is null ? null : await List(since.Value.AddHours(-1));
+        var views = new Dictionary<string, BrokerOrderView?>(StringComparer.Ordinal);
+        foreach (var id in clientOrderIds.Distinct())
+        {
+            var order = index is null ? await Find(id) : Resolve(id, index) ?? await Find(id);
+            views[id] = order is null ? null : new BrokerOrderView(id, order.LedgerStatus, order.Qty ?? 0, order.FilledQty);
+        }
+        return views;
+    }
+
     public async Task<BrokerAck> Amend(string clientOrderId, decimal? newQty, decimal? newStopPrice)
     {
         var order = await Find(clientOrderId);

@@ -21,6 +21,15 @@ public sealed class AlpacaOptions
     /// <summary>How long a flatten waits for the venue to fill its market exits (the operator's hard limit for the kill switch is 2 s).</summary>
     public TimeSpan FlattenWait { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a cancel is waited for: Alpaca answers 204 at once and carries it out a moment later (pending_cancel),
+    /// holding the order's shares until then, so a market exit sent before the cancel completed would be refused.
+    /// </summary>
+    public TimeSpan CancelWait { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Pause between two reads of orders whose cancel or replace is pending.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(25);
+
     /// <summary>Every order is a day order: nothing the gateway places may outlive the session.</summary>
     public string TimeInForce { get; set; } = "day";
 }
