@@ -15,6 +15,12 @@ public sealed record FakeVenueOptions
     /// <summary>The account's cash before any fill, in USD.</summary>
     public decimal StartingCash { get; init; } = 100_000m;
 
+    /// <summary>
+    /// A margin account that may sell short (trading/margin-and-shorting.md); false is a cash account, whose sells
+    /// may not exceed the shares held and not held for open orders.
+    /// </summary>
+    public bool Shorting { get; init; }
+
     /// <summary>How long a cancel or replace stays pending after the venue's answer (trading/orders.md, "Order Lifecycle").</summary>
     public TimeSpan PendingDelay { get; init; } = TimeSpan.FromMilliseconds(50);
 

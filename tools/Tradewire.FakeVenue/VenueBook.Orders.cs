@@ -126,10 +126,10 @@ internal sealed partial class VenueBook
     List<VenueOrder> OpenGroup(VenueOrder order) =>
         _sequence.Select(id => _orders[id]).Where(o => o.IsOpen && GroupOf(o) == GroupOf(order)).ToList();
 
-    /// <summary>The 403 for a sell of <paramref name="qty"/> beyond what the position has free (no shorting).</summary>
+    /// <summary>The 403 for a sell of <paramref name="qty"/> beyond what the position has free (a cash account: no shorting).</summary>
     VenueError? CheckSellable(string side, string symbol, decimal qty, string? exceptGroup)
     {
-        if (side != "sell") return null;
+        if (side != "sell" || _shorting) return null;
         var existing = _holdings.TryGetValue(symbol, out var h) ? h.Qty : 0m;
         var held = HeldForOrders(symbol, exceptGroup);
         return existing - held < qty ? VenueError.InsufficientQty(symbol, qty, existing, held) : null;

@@ -13,6 +13,7 @@ internal sealed partial class VenueBook(FakeVenueOptions options)
     readonly Lock _gate = new();
     readonly TimeProvider _time = options.Time;
     readonly TimeSpan _pendingDelay = options.PendingDelay;
+    readonly bool _shorting = options.Shorting;
     readonly List<Pending> _pending = [];
     int _replaceRejections;
     readonly Dictionary<string, VenueOrder> _orders = new(StringComparer.Ordinal);
