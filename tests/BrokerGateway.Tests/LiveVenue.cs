@@ -13,13 +13,13 @@ public sealed class LiveVenue : IAsyncDisposable
 {
     const string KeyId = "PKTEST", SecretKey = "secret";
 
-    LiveVenue(FakeVenue.FakeVenue venue, HttpClient http, AlpacaOptions options)
+    LiveVenue(FakeVenue.FakeVenue venue, HttpClient http, AlpacaOptions options, bool shorts)
     {
         Venue = venue;
         Http = http;
         Options = options;
         Broker = new AlpacaBroker(http, options, NullLogger.Instance);
-        Harness = new Harness(broker: Broker);
+        Harness = new Harness(broker: Broker, limits: new Risk.RiskLimits { AllowShorts = shorts });
     }
 
     public FakeVenue.FakeVenue Venue { get; }
@@ -31,6 +31,7 @@ public sealed class LiveVenue : IAsyncDisposable
     public static async Task<LiveVenue> Start(Func<FakeVenueOptions, FakeVenueOptions>? venue = null, Action<AlpacaOptions>? adapter = null)
     {
         var venueOptions = new FakeVenueOptions { KeyId = KeyId, SecretKey = SecretKey };
+        var shorts = venue?.Invoke(venueOptions).Shorting ?? false;
         var fake = await FakeVenue.FakeVenue.Start(venue is null ? venueOptions : venue(venueOptions));
         var http = new HttpClient { BaseAddress = new Uri(fake.BaseUrl + "/"), Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.Add("APCA-API-KEY-ID", KeyId);
@@ -41,7 +42,7 @@ public sealed class LiveVenue : IAsyncDisposable
             RetryDelay = TimeSpan.FromMilliseconds(10), FlattenWait = TimeSpan.FromMilliseconds(300),
         };
         adapter?.Invoke(options);
-        return new LiveVenue(fake, http, options);
+        return new LiveVenue(fake, http, options, shorts);
     }
 
     /// <summary>One minute: the venue matches its bars, then the engine acts on them.</summary>
@@ -53,9 +54,9 @@ public sealed class LiveVenue : IAsyncDisposable
 
     /// <summary>A LIVE bracket requested at <paramref name="minute"/>, entered at 100 on the next minute and protected by its OCO pair.</summary>
     public async Task<Domain.Bracket> Enter(DateTimeOffset minute, string ticker = "AAPL", decimal stop = 95m, decimal target = 110m, Bar? fillBar = null,
-        int maxHold = 240)
+        int maxHold = 240, string side = "BUY")
     {
-        var bracket = Harness.Request(ticker, stop: stop, target: target, minute: minute, mode: "LIVE", maxHold: maxHold);
+        var bracket = Harness.Request(ticker, stop: stop, target: target, minute: minute, mode: "LIVE", maxHold: maxHold, side: side);
         await Step(minute, Harness.Flat(ticker, minute, 100m));
         await Step(minute.AddMinutes(1), fillBar ?? Harness.Flat(ticker, minute.AddMinutes(1), 100m));
         return bracket;

@@ -20,6 +20,27 @@ sealed class AlpacaClient(HttpClient http, AlpacaOptions options, ILogger log)
         public T Read<T>() => JsonSerializer.Deserialize<T>(Body, AlpacaWire.Json)
                               ?? throw new BrokerUnavailableException($"Alpaca answered {(int?)Status} with an empty body");
 
+        /// <summary>
+        /// The venue's error code from its body (Alpaca documents codes such as 40010001, 40310000, 42210000), or null.
+        /// Refusals are told apart by code: messages are for people and change wording.
+        /// </summary>
+        public int? Code
+        {
+            get
+            {
+                try
+                {
+                    return Body.Length == 0 ? null : JsonSerializer.Deserialize<AlpacaError>(Body, AlpacaWire.Json)?.Code;
+                }
+                catch (JsonException)
+                {
+                    return null;
+                }
+            }
+        }
+
+        public bool ClientError => Status is { } s && (int)s is >= 400 and < 500;
+
         /// <summary>The venue's own message (its error body), else the start of the body.</summary>
         public string Message
         {
