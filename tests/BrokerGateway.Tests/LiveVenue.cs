@@ -18,7 +18,7 @@ public sealed class LiveVenue : IAsyncDisposable
         Venue = venue;
         Http = http;
         Options = options;
-        Broker = new AlpacaBroker(http, options, NullLogger.Instance);
+        Broker = new AlpacaBroker(http, options, new AlpacaRateBudget(options, TimeProvider.System), NullLogger.Instance);
         Harness = new Harness(broker: Broker, limits: new Risk.RiskLimits { AllowShorts = shorts });
     }
 

@@ -27,6 +27,9 @@ public sealed record FakeVenueOptions
     /// <summary>Requests per minute per account before 429 (trading-api/_index.md, "Rate Limit": 200 every minute per API key).</summary>
     public int RateLimitPerMinute { get; init; } = 200;
 
+    /// <summary>The quota's window: Alpaca's minute; a test may shorten it so that a reset comes within its patience.</summary>
+    public TimeSpan RateWindow { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The wall clock of latencies (pending steps, the rate window); market times come from the bars, never from it.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

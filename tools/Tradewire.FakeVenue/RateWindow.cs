@@ -6,7 +6,7 @@ namespace Tradewire.FakeVenue;
 /// <c>X-Ratelimit-Reset</c> (the UNIX epoch second when the quota is reset). A window of one minute opens with the
 /// first request after the last one closed.
 /// </summary>
-internal sealed class RateWindow(int limit, TimeProvider time)
+internal sealed class RateWindow(int limit, TimeSpan window, TimeProvider time)
 {
     readonly Lock _gate = new();
     DateTimeOffset _resetAt = DateTimeOffset.MinValue;
@@ -20,7 +20,7 @@ internal sealed class RateWindow(int limit, TimeProvider time)
             var now = time.GetUtcNow();
             if (now >= _resetAt)
             {
-                _resetAt = now.AddMinutes(1);
+                _resetAt = now + window;
                 _used = 0;
             }
             var allowed = _used < limit;

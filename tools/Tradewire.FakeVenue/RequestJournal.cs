@@ -8,7 +8,7 @@ namespace Tradewire.FakeVenue;
 /// </summary>
 internal sealed class RequestJournal(RequestDelegate next, VenueBook book, FakeVenueOptions options)
 {
-    readonly RateWindow _rate = new(options.RateLimitPerMinute, options.Time);
+    readonly RateWindow _rate = new(options.RateLimitPerMinute, options.RateWindow, options.Time);
 
     public const string ClientOrderIdItem = "fakevenue.client_order_id";
     public const string FaultItem = "fakevenue.fault";

@@ -44,10 +44,11 @@ public sealed class AlpacaBroker : IBroker
     /// <summary>Stop leg's ledger id -> the OCO parent's (the target's) ledger id.</summary>
     readonly Dictionary<string, string> stopParents = new(StringComparer.Ordinal);
 
-    public AlpacaBroker(HttpClient http, AlpacaOptions options, ILogger log)
+    /// <param name="budget">The account's request quota, shared by every adapter of the process.</param>
+    public AlpacaBroker(HttpClient http, AlpacaOptions options, AlpacaRateBudget budget, ILogger log)
     {
         this.options = options;
-        client = new AlpacaClient(http, options, log);
+        client = new AlpacaClient(http, options, budget, log);
     }
 
     public string ExecutionMode => BrokerOptions.Live;

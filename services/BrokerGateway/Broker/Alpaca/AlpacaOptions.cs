@@ -12,6 +12,12 @@ public sealed class AlpacaOptions
     /// <summary>One HTTP attempt's limit. A submit that times out is retried with the same client order id, which the venue refuses to duplicate.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The account's quota until the venue's headers tell it (Alpaca: 200 requests every minute per API key).</summary>
+    public int RequestsPerMinute { get; set; } = 200;
+
+    /// <summary>The longest a call waits for the quota to come back after a 429 before it gives up (no answer).</summary>
+    public TimeSpan RateLimitWait { get; set; } = TimeSpan.FromSeconds(65);
+
     /// <summary>Attempts per call on a 5xx, a 429, a timeout or a broken connection; after the last the outcome is unknown (queried next minute).</summary>
     public int Attempts { get; set; } = 3;
 
