@@ -16,6 +16,8 @@ public sealed partial class MinuteEngine
         foreach (var bracket in book.Brackets.Values.Where(b => b.State == BracketState.Requested && b.DispatchMinute <= minute)
                      .OrderBy(b => b.DecisionTs).ThenBy(b => b.ExecutionId).ToList())
         {
+            if (book.Status.AllowsEntries && book.HaltCheck is { } haltCheck && await haltCheck() is { } halt)
+                book.Status.Halted(halt); // the kill switch engaged while this step was running
             if (!book.Status.AllowsEntries)
             {
                 await Refuse(book, bracket, close, [new RiskFinding($"TRADING_{book.Status.State}", 0, 0)]);
