@@ -19,7 +19,7 @@ public static class BookStore
 
     public static async Task<Book> Load(DbContext db, DateTimeOffset? sessionOpen)
     {
-        await Sql.Query(db, "SELECT pg_advisory_xact_lock($1)", _ => 0, BookLock);
+        await Sql.Execute(db, "SELECT pg_advisory_xact_lock($1)", BookLock);
         var book = new Book { Status = await LoadStatus(db) };
         if (await HaltStore.Engaged(db) is { } halt)
             book.Status.Halted(halt);
