@@ -153,8 +153,8 @@ public sealed class When_the_gateway_trades_live
         var m0 = rig.Open;
         var order = LiveRig.Order("AAPL", m0);
         await rig.Gateway.Place(order);
-        // The entry's submit hangs at the venue past the adapter's 1 s limit, three times: the step waits on the venue for seconds.
-        rig.Venue.AddFault(new FakeFault(FaultRoute.Submit, FaultKind.Hang, Times: 3, HangMs: 3000));
+        // The venue takes the entry but holds its answers past the adapter's 1 s limit, twice: the step waits on it for seconds.
+        rig.Venue.AddFault(new FakeFault(FaultRoute.Submit, FaultKind.AcceptThenHang, Times: 2, HangMs: 3000));
         var bars = Flat(["AAPL"], m0, 100m);
         rig.Venue.ApplyBars(bars.Select(b => new FakeBar(b.Symbol, b.Minute, b.Open, b.High, b.Low, b.Close, b.Volume)).ToList());
         await rig.Gateway.Minute(rig.Session, m0, bars, ordersSent: 1);
