@@ -23,6 +23,8 @@ sealed class SilentBroker(PaperBroker inner, int silentSubmits) : IBroker
         return inner.SubmitOco(stop, target);
     }
     public Task<BrokerAck> Cancel(string id) => inner.Cancel(id);
+    public Task<IReadOnlyDictionary<string, BrokerOrderView?>> AwaitCancels(IReadOnlyCollection<string> ids) => inner.AwaitCancels(ids);
+    public Task<IReadOnlyList<BrokerFill>> ReadFills(DateTimeOffset at) => inner.ReadFills(at);
     public Task<BrokerAck> Amend(string id, decimal? qty, decimal? stop) => inner.Amend(id, qty, stop);
     public Task<BrokerOrderView?> Query(string id) => inner.Query(id);
     public Task<IReadOnlyList<BrokerFill>> OnBars(DateTimeOffset minute, IReadOnlyList<Bar> bars) => inner.OnBars(minute, bars);

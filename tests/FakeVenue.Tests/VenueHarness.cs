@@ -24,8 +24,11 @@ internal sealed class VenueHarness : IAsyncDisposable
     public FakeVenue Venue { get; }
     public HttpClient Http { get; }
 
-    public static async Task<VenueHarness> Start() =>
-        new(await FakeVenue.Start(new FakeVenueOptions { KeyId = KeyId, SecretKey = SecretKey }));
+    public static async Task<VenueHarness> Start(Func<FakeVenueOptions, FakeVenueOptions>? configure = null)
+    {
+        var options = new FakeVenueOptions { KeyId = KeyId, SecretKey = SecretKey };
+        return new(await FakeVenue.Start(configure is null ? options : configure(options)));
+    }
 
     public static DateTimeOffset Minute(int minutesAfterOpen) => Open.AddMinutes(minutesAfterOpen);
 

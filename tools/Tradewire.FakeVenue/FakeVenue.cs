@@ -42,7 +42,7 @@ public sealed class FakeVenue : IAsyncDisposable
         builder.WebHost.UseUrls(options.Url);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
-        var book = new VenueBook(options.StartingCash);
+        var book = new VenueBook(options);
         app.UseMiddleware<RequestJournal>(book, options);
         TradingRoutes.Map(app, book);
         ControlRoutes.Map(app, book);
@@ -68,6 +68,12 @@ public sealed class FakeVenue : IAsyncDisposable
     }
 
     public void ClearFaults() => _book.ClearFaults();
+
+    /// <summary>Completes every cancel and replace the venue has answered but not yet carried out.</summary>
+    public void CompletePending() => _book.CompletePending();
+
+    /// <summary>The next <paramref name="times"/> replaces are answered 200, then rejected (the old order works on unchanged).</summary>
+    public void RejectReplaces(int times) => _book.RejectReplaces(times);
 
     /// <summary>Completes when the venue stops: Ctrl+C or SIGTERM when run standalone, or disposal.</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);

@@ -13,6 +13,9 @@ internal static class FillRules
         ("stop", "buy") when bar.High >= o.StopPrice => Math.Max(bar.Open, o.StopPrice.Value),
         ("limit", "sell") when bar.High >= o.LimitPrice => Math.Max(bar.Open, o.LimitPrice.Value),
         ("limit", "buy") when bar.Low <= o.LimitPrice => Math.Min(bar.Open, o.LimitPrice.Value),
+        // A stop-limit elected by the stop becomes a limit order: it fills at the stop (or the gapped open) within its limit.
+        ("stop_limit", "sell") when bar.Low <= o.StopPrice && bar.High >= o.LimitPrice => Math.Max(Math.Min(bar.Open, o.StopPrice.Value), o.LimitPrice.Value),
+        ("stop_limit", "buy") when bar.High >= o.StopPrice && bar.Low <= o.LimitPrice => Math.Min(Math.Max(bar.Open, o.StopPrice.Value), o.LimitPrice.Value),
         _ => null,
     };
 }

@@ -4,10 +4,12 @@ namespace Tradewire.FakeVenue;
 
 /// <summary>
 /// The gate of every <c>/v2</c> request: records it in the journal however it ends (even when the client has gone),
-/// checks Alpaca's key headers, and buffers the body so that a hung request can still read it after the client aborts.
+/// checks Alpaca's key headers and the account's request quota (<see cref="RateWindow"/>), and buffers the body so that a hung request can still read it after the client aborts.
 /// </summary>
 internal sealed class RequestJournal(RequestDelegate next, VenueBook book, FakeVenueOptions options)
 {
+    readonly RateWindow _rate = new(options.RateLimitPerMinute, options.RateWindow, options.Time);
+
     public const string ClientOrderIdItem = "fakevenue.client_order_id";
     public const string FaultItem = "fakevenue.fault";
 
@@ -23,6 +25,8 @@ internal sealed class RequestJournal(RequestDelegate next, VenueBook book, FakeV
             await Buffer(http);
             if (http.Request.Headers["APCA-API-KEY-ID"] != options.KeyId || http.Request.Headers["APCA-API-SECRET-KEY"] != options.SecretKey)
                 await Wire.Error(VenueError.Unauthorized).ExecuteAsync(http);
+            else if (!_rate.Take(http.Response))
+                await Wire.Error(VenueError.RateLimited).ExecuteAsync(http);
             else if (http.GetEndpoint() is null)
                 await Wire.Error(VenueError.RouteNotFound).ExecuteAsync(http);
             else

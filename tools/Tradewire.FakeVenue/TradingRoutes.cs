@@ -34,6 +34,9 @@ internal static class TradingRoutes
                 ? Wire.Answer(book.FindByClientOrderId(id))
                 : Wire.Error(VenueError.Invalid("client_order_id is required"))), FaultRoute.Get);
         Faulty(v2.MapGet("/orders/{order_id}", (string order_id) => Wire.Answer(book.Find(order_id))), FaultRoute.Get);
+        Faulty(v2.MapDelete("/orders", () => Results.Json(book.CancelAll(), Wire.Json, statusCode: 207)), FaultRoute.Cancel);
+        Faulty(v2.MapDelete("/positions", (HttpContext http) =>
+            Results.Json(book.CloseAll(http.Request.Query["cancel_orders"].FirstOrDefault() == "true"), Wire.Json, statusCode: 207)), FaultRoute.Any);
         Faulty(v2.MapDelete("/orders/{order_id}", (string order_id) =>
             book.Cancel(order_id) is { } refused ? Wire.Error(refused) : Results.NoContent()), FaultRoute.Cancel);
         Faulty(v2.MapPatch("/orders/{order_id}", async (string order_id, HttpContext http) =>

@@ -55,7 +55,7 @@ internal sealed partial class VenueBook
                 .Where(c => c.Price is not null).ToList();
             if (group.Count == 0) continue;
             // One bar touching both legs of an OCO: which came first is unknowable from a bar, so assume the worse (the stop).
-            var (winner, price) = group.OrderBy(c => c.Order.Type == "stop" ? 0 : 1).First();
+            var (winner, price) = group.OrderBy(c => c.Order.Type is "stop" or "stop_limit" ? 0 : 1).First();
             Fill(winner, price!.Value, bar.Minute);
             foreach (var loser in OpenGroup(winner)) MarkCanceled(loser, bar.Minute);
         }
@@ -68,16 +68,13 @@ internal sealed partial class VenueBook
         _orders[order.Id] = order with { FilledQty = order.Qty, FilledAvgPrice = avg, Status = OrderStatus.Filled, FilledAt = at, UpdatedAt = at };
 
         var held = _holdings.GetValueOrDefault(order.Symbol) ?? new Holding(0m, 0m);
-        if (order.Side == "buy")
-        {
-            _cash -= qty * price;
-            var total = held.Qty + qty;
-            _holdings[order.Symbol] = new Holding(total, (held.Qty * held.AvgEntryPrice + qty * price) / total);
-            return;
-        }
-        _cash += qty * price;
-        // The entry price of what is left does not change on a sale.
-        if (held.Qty - qty == 0m) _holdings.Remove(order.Symbol);
-        else _holdings[order.Symbol] = held with { Qty = held.Qty - qty };
+        var signed = order.Side == "buy" ? qty : -qty;
+        _cash -= signed * price;
+        var total = held.Qty + signed;
+        // A trade that adds to the position moves its entry price; one that reduces it (a sale, a short's cover) does not.
+        if (total == 0m) _holdings.Remove(order.Symbol);
+        else if (Math.Sign(total) != Math.Sign(held.Qty) && held.Qty != 0m) _holdings[order.Symbol] = new Holding(total, price);
+        else if (Math.Abs(total) > Math.Abs(held.Qty)) _holdings[order.Symbol] = new Holding(total, (held.Qty * held.AvgEntryPrice + signed * price) / total);
+        else _holdings[order.Symbol] = held with { Qty = total };
     }
 }

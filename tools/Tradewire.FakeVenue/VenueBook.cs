@@ -8,9 +8,14 @@ namespace Tradewire.FakeVenue;
 /// one lock, because requests run concurrently and a fill touches an order, a position and the cash at once.
 /// Every public method takes the lock; private ones expect it held.
 /// </summary>
-internal sealed partial class VenueBook(decimal startingCash)
+internal sealed partial class VenueBook(FakeVenueOptions options)
 {
     readonly Lock _gate = new();
+    readonly TimeProvider _time = options.Time;
+    readonly TimeSpan _pendingDelay = options.PendingDelay;
+    readonly bool _shorting = options.Shorting;
+    readonly List<Pending> _pending = [];
+    int _replaceRejections;
     readonly Dictionary<string, VenueOrder> _orders = new(StringComparer.Ordinal);
     // Submission order, which is also submitted_at order: the clock never goes back.
     readonly List<string> _sequence = [];
@@ -19,7 +24,7 @@ internal sealed partial class VenueBook(decimal startingCash)
     readonly Dictionary<string, decimal> _marks = new(StringComparer.Ordinal);
     readonly List<FakeFault> _faults = [];
     readonly List<RequestRecord> _requests = [];
-    decimal _cash = startingCash;
+    decimal _cash = options.StartingCash;
     DateTimeOffset _clock = DateTimeOffset.UnixEpoch;
     DateTimeOffset? _lastBarMinute;
     long _lastId;
@@ -91,7 +96,7 @@ internal sealed partial class VenueBook(decimal startingCash)
 
     public ClockBody MarketClock()
     {
-        lock (_gate) return new ClockBody(Wire.Time(_clock), IsOpen: _lastBarMinute is not null, NextOpen: null, NextClose: null);
+        lock (_gate) return SessionClock.At(_clock);
     }
 
     public IReadOnlyList<PositionBody> Positions()
@@ -113,7 +118,7 @@ internal sealed partial class VenueBook(decimal startingCash)
     OrderBody Render(VenueOrder o, bool nested)
     {
         if (!nested || o.ParentId is not null || o.OrderClass != "oco") return Wire.Order(o, null);
-        var legs = _sequence.Select(id => _orders[id]).Where(l => l.ParentId == o.Id && l.Status != OrderStatus.Replaced).ToList();
+        var legs = _sequence.Select(id => _orders[id]).Where(l => l.ParentId == o.Id && l.Status is not (OrderStatus.Replaced or OrderStatus.PendingNew or OrderStatus.Rejected)).ToList();
         return Wire.Order(o, legs.Count > 0 ? legs : null);
     }
 

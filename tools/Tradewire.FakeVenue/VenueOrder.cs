@@ -36,8 +36,12 @@ public sealed record VenueOrder
     /// <summary>For an OCO leg, the id of the parent order it currently belongs to (follows the parent's replacements).</summary>
     public string? ParentId { get; init; }
 
-    /// <summary>Still working at the venue: it can fill, be cancelled or be replaced.</summary>
-    public bool IsOpen => Status is OrderStatus.New or OrderStatus.PartiallyFilled;
+    /// <summary>Still working at the venue: it can fill (a pending cancel or replace races a fill), and it holds its shares.</summary>
+    public bool IsOpen => Status is OrderStatus.New or OrderStatus.PartiallyFilled or OrderStatus.Held or OrderStatus.PendingCancel
+        or OrderStatus.PendingReplace;
+
+    /// <summary>The status it had before a pending replace, restored when the replace is rejected.</summary>
+    public string? StatusBeforeReplace { get; init; }
 
     /// <summary>Shares still to fill.</summary>
     public decimal RemainingQty => Qty - FilledQty;

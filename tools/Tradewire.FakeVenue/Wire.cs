@@ -33,7 +33,13 @@ internal static class Wire
 
     public static IResult Answer<T>(Outcome<T> outcome) => outcome.Error is { } e ? Error(e) : Ok(outcome.Value);
 
-    public static IResult Error(VenueError error) => Results.Json(new ErrorBody(error.Code, error.Message), Json, statusCode: error.Status);
+    public static IResult Error(VenueError error)
+    {
+        var body = new System.Text.Json.Nodes.JsonObject { ["code"] = error.Code, ["message"] = error.Message };
+        foreach (var (name, value) in error.Extra ?? new Dictionary<string, string>())
+            body[name] = value;
+        return Results.Json(body, Json, statusCode: error.Status);
+    }
 
     /// <summary>The JSON body, or a 422 when it does not parse: read by hand, not bound, so the refusal is Alpaca-shaped.</summary>
     public static async Task<Outcome<T>> ReadBody<T>(HttpContext http) where T : class
@@ -57,8 +63,6 @@ internal static class Wire
         Notional: null, Num(o.Qty), Num(o.FilledQty), Num(o.FilledAvgPrice), o.OrderClass, o.Type, o.Type, o.Side, o.TimeInForce,
         Num(o.LimitPrice), Num(o.StopPrice), o.Status, ExtendedHours: false, legs?.Select(l => Order(l, null)).ToList());
 }
-
-internal sealed record ErrorBody(int Code, string Message);
 
 internal sealed record OrderBody(
     string Id, string ClientOrderId, string CreatedAt, string UpdatedAt, string SubmittedAt, string? FilledAt, string? ExpiredAt,

@@ -23,8 +23,21 @@ public interface IBroker
     /// </summary>
     Task<BrokerAck> SubmitOco(OrderRecord stop, OrderRecord target);
 
-    /// <summary>Cancels the unfilled rest. <see cref="AckStatus.Rejected"/> when it is already filled (a cancel lost the race).</summary>
+    /// <summary>
+    /// Asks to cancel the unfilled rest. <see cref="AckStatus.Accepted"/> means asked, not done: a venue answers at
+    /// once and carries the cancel out a moment later (<see cref="AwaitCancels"/>), and a fill may still come first.
+    /// <see cref="AckStatus.Rejected"/> when it is no longer working (filled, or already cancelled).
+    /// </summary>
     Task<BrokerAck> Cancel(string clientOrderId);
+
+    /// <summary>
+    /// Waits, bounded, until the venue has carried out the cancels asked for (no order still pending), and returns
+    /// each order's view then (null: the venue never had it). An order still working is one whose cancel is pending.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, BrokerOrderView?>> AwaitCancels(IReadOnlyCollection<string> clientOrderIds);
+
+    /// <summary>Fills the venue made since the ledger's figures, read without a bar (a fill that raced a cancel); none for paper.</summary>
+    Task<IReadOnlyList<BrokerFill>> ReadFills(DateTimeOffset at);
 
     /// <summary>Changes a working order's total quantity and/or stop price (legs follow the entry's filled qty; EOD tightens stops).</summary>
     Task<BrokerAck> Amend(string clientOrderId, decimal? newQty, decimal? newStopPrice);

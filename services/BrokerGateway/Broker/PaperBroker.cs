@@ -40,6 +40,12 @@ public sealed class PaperBroker(PaperBrokerOptions options) : IBroker
 
     public Task<BrokerAck> Cancel(string clientOrderId) => Task.FromResult(CancelNow(clientOrderId));
 
+    // The paper venue cancels at once, and fills only on bars.
+    public Task<IReadOnlyDictionary<string, BrokerOrderView?>> AwaitCancels(IReadOnlyCollection<string> clientOrderIds) =>
+        Task.FromResult<IReadOnlyDictionary<string, BrokerOrderView?>>(clientOrderIds.Distinct().ToDictionary(id => id, View, StringComparer.Ordinal));
+
+    public Task<IReadOnlyList<BrokerFill>> ReadFills(DateTimeOffset at) => Task.FromResult<IReadOnlyList<BrokerFill>>([]);
+
     public Task<BrokerAck> Amend(string clientOrderId, decimal? newQty, decimal? newStopPrice) =>
         Task.FromResult(AmendNow(clientOrderId, newQty, newStopPrice));
 

@@ -14,6 +14,9 @@ public sealed class Book
     public Dictionary<string, Position> Positions { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Mark> Marks { get; } = new(StringComparer.Ordinal);
     public required TradingStatus Status { get; init; }
+
+    /// <summary>The kill switch's halt as committed now (null: not engaged); read before each entry. Null in tests without a database.</summary>
+    public Func<Task<(string Reason, string Actor)?>>? HaltCheck { get; set; }
     /// <summary>Entries sent today per ticker (risk: orders-per-day caps).</summary>
     public Dictionary<string, int> EntriesToday { get; } = new(StringComparer.Ordinal);
     /// <summary>Realized P&amp;L of all closed trading (USD), the basis of equity.</summary>
@@ -58,6 +61,14 @@ public sealed class TradingStatus
     public decimal? PeakEquity { get; set; }
     public bool Dirty { get; set; }
     public bool AllowsEntries => State == TradingStates.Active;
+
+    /// <summary>HALTED as the kill switch engaged it (its history row and message were written when it was engaged).</summary>
+    public void Halted((string Reason, string Actor) halt)
+    {
+        if (State == TradingStates.Halted)
+            return;
+        (State, Reason, Actor, Dirty) = (TradingStates.Halted, halt.Reason, halt.Actor, true);
+    }
 }
 
 public static class TradingStates

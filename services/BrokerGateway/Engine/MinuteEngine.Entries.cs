@@ -16,6 +16,8 @@ public sealed partial class MinuteEngine
         foreach (var bracket in book.Brackets.Values.Where(b => b.State == BracketState.Requested && b.DispatchMinute <= minute)
                      .OrderBy(b => b.DecisionTs).ThenBy(b => b.ExecutionId).ToList())
         {
+            if (book.Status.AllowsEntries && book.HaltCheck is { } haltCheck && await haltCheck() is { } halt)
+                book.Status.Halted(halt); // the kill switch engaged while this step was running
             if (!book.Status.AllowsEntries)
             {
                 await Refuse(book, bracket, close, [new RiskFinding($"TRADING_{book.Status.State}", 0, 0)]);
@@ -144,6 +146,11 @@ public sealed partial class MinuteEngine
     {
         foreach (var bracket in book.Brackets.Values.Where(b => b.State is BracketState.Protected or BracketState.EntryPartial
                      && b.EntryFilledAt is { } filled && close >= filled.AddMinutes(b.MaxHoldMinutes)).ToList())
-            await Apply(book, new BracketExitRequested(bracket.ExecutionId, close, "MAX_HOLD", minute.AddMinutes(1)));
+        {
+            // The legs' cancels complete first (a leg that fills meanwhile closes the bracket itself).
+            await SettleCancels(book, book.OrdersOf(bracket).Where(o => o.Status == OrderStatus.Working && o.Role != LegRole.Exit).ToList(), close);
+            if (bracket.State is BracketState.Protected or BracketState.EntryPartial)
+                await Apply(book, new BracketExitRequested(bracket.ExecutionId, close, "MAX_HOLD", minute.AddMinutes(1)));
+        }
     }
 }

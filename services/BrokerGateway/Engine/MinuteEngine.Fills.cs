@@ -66,6 +66,7 @@ public sealed partial class MinuteEngine
         {
             stop = NewLeg(book, bracket, LegRole.Stop, eligibleFrom);
             target = NewLeg(book, bracket, LegRole.Target, eligibleFrom);
+            ClampToMarket(book, bracket, stop, eligibleFrom);
             var ack = Noted(book, await broker.SubmitOco(stop, target), "submit_oco", stop, eligibleFrom);
             if (ack.Status != AckStatus.Accepted)
                 foreach (var leg in new[] { stop, target })
@@ -90,6 +91,22 @@ public sealed partial class MinuteEngine
                 leg.Dirty = true;
             }
         }
+    }
+
+    /// <summary>
+    /// A stop the market has already crossed (the bar that filled the entry closed through it) is refused by the
+    /// venue: it is placed at the nearest price the venue takes, a cent inside the last price, and noted.
+    /// </summary>
+    static void ClampToMarket(Book book, Bracket bracket, OrderRecord stop, DateTimeOffset at)
+    {
+        if (stop.StopPrice is not { } asked || book.Marks.GetValueOrDefault(bracket.Ticker) is not { LastPrice: > 0 } mark)
+            return;
+        var clamped = Price.ClampStop(Price.OnTick(asked, stop.Side), mark.LastPrice, stop.Side);
+        if (clamped.Value == asked)
+            return;
+        stop.StopPrice = clamped;
+        Raise(book, at, "STOP_CLAMPED_TO_MARKET", "WARN", bracket.Ticker, bracket.ExecutionId, "engine",
+            new { asked, sent = clamped.Value, lastPrice = mark.LastPrice });
     }
 
     OrderRecord NewLeg(Book book, Bracket bracket, LegRole role, DateTimeOffset eligibleFrom)
@@ -141,25 +158,15 @@ public sealed partial class MinuteEngine
         bracket.Dirty = true;
         if (book.Order(bracket, LegRole.Exit) is not null)
             return;
-        var exit = NewOrder(bracket, LegRole.Exit, bracket.ExitSide, bracket.FilledQty, OrderType.Market, eligibleFrom);
+        // What the legs sold before their cancel completed (a partial fill) is no longer held.
+        var held = bracket.FilledQty - book.OrdersOf(bracket).Where(o => o.Role is LegRole.Stop or LegRole.Target).Sum(o => o.FilledQty);
+        if (held <= 0)
+            return;
+        var exit = NewOrder(bracket, LegRole.Exit, bracket.ExitSide, held, OrderType.Market, eligibleFrom);
         book.Orders[exit.ClientOrderId] = exit;
         var ack = Noted(book, await broker.Submit(exit), "submit", exit, at);
         if (ack.Status != AckStatus.Accepted)
             Raise(book, at, "EXIT_NOT_ACCEPTED", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "engine", new { exit.ClientOrderId, ack = Names.Of(ack.Status), ack.Reason });
-    }
-
-    /// <summary>Cancels at the broker and mirrors the outcome; a cancel that lost the race to a fill keeps the order as the broker reports it.</summary>
-    async Task CancelOrder(Book book, OrderRecord order, DateTimeOffset at)
-    {
-        var ack = Noted(book, await broker.Cancel(order.ClientOrderId), "cancel", order, at);
-        var view = ack.Status == AckStatus.Accepted ? null : await broker.Query(order.ClientOrderId);
-        if (ack.Status == AckStatus.Accepted || view is { Status: OrderStatus.Cancelled })
-            order.Status = OrderStatus.Cancelled;
-        else if (view is { Status: OrderStatus.Filled })
-            Raise(book, at, "CANCEL_LOST_RACE", "CRITICAL", order.Ticker, order.ExecutionId, "broker", new { order.ClientOrderId });
-        else if (view is null)
-            order.Status = OrderStatus.Cancelled; // the broker never had it
-        order.Dirty = true;
     }
 
     static void Close(Book book, Bracket bracket, OrderRecord exitOrder, string reason, DateTimeOffset at)
@@ -223,7 +230,8 @@ public sealed partial class MinuteEngine
         ClientOrderId = b.Id(role), ExecutionId = b.ExecutionId, Role = role, Ticker = b.Ticker, Side = side, Qty = qty, Type = type,
         ParentClientOrderId = role == LegRole.Entry ? null : b.Id(LegRole.Entry),
         OcoGroup = role is LegRole.Stop or LegRole.Target ? b.OcoGroup : null,
-        StopPrice = role == LegRole.Stop ? b.StopPrice : null, LimitPrice = role == LegRole.Target ? b.TargetPrice : null,
+        // The ledger keeps the prices sent: on the venue's tick.
+        StopPrice = role == LegRole.Stop ? Price.OnTick(b.StopPrice, side) : null, LimitPrice = role == LegRole.Target ? Price.OnTick(b.TargetPrice, side) : null,
         ConfigSha = b.ConfigSha, ExecutionMode = b.ExecutionMode, EligibleFrom = eligibleFrom, CreatedAt = eligibleFrom.AddMinutes(-1),
     };
 }

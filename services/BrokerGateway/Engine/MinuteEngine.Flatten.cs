@@ -15,6 +15,9 @@ public sealed partial class MinuteEngine
     /// </summary>
     public async Task<bool> Flatten(Book book, DateTimeOffset at, string reason)
     {
+        // Every working order but the market exits first, waiting until the venue has cancelled them and booking
+        // what filled meanwhile: only then are the positions still held known, and their shares free to sell.
+        await SettleCancels(book, book.Orders.Values.Where(o => o.Status == OrderStatus.Working && o.Role != LegRole.Exit).ToList(), at);
         foreach (var bracket in book.Brackets.Values.Where(b => !BracketStates.IsTerminal(b.State) && b.State != BracketState.Requested).ToList())
         {
             if (bracket.FilledQty == 0)
@@ -65,7 +68,10 @@ public sealed partial class MinuteEngine
             var sign = bracket.Side == OrderSide.Buy ? 1 : -1;
             var inProfit = (mark.LastPrice - entry) * sign > 0;
             var target = inProfit ? entry : stop + (mark.LastPrice - stop) / 2;
-            var tightened = Math.Round(sign > 0 ? Math.Max(stop, target) : Math.Min(stop, target), 4);
+            // On the venue's tick and a cent inside the last price, as the venue requires of a stop-loss leg.
+            var tightened = Price.ClampStop(Price.OnTick(sign > 0 ? Math.Max(stop, target) : Math.Min(stop, target), leg.Side), mark.LastPrice, leg.Side).Value;
+            if (sign > 0 ? tightened < stop : tightened > stop)
+                continue; // the cent the venue asks for would loosen it: keep the stop as it is
             if (tightened == stop || Noted(book, await broker.Amend(leg.ClientOrderId, null, tightened), "amend", leg, at).Status != AckStatus.Accepted)
                 continue;
             leg.StopPrice = tightened;

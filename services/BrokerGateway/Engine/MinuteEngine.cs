@@ -28,9 +28,10 @@ public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, Engi
         book.Status.Dirty = true;
         await ResolveUnknownOutcomes(book, close);
 
+        // The bar's close is the last price before its fills are acted on: legs placed on a fill are checked against it.
+        UpdateMarks(book, session.Date, bars);
         foreach (var fill in await broker.OnBars(minute, bars)) // (a)
             await OnFill(book, fill);                       // (b)
-        UpdateMarks(book, session.Date, bars);
         CheckLossLimits(book, close);
         await ApplyMaxHold(book, minute, close);
         await SubmitEntries(book, session, minute, close);  // (c)

@@ -42,12 +42,15 @@ public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint p
     async Task<Outcome> Flatten(string actor, string reason, bool rehearsal)
     {
         var watch = Stopwatch.StartNew();
+        // HALTED is committed without the book's lock: a minute step may hold it while it waits on the venue.
         await using (var halt = await db.Database.BeginTransactionAsync())
         {
             var status = await BookStore.LoadStatus(db);
             var book = new Book { Status = status };
-            MinuteEngine.ChangeState(book, TradingStates.Halted, "KILL_SWITCH: " + reason, actor, status.MarketTime ?? DateTimeOffset.UnixEpoch);
-            await Save(book);
+            await HaltStore.Engage(db, book, "KILL_SWITCH: " + reason, actor, status.MarketTime ?? DateTimeOffset.UnixEpoch);
+            foreach (var message in book.Outgoing)
+                await publish.Publish(message);
+            await db.SaveChangesAsync();
             await (rehearsal ? halt.RollbackAsync() : halt.CommitAsync());
         }
         var blockedMs = watch.Elapsed.TotalMilliseconds;
@@ -123,6 +126,8 @@ public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint p
         var book = await BookStore.Load(db, null);
         var at = book.Status.MarketTime ?? DateTimeOffset.UnixEpoch;
         var previous = book.Status.State;
+        if (state != TradingStates.Halted)
+            await HaltStore.Release(db); // the operator's new state ends the kill switch's halt
         MinuteEngine.ChangeState(book, state, reason, actor, at);
         MinuteEngine.Raise(book, at, "TRADING_STATE_" + state, "INFO", null, null, actor, new { previous, state, reason }, Guid.NewGuid());
         await Save(book);

@@ -7,14 +7,24 @@ namespace Tradewire.BrokerGateway.Persistence;
 
 /// <summary>
 /// Loads the <see cref="Book"/> (open brackets, every order of them plus every working order, positions, marks,
-/// trading state) and writes back what changed. Runs in the caller's transaction; the trading-state row is
-/// locked first, so minute steps and control actions (flatten, pause) never interleave.
+/// trading state) and writes back what changed. Runs in the caller's transaction; the book's lock
+/// (<see cref="BookLock"/>, a transaction-scoped advisory lock) is taken first, so minute steps and control actions
+/// (flatten, pause) never interleave. No row is locked for the step's length: a writer that must never wait for a
+/// step, the kill switch's halt (<see cref="HaltStore"/>), has its own row.
 /// </summary>
 public static class BookStore
 {
+    /// <summary>The advisory lock key of the broker-gateway's book: every writer of the ledger takes it first.</summary>
+    public const long BookLock = 0x7457_6267_0001;
+
     public static async Task<Book> Load(DbContext db, DateTimeOffset? sessionOpen)
     {
+        await Sql.Execute(db, "SELECT pg_advisory_xact_lock($1)", BookLock);
         var book = new Book { Status = await LoadStatus(db) };
+        if (await HaltStore.Engaged(db) is { } halt)
+            book.Status.Halted(halt);
+        // Read again before each entry: a halt committed while this step waits on the venue stops the entries after it.
+        book.HaltCheck = () => HaltStore.Engaged(db);
         foreach (var b in await Sql.Query(db, """
             SELECT * FROM brackets WHERE state NOT IN ('CLOSED','REJECTED')
                OR execution_id IN (SELECT execution_id FROM orders WHERE status = 'WORKING')
@@ -56,9 +66,9 @@ public static class BookStore
         return db.Set<Saga.BracketSagaState>().Where(x => ids.Contains(x.CorrelationId)).AsTracking().LoadAsync();
     }
 
-    /// <summary>The trading-state row, locked until the caller's transaction ends (every writer of the ledger takes it first).</summary>
+    /// <summary>The trading-state row as committed (read without a lock: the book's lock serializes its writers).</summary>
     public static async Task<TradingStatus> LoadStatus(DbContext db) =>
-        (await Sql.Query(db, "SELECT * FROM trading_state WHERE id = 1 FOR UPDATE", r => new TradingStatus
+        (await Sql.Query(db, "SELECT * FROM trading_state WHERE id = 1", r => new TradingStatus
         {
             State = r.Get<string>("state")!, Reason = r.Get<string>("reason")!, Actor = r.Get<string>("actor")!,
             MarketTime = r.TimeOrNull("market_time"), SessionDate = r.Get<DateOnly?>("session_date"),
@@ -139,9 +149,13 @@ public static class BookStore
             batch.Add("INSERT INTO trading_state_history (state, previous, reason, actor, at) VALUES ($1,$2,$3,$4,$5)",
                 c.State, c.Previous, c.Reason, c.Actor, c.At);
         var s = book.Status;
+        // An engaged halt wins over the state this writer loaded (the kill switch may have committed meanwhile).
         batch.Add("""
-            UPDATE trading_state SET state = $1, reason = $2, actor = $3, market_time = $4, session_date = $5, day_start_equity = $6,
-                   peak_equity = $7, updated_at = now() WHERE id = 1
+            UPDATE trading_state t SET state = CASE WHEN h.engaged THEN 'HALTED' ELSE $1 END,
+                   reason = CASE WHEN h.engaged AND $1 <> 'HALTED' THEN h.reason ELSE $2 END,
+                   actor = CASE WHEN h.engaged AND $1 <> 'HALTED' THEN h.actor ELSE $3 END,
+                   market_time = $4, session_date = $5, day_start_equity = $6, peak_equity = $7, updated_at = now()
+            FROM trading_halt h WHERE t.id = 1 AND h.id = 1
             """, s.State, s.Reason, s.Actor, s.MarketTime, s.SessionDate, s.DayStartEquity, s.PeakEquity);
         await batch.Execute();
     }

@@ -146,6 +146,33 @@ public sealed class When_the_gateway_trades_live
         Assert.Empty(await gw.Reconcile());
     }
 
+    [Fact]
+    public async Task Should_commit_the_kill_switchs_halt_while_a_minute_step_waits_on_the_venue()
+    {
+        await using var rig = await LiveRig.Start();
+        var m0 = rig.Open;
+        var order = LiveRig.Order("AAPL", m0);
+        await rig.Gateway.Place(order);
+        // The venue takes the entry but holds its answers past the adapter's 1 s limit, twice: the step waits on it for seconds.
+        rig.Venue.AddFault(new FakeFault(FaultRoute.Submit, FaultKind.AcceptThenHang, Times: 2, HangMs: 3000));
+        var bars = Flat(["AAPL"], m0, 100m);
+        rig.Venue.ApplyBars(bars.Select(b => new FakeBar(b.Symbol, b.Minute, b.Open, b.High, b.Low, b.Close, b.Volume)).ToList());
+        await rig.Gateway.Minute(rig.Session, m0, bars, ordersSent: 1);
+        await Eventually.Until(() => rig.Gateway.Count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'"),
+            n => n > 0, what: "the minute step in its transaction, waiting on the venue");
+
+        var flatten = rig.Gateway.Http.SendAsync(Control("/flatten"));
+        // HALTED is committed while the step still holds its transaction open: the bracket it is entering is not committed yet.
+        await Eventually.Until(() => rig.Gateway.Count("SELECT count(*) FROM trading_state_history WHERE state = 'HALTED'"), n => n == 1, what: "HALTED committed");
+        Assert.Equal(1, await rig.Gateway.Count("SELECT count(*) FROM brackets WHERE execution_id = $1 AND state = 'REQUESTED'", order.ExecutionId));
+
+        (await flatten).EnsureSuccessStatusCode();
+        await rig.Gateway.WaitForMinute(rig.Session.Date, m0.AddMinutes(1));
+        Assert.Equal(1, await rig.Gateway.Count("SELECT count(*) FROM trading_state WHERE state = 'HALTED'"));
+        Assert.Equal(0, await rig.Gateway.Count("SELECT count(*) FROM positions WHERE qty <> 0"));
+        Assert.Equal(1, rig.VenueOrders(ClientOrderIds.For(order.ExecutionId, LegRole.Entry)));
+    }
+
     static HttpRequestMessage Control(string path) => new(HttpMethod.Post, path)
     {
         Content = System.Net.Http.Json.JsonContent.Create(new { actor = "test", reason = "drill" }),

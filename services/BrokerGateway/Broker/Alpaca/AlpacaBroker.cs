@@ -44,10 +44,11 @@ public sealed class AlpacaBroker : IBroker
     /// <summary>Stop leg's ledger id -> the OCO parent's (the target's) ledger id.</summary>
     readonly Dictionary<string, string> stopParents = new(StringComparer.Ordinal);
 
-    public AlpacaBroker(HttpClient http, AlpacaOptions options, ILogger log)
+    /// <param name="budget">The account's request quota, shared by every adapter of the process.</param>
+    public AlpacaBroker(HttpClient http, AlpacaOptions options, AlpacaRateBudget budget, ILogger log)
     {
         this.options = options;
-        client = new AlpacaClient(http, options, log);
+        client = new AlpacaClient(http, options, budget, log);
     }
 
     public string ExecutionMode => BrokerOptions.Live;
@@ -91,16 +92,19 @@ public sealed class AlpacaBroker : IBroker
             return new BrokerAck(AckStatus.Accepted, null, reply.Faults);
         if (reply.Status is null)
             return new BrokerAck(AckStatus.NoAnswer, "NO_ANSWER", reply.Faults);
-        if (reply.Status == HttpStatusCode.UnprocessableEntity && reply.Message.Contains("client_order_id must be unique", StringComparison.OrdinalIgnoreCase))
+        // A refusal after a faulted attempt may be the venue refusing the copy of an order that landed: a duplicate
+        // client_order_id (code 40010001), or a sell whose shares the first copy now holds (403). Whatever the 4xx,
+        // the order is looked up by its client order id; if it is there, that order is the one.
+        if (reply.ClientError && (reply.Faults.Count > 0 || reply.Code == AlpacaError.Malformed))
         {
-            // An earlier attempt (this step's, or a step that crashed after it) reached the venue: that order is the one.
             var existing = await Find(clientOrderId);
-            var faults = reply.Faults.Append("duplicate refused by the venue: the order was already there").ToList();
-            return existing is null
-                ? new BrokerAck(AckStatus.Rejected, "DUPLICATE_ID_NOT_FOUND", faults)
-                : new BrokerAck(existing.LedgerStatus == OrderStatus.Rejected ? AckStatus.Rejected : AckStatus.Accepted, null, faults);
+            if (existing is not null)
+            {
+                var faults = reply.Faults.Append($"HTTP {(int)reply.Status!} {reply.Code} on the retry: the order was already there").ToList();
+                return new BrokerAck(existing.LedgerStatus == OrderStatus.Rejected ? AckStatus.Rejected : AckStatus.Accepted, null, faults);
+            }
         }
-        return new BrokerAck(AckStatus.Rejected, $"HTTP {(int)reply.Status}: {reply.Message}", reply.Faults);
+        return new BrokerAck(AckStatus.Rejected, $"HTTP {(int)reply.Status}: {reply.Code} {reply.Message}", reply.Faults);
     }
 
     public async Task<BrokerAck> Cancel(string clientOrderId)
@@ -123,21 +127,70 @@ public sealed class AlpacaBroker : IBroker
         };
     }
 
+    public async Task<IReadOnlyDictionary<string, BrokerOrderView?>> AwaitCancels(IReadOnlyCollection<string> clientOrderIds)
+    {
+        // Bounded by elapsed time on a stopwatch (a latency budget, not market logic).
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var views = await Current(clientOrderIds);
+            if (views.Values.All(v => v is not { Status: OrderStatus.Working }) || waited.Elapsed >= options.CancelWait)
+                return views;
+            await Task.Delay(options.PollInterval);
+        }
+    }
+
+    public Task<IReadOnlyList<BrokerFill>> ReadFills(DateTimeOffset at) => NewFills(at);
+
+    /// <summary>The venue's view of each order, from one list call where it can (one query per order otherwise).</summary>
+    async Task<Dictionary<string, BrokerOrderView?>> Current(IReadOnlyCollection<string> clientOrderIds)
+    {
+        var since = clientOrderIds.Select(id => known.GetValueOrDefault(id)?.CreatedAt).Where(t => t is not null).Min();
+        var index = since is null ? null : await List(since.Value.AddHours(-1));
+        var views = new Dictionary<string, BrokerOrderView?>(StringComparer.Ordinal);
+        foreach (var id in clientOrderIds.Distinct())
+        {
+            var order = index is null ? await Find(id) : Resolve(id, index) ?? await Find(id);
+            views[id] = order is null ? null : new BrokerOrderView(id, order.LedgerStatus, order.Qty ?? 0, order.FilledQty);
+        }
+        return views;
+    }
+
     public async Task<BrokerAck> Amend(string clientOrderId, decimal? newQty, decimal? newStopPrice)
     {
         var order = await Find(clientOrderId);
         if (order is not { LedgerStatus: OrderStatus.Working })
             return new BrokerAck(AckStatus.Rejected, "NOT_WORKING");
+        if (newQty == order.Qty)
+            newQty = null;
+        // Alpaca replaces only limit_price and stop_price on the legs of an OCO (its trading/orders.md, "OCO Orders").
+        if (newQty is not null && order.OrderClass == "oco")
+            return new BrokerAck(AckStatus.Rejected, "QTY_NOT_REPLACEABLE_ON_OCO");
         var reply = await client.Send(HttpMethod.Patch, $"v2/orders/{order.Id}", new AlpacaReplace(newQty, newStopPrice), $"replace {clientOrderId}");
-        if (reply.Ok)
-            return new BrokerAck(AckStatus.Accepted, null, reply.Faults);
         if (reply.Status is null)
             return new BrokerAck(AckStatus.NoAnswer, "NO_ANSWER", reply.Faults);
-        // A retried replace whose first attempt landed finds the old order replaced by one with the asked values.
-        if (reply.Faults.Count > 0 && await Find(clientOrderId) is { LedgerStatus: OrderStatus.Working } now
-            && (newQty is null || now.Qty == newQty) && (newStopPrice is null || now.StopPrice == newStopPrice))
-            return new BrokerAck(AckStatus.Accepted, null, reply.Faults);
-        return new BrokerAck(AckStatus.Rejected, $"HTTP {(int)reply.Status}: {reply.Message}", reply.Faults);
+        // A refusal after a faulted attempt may be the venue refusing a copy of a replace that landed: look.
+        if (!reply.Ok && !(reply.ClientError && reply.Faults.Count > 0))
+            return new BrokerAck(AckStatus.Rejected, $"HTTP {(int)reply.Status}: {reply.Code} {reply.Message}", reply.Faults);
+        // The venue carries the replace out a moment later (pending_replace), or rejects it then (order_replace_rejected):
+        // only the order it ends with tells.
+        var now = await AwaitReplace(clientOrderId);
+        return now is { LedgerStatus: OrderStatus.Working } && (newQty is null || now.Qty == newQty) && (newStopPrice is null || now.StopPrice == newStopPrice)
+            ? new BrokerAck(AckStatus.Accepted, null, reply.Faults)
+            : new BrokerAck(AckStatus.Rejected, now is { Status: "pending_replace" } ? "REPLACE_PENDING" : "REPLACE_REJECTED", reply.Faults);
+    }
+
+    /// <summary>The order as it stands once no replace of it is pending any more (bounded by <see cref="AlpacaOptions.CancelWait"/>).</summary>
+    async Task<AlpacaOrder?> AwaitReplace(string clientOrderId)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var order = await Find(clientOrderId);
+            if (order is not { Status: "pending_replace" or "pending_new" } || waited.Elapsed >= options.CancelWait)
+                return order;
+            await Task.Delay(options.PollInterval);
+        }
     }
 
     public async Task<BrokerOrderView?> Query(string clientOrderId) =>
@@ -207,15 +260,25 @@ public sealed class AlpacaBroker : IBroker
     /// <summary>The venue's current order for a ledger id, from a listed index (following legs and replacements).</summary>
     AlpacaOrder? Resolve(string clientOrderId, Dictionary<string, AlpacaOrder> byId)
     {
-        AlpacaOrder? order;
-        if (stopParents.TryGetValue(clientOrderId, out var parentId))
-            order = byId.Values.FirstOrDefault(o => o.ClientOrderId == parentId)?.Legs?.FirstOrDefault(l => l.Type == "stop");
-        else
-            order = byId.Values.FirstOrDefault(o => o.ClientOrderId == clientOrderId);
-        while (order is { Status: "replaced", ReplacedBy: { } next } && byId.TryGetValue(next, out var replacement))
-            order = replacement;
+        var parentId = stopParents.GetValueOrDefault(clientOrderId);
+        var order = Latest(byId.Values.FirstOrDefault(o => o.ClientOrderId == (parentId ?? clientOrderId)), byId);
+        if (parentId is not null)
+            order = Latest(StopLeg(order), byId);
         return order is { Status: "replaced" } ? null : order;
     }
+
+    static AlpacaOrder? Latest(AlpacaOrder? order, Dictionary<string, AlpacaOrder> byId)
+    {
+        while (order is { Status: "replaced", ReplacedBy: { } next } && byId.TryGetValue(next, out var replacement))
+            order = replacement;
+        return order;
+    }
+
+    /// <summary>
+    /// The stop-loss of an OCO parent, found by its role: the parent's own leg, whatever its type (Alpaca turns a
+    /// buy stop into a stop_limit, so a short's stop is not of type "stop"); a leg replaced meanwhile is passed over.
+    /// </summary>
+    static AlpacaOrder? StopLeg(AlpacaOrder? parent) => parent?.Legs?.Where(l => l.Status != "replaced").LastOrDefault() ?? parent?.Legs?.LastOrDefault();
 
     /// <summary>The venue's current order for a ledger id, read by client order id (following legs and replacements); null if the venue never had it.</summary>
     async Task<AlpacaOrder?> Find(string clientOrderId)
@@ -226,9 +289,13 @@ public sealed class AlpacaBroker : IBroker
             return null;
         if (!reply.Ok)
             throw Unavailable($"query {clientOrderId}", reply);
-        var order = reply.Read<AlpacaOrder>();
-        if (byClientId != clientOrderId)
-            order = order.Legs?.FirstOrDefault(l => l.Type == "stop");
+        // A stop leg is reached through its parent, which may have been replaced (its legs move to the replacement).
+        var order = await FollowReplacements(reply.Read<AlpacaOrder>(), clientOrderId);
+        return byClientId == clientOrderId ? order : await FollowReplacements(StopLeg(order), clientOrderId);
+    }
+
+    async Task<AlpacaOrder?> FollowReplacements(AlpacaOrder? order, string clientOrderId)
+    {
         while (order is { Status: "replaced", ReplacedBy: { } next })
         {
             var hop = await client.Send(HttpMethod.Get, $"v2/orders/{Uri.EscapeDataString(next)}?nested=true", null, $"query {clientOrderId} (replaced)");

@@ -12,6 +12,12 @@ public sealed class AlpacaOptions
     /// <summary>One HTTP attempt's limit. A submit that times out is retried with the same client order id, which the venue refuses to duplicate.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The account's quota until the venue's headers tell it (Alpaca: 200 requests every minute per API key).</summary>
+    public int RequestsPerMinute { get; set; } = 200;
+
+    /// <summary>The longest a call waits for the quota to come back after a 429 before it gives up (no answer).</summary>
+    public TimeSpan RateLimitWait { get; set; } = TimeSpan.FromSeconds(65);
+
     /// <summary>Attempts per call on a 5xx, a 429, a timeout or a broken connection; after the last the outcome is unknown (queried next minute).</summary>
     public int Attempts { get; set; } = 3;
 
@@ -20,6 +26,15 @@ public sealed class AlpacaOptions
 
     /// <summary>How long a flatten waits for the venue to fill its market exits (the operator's hard limit for the kill switch is 2 s).</summary>
     public TimeSpan FlattenWait { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a cancel is waited for: Alpaca answers 204 at once and carries it out a moment later (pending_cancel),
+    /// holding the order's shares until then, so a market exit sent before the cancel completed would be refused.
+    /// </summary>
+    public TimeSpan CancelWait { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Pause between two reads of orders whose cancel or replace is pending.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(25);
 
     /// <summary>Every order is a day order: nothing the gateway places may outlive the session.</summary>
     public string TimeInForce { get; set; } = "day";

@@ -26,6 +26,7 @@ sealed record AlpacaOrder
     public string Status { get; init; } = "";
     public string Type { get; init; } = "";
     public string Side { get; init; } = "";
+    public string? OrderClass { get; init; }
     public decimal? Qty { get; init; }
     public decimal FilledQty { get; init; }
     public decimal? FilledAvgPrice { get; init; }
@@ -69,4 +70,8 @@ sealed record AlpacaPrice(decimal? LimitPrice = null, decimal? StopPrice = null)
 sealed record AlpacaReplace(decimal? Qty, decimal? StopPrice);
 
 /// <summary>Alpaca's error body.</summary>
-sealed record AlpacaError(int Code, string Message);
+sealed record AlpacaError(int Code, string Message)
+{
+    /// <summary>A malformed request, and the duplicate client_order_id refusal among them.</summary>
+    public const int Malformed = 40010001;
+}
