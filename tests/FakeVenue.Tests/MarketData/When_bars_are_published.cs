@@ -64,6 +64,20 @@ public sealed class When_bars_are_published
     }
 
     [Fact]
+    public async Task Should_send_an_extended_hours_line_in_its_own_minute_without_holding_later_lines_back()
+    {
+        var folder = SessionFolder.Write(["AAA"], 3,
+            "AAA,16:05,100,101,99,100,10",   // after the close: an extended-hours bar
+            "AAA,09:33,100,101,99,100,10");  // a regular bar the file lists after it
+        await using var h = await DataHarness.Start(folder);
+        await using var probe = await h.Subscribed("AAA");
+        var bars = await probe.Bars(4);
+
+        Assert.Equal(["2026-11-20T14:30:00Z", "2026-11-20T14:31:00Z", "2026-11-20T14:32:00Z", "2026-11-20T14:33:00Z"],
+            bars.Select(b => (string)b["t"]!));
+    }
+
+    [Fact]
     public async Task Should_redate_the_session()
     {
         var folder = SessionFolder.Write(["AAA"], 1);

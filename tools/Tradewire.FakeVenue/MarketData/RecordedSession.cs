@@ -11,6 +11,7 @@ namespace Tradewire.FakeVenue.MarketData;
 internal sealed class RecordedSession
 {
     const string Zone = "America/New_York";
+    static readonly TimeOnly RegularOpen = new(9, 30), RegularClose = new(16, 0);
 
     RecordedSession(DateOnly date, IReadOnlyList<SessionBar> bars, IReadOnlyList<string> unplayable)
     {
@@ -51,7 +52,11 @@ internal sealed class RecordedSession
             var local = day.ToDateTime(time, DateTimeKind.Unspecified);
             var minute = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
             var turn = reached.TryGetValue(f[0], out var last) && last > minute ? last : minute;
-            reached[f[0]] = turn;
+            // A line outside regular hours (09:30-16:00 New York) is an extended-hours bar: the stream sends it in
+            // its own minute, and it holds nothing back. Were it to set the symbol's place in the recording, every
+            // later regular line of that symbol would wait for it and miss its session.
+            if (time >= RegularOpen && time < RegularClose)
+                reached[f[0]] = turn;
             bars.Add(Bar(i + 1, f, minute, turn.AddMinutes(1) + publishDelay));
         }
         return new RecordedSession(day, bars, unplayable);
