@@ -20,7 +20,7 @@ public sealed class ReconciliationLoop(IServiceProvider services, IConfiguration
             try
             {
                 await using var scope = services.CreateAsyncScope();
-                status = (await scope.ServiceProvider.GetRequiredService<VenueReconciler>().Run(cutOff ? "reconnect" : trigger)).Status;
+                status = (await scope.ServiceProvider.GetRequiredService<VenueReconciler>().Run(cutOff ? "reconnect" : trigger, recordFailure: !cutOff)).Status;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

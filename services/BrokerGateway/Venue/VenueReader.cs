@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Tradewire.BrokerGateway.Broker;
@@ -8,7 +7,7 @@ namespace Tradewire.BrokerGateway.Venue;
 
 /// <summary>
 /// Read-only calls to the venue (Alpaca's Trading API v2) for the LIVE gate and reconciliation: the account, the
-/// open orders, the positions, one order by client order id. Same client and retry rule as the trading adapter.
+/// open orders (OCO legs included), the positions. Same client and retry rule as the trading adapter.
 /// A call that fails after every attempt, or answers something unreadable, is a <see cref="VenueAnswer{T}"/>
 /// failure, never an empty list: a venue that did not answer is not a flat venue.
 /// </summary>
@@ -42,16 +41,6 @@ public sealed class VenueReader(IHttpClientFactory http, IOptions<BrokerOptions>
         return Read<IReadOnlyList<VenuePositionView>>(reply, "positions", body =>
             JsonSerializer.Deserialize<List<AlpacaPositionBody>>(body, AlpacaWire.Json)!
                 .Select(p => new VenuePositionView(p.Symbol, p.Side == "short" && p.Qty > 0 ? -p.Qty : p.Qty)).ToList());
-    }
-
-    /// <summary>One order; a value of null when the venue says it has no order with that id (404).</summary>
-    public async Task<VenueAnswer<VenueOrderView?>> Order(string clientOrderId)
-    {
-        var reply = await Client().Send(HttpMethod.Get, $"v2/orders:by_client_order_id?client_order_id={Uri.EscapeDataString(clientOrderId)}", null,
-            "query " + clientOrderId);
-        if (reply.Status == HttpStatusCode.NotFound)
-            return VenueAnswer<VenueOrderView?>.Ok(null);
-        return Read<VenueOrderView?>(reply, "order " + clientOrderId, body => View(JsonSerializer.Deserialize<AlpacaOrder>(body, AlpacaWire.Json)!));
     }
 
     static VenueOrderView View(AlpacaOrder o) =>

@@ -1,5 +1,7 @@
 using MassTransit;
 using Tradewire.BrokerGateway.Broker;
+using Tradewire.BrokerGateway.Broker.Alpaca;
+using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Persistence;
 
@@ -14,37 +16,36 @@ namespace Tradewire.BrokerGateway.Venue;
 /// looked and resumes. A venue that does not answer raises <c>RECONCILIATION_FAILED</c> and nothing is concluded:
 /// no answer is never read as "the venue is flat".
 /// </summary>
-public sealed class VenueReconciler(BrokerGatewayDbContext db, VenueReader venue, IPublishEndpoint publish, ILogger<VenueReconciler> log)
+public sealed class VenueReconciler(BrokerGatewayDbContext db, VenueReader venue, BrokerFactory brokers, IPublishEndpoint publish,
+    ILogger<VenueReconciler> log)
 {
     public enum Status { Skipped, Clean, Drift, Failed }
 
     public sealed record Outcome(Status Status, IReadOnlyList<DriftItem> Drift, string? Error = null);
 
-    public async Task<Outcome> Run(string trigger)
+    /// <param name="recordFailure">False while the venue has been failing already: one RECONCILIATION_FAILED per outage, not one per retry.</param>
+    public async Task<Outcome> Run(string trigger, bool recordFailure = true)
     {
         if (!await IsLive())
             return new Outcome(Status.Skipped, []);
         var first = await ReadVenue();
         if (first.Error is { } error)
-            return await Failed(trigger, error);
+            return await Failed(recordFailure, trigger, error);
 
         await using var tx = await db.Database.BeginTransactionAsync();
         var status = await BookStore.LoadStatus(db);
         var ledger = await ReadLedger();
-        var closed = await ClosedViews(ledger.Working, first.Open!);
-        if (closed.Error is { } closedError)
-            return await Failed(trigger, closedError, tx);
-        var drift = Compare(ledger, first.Open!, closed.Views!, first.Positions!);
+        var (drift, queryError) = await Compare(ledger, first);
+        if (drift is null)
+            return await Failed(recordFailure, trigger, queryError!, tx);
         if (drift.Count > 0)
         {
             // Read the venue again: only a difference seen both times counts.
             var second = await ReadVenue();
-            if (second.Error is { } secondError)
-                return await Failed(trigger, secondError, tx);
-            var closedAgain = await ClosedViews(ledger.Working, second.Open!);
-            if (closedAgain.Error is { } closedAgainError)
-                return await Failed(trigger, closedAgainError, tx);
-            var keys = Compare(ledger, second.Open!, closedAgain.Views!, second.Positions!).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+            var (again, againError) = second.Error is null ? await Compare(ledger, second) : (null, second.Error);
+            if (again is null)
+                return await Failed(recordFailure, trigger, againError!, tx);
+            var keys = again.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
             drift = drift.Where(d => keys.Contains(d.Key)).ToList();
         }
         if (drift.Count == 0)
@@ -84,43 +85,45 @@ public sealed class VenueReconciler(BrokerGatewayDbContext db, VenueReader venue
         return new VenueRead(open.Value, positions.Value, open.Error ?? positions.Error);
     }
 
-    sealed record Ledger(List<LedgerOrderView> Working, Dictionary<string, decimal> Positions, HashSet<string> Known);
+    sealed record Ledger(Book Book, List<LedgerOrderView> Working, HashSet<string> Ids);
 
+    /// <summary>The book (its working orders restore the venue adapter) and every client order id the ledger has.</summary>
     async Task<Ledger> ReadLedger()
     {
-        var working = await Sql.Query(db, "SELECT client_order_id, ticker, side, filled_qty FROM orders WHERE status = 'WORKING' AND execution_mode = 'LIVE'",
-            r => new LedgerOrderView(r.GetString(0), r.GetString(1), r.GetString(2) == "BUY" ? 1 : -1, r.GetDecimal(3)));
-        var positions = (await Sql.Query(db, "SELECT ticker, qty FROM positions WHERE qty <> 0", r => (r.GetString(0), r.GetDecimal(1))))
-            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
-        var known = (await Sql.Query(db, "SELECT client_order_id FROM orders", r => r.GetString(0))).ToHashSet(StringComparer.Ordinal);
-        return new Ledger(working, positions, known);
+        var book = await BookStore.Load(db, null);
+        var working = book.Orders.Values.Where(o => o is { Status: OrderStatus.Working, ExecutionMode: BrokerOptions.Live })
+            .Select(o => new LedgerOrderView(o.ClientOrderId, o.Ticker, o.Side == OrderSide.Buy ? "buy" : "sell", o.FilledQty)).ToList();
+        var ids = (await Sql.Query(db, "SELECT client_order_id FROM orders", r => r.GetString(0))).ToHashSet(StringComparer.Ordinal);
+        return new Ledger(book, working, ids);
     }
 
-    sealed record Closed(Dictionary<string, VenueOrderView?>? Views, string? Error);
-
-    /// <summary>The venue's view of each ledger-working order it does not list as open (filled or cancelled since, or never seen).</summary>
-    async Task<Closed> ClosedViews(List<LedgerOrderView> working, IReadOnlyList<VenueOrderView> open)
+    /// <summary>
+    /// Each ledger-working order as the venue has it now, through the trading adapter (which follows OCO legs and
+    /// replacements to the venue's current order), then <see cref="VenueDrift"/>. Null and why when the venue did not answer.
+    /// </summary>
+    async Task<(List<DriftItem>? Drift, string? Error)> Compare(Ledger ledger, VenueRead venueRead)
     {
-        var openIds = open.Select(o => o.ClientOrderId).ToHashSet(StringComparer.Ordinal);
-        var views = new Dictionary<string, VenueOrderView?>(StringComparer.Ordinal);
-        foreach (var order in working.Where(o => !openIds.Contains(o.ClientOrderId)))
+        var broker = brokers.For(BrokerOptions.Live, ledger.Book.Orders);
+        var views = new Dictionary<string, BrokerOrderView?>(StringComparer.Ordinal);
+        try
         {
-            var answer = await venue.Order(order.ClientOrderId);
-            if (!answer.Answered)
-                return new Closed(null, answer.Error);
-            views[order.ClientOrderId] = answer.Value;
+            foreach (var order in ledger.Working)
+                views[order.ClientOrderId] = await broker.Query(order.ClientOrderId);
         }
-        return new Closed(views, null);
+        catch (BrokerUnavailableException e)
+        {
+            return (null, e.Message);
+        }
+        var positions = ledger.Book.Positions.Values.Where(p => p.Qty != 0).ToDictionary(p => p.Ticker, p => p.Qty, StringComparer.Ordinal);
+        return (VenueDrift.Compare(ledger.Working, views, positions, ledger.Ids, venueRead.Open!, venueRead.Positions!).ToList(), null);
     }
 
-    static List<DriftItem> Compare(Ledger ledger, IReadOnlyList<VenueOrderView> open, Dictionary<string, VenueOrderView?> closed,
-        IReadOnlyList<VenuePositionView> positions) =>
-        VenueDrift.Compare(ledger.Working, ledger.Positions, ledger.Known, open, closed, positions).ToList();
-
-    async Task<Outcome> Failed(string trigger, string error, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? open = null)
+    async Task<Outcome> Failed(bool record, string trigger, string error, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? open = null)
     {
         if (open is not null)
             await open.DisposeAsync(); // rolls back: nothing was written
+        if (!record)
+            return new Outcome(Status.Failed, [], error);
         await using var tx = await db.Database.BeginTransactionAsync();
         var status = await BookStore.LoadStatus(db);
         var book = new Book { Status = status };

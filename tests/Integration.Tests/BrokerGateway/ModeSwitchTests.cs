@@ -85,7 +85,7 @@ public sealed class When_the_operator_switches_the_trading_mode
     {
         await using var rig = await ModeSwitchRig.Start();
         await using var dispatcher = await DispatcherHost.Start(TestService.NewName("dismode"), null, rig.Gateway.PlaceQueue);
-        // The gateway announced PAPER at its start; the dispatcher holds it.
+        // A new dispatcher stamps PAPER until it hears otherwise.
         await Eventually.Until(() => dispatcher.Count("SELECT count(*) FROM dispatcher_trading_mode WHERE mode = 'PAPER'"), n => n == 1, what: "PAPER");
 
         Assert.Equal(200, (await rig.Switch(new { mode = "LIVE", confirm = ModeSwitchRig.Phrase })).Status);
