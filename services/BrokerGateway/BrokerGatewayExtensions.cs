@@ -42,6 +42,8 @@ public static class BrokerGatewayExtensions
         builder.Services.AddOptions<BrokerOptions>().Bind(builder.Configuration.GetSection("Broker"))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidation>();
+        // The paper account's key id, when the environment has the seeds' APCA_API_KEY_ID: LIVE must not use it.
+        builder.Services.PostConfigure<BrokerOptions>(o => o.PaperKeyId ??= builder.Configuration["APCA_API_KEY_ID"]);
         builder.Services.AddHttpClient(BrokerFactory.AlpacaClient, (sp, http) =>
         {
             var alpaca = sp.GetRequiredService<IOptions<BrokerOptions>>().Value.Alpaca;
@@ -61,9 +63,16 @@ public static class BrokerGatewayExtensions
             .TradewireRepository<BracketSagaState, BrokerGatewayDbContext>());
         builder.Services.AddScoped<TradingControl>();
         builder.Services.AddScoped<LedgerQueries>();
-        // Registered before the bus (AddServiceBus comes after): hosted services start in order, so a
-        // KILL_SWITCH=1 start halts and flattens before any minute is consumed.
+        builder.Services.AddScoped<Venue.VenueReader>();
+        builder.Services.AddScoped<Mode.ModeSwitch>();
+        builder.Services.AddSingleton<KillSwitch>();
+        // Registered before the bus (AddServiceBus comes after): hosted services start in order, so the mode is
+        // settled and announced, and a KILL_SWITCH=1 start halts and flattens, before any minute is consumed.
+        builder.Services.AddHostedService<Mode.ModeAtStartup>();
         builder.Services.AddHostedService<KillSwitchAtStartup>();
+        builder.Services.AddHostedService<KillSwitchWatch>();
+        builder.Services.AddScoped<Venue.VenueReconciler>();
+        builder.Services.AddHostedService<Venue.ReconciliationLoop>();
         return builder;
     }
 }

@@ -25,6 +25,8 @@ const string Usage = """
                                 the fault drill: kills, broker and database restarts, late redelivery; ledger must not change;
                                 then broker faults on the LIVE path against a local Alpaca-protocol venue
       spans DIR                 where each hop's latency goes, from the span files services write with Telemetry__SpanDirectory=DIR
+      rollback [--gateway URL] [--dispatcher URL|none] [--flat-timeout S]
+                                LIVE to PAPER: pause, flatten, switch to PAPER, dispatcher follows; each step checked
       reconcile                 run scripts/reconcile_db.sql on the broker-gateway's database (each check: 0 rows)
       sample-session [--seed N] [--date yyyy-MM-dd] [--out DIR]
                                 regenerate the sample session (data/sample-session) from its seed
@@ -52,6 +54,7 @@ try
         "bench-kill" => await Tradewire.Cli.Bench.KillSwitchBench.Run(paths, args[1..]),
         "drill" => await Tradewire.Cli.Drill.DrillCommand.Run(paths, args[1..]),
         "spans" => Tradewire.Cli.Bench.SpanHops.Run(args[1..]),
+        "rollback" => await Tradewire.Cli.Rollback.RollbackCommand.Run(paths, args[1..]),
         "reconcile" when args.Length == 1 => await ReconcileCommand(paths),
         "sample-session" => SampleSessionCommand.Run(paths, args[1..]),
         "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),

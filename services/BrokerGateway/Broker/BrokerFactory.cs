@@ -16,9 +16,13 @@ public sealed class BrokerFactory(IOptions<BrokerOptions> options, IOptions<Pape
 
     public const string AlpacaClient = "alpaca";
 
-    public IBroker For(IReadOnlyDictionary<string, OrderRecord> orders)
+    /// <summary>
+    /// The broker for the ledger's trading <paramref name="mode"/> (trading_state, not configuration). After a switch
+    /// to PAPER the venue adapter stays in use while LIVE orders still work there, so they are never simulated.
+    /// </summary>
+    public IBroker For(string mode, IReadOnlyDictionary<string, OrderRecord> orders)
     {
-        if (options.Value.Mode != BrokerOptions.Live)
+        if (mode != BrokerOptions.Live && !orders.Values.Any(o => o is { Status: OrderStatus.Working, ExecutionMode: BrokerOptions.Live }))
             return Paper(orders);
         // A stop leg is found at the venue through its OCO parent, the target of the same group.
         var targets = orders.Values.Where(o => o is { Role: LegRole.Target, OcoGroup: not null })

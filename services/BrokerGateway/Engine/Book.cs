@@ -59,6 +59,9 @@ public sealed class TradingStatus
     public DateOnly? SessionDate { get; set; }
     public decimal? DayStartEquity { get; set; }
     public decimal? PeakEquity { get; set; }
+    /// <summary>PAPER or LIVE: written only by the mode switch (<see cref="Http.ModeSwitch"/>), never by a minute step.</summary>
+    public string Mode { get; init; } = "PAPER";
+    public long ModeVersion { get; init; }
     public bool Dirty { get; set; }
     public bool AllowsEntries => State == TradingStates.Active;
 

@@ -16,7 +16,8 @@ namespace Tradewire.BrokerGateway.Engine;
 /// the consumer's transaction.
 /// </summary>
 public sealed class MinuteStep(BrokerGatewayDbContext db, MinuteSequencer<BrokerGatewayDbContext> sequencer, IMarketCalendar calendar,
-    IOptions<RiskLimits> limits, BrokerFactory brokers, IOptions<EngineOptions> options, Saga.BracketLifecycle lifecycle)
+    IOptions<RiskLimits> limits, BrokerFactory brokers, IOptions<EngineOptions> options, Saga.BracketLifecycle lifecycle,
+    Http.KillSwitch killSwitch)
 {
     public static readonly string[] Streams = ["bars", "dispatch"];
 
@@ -37,7 +38,10 @@ public sealed class MinuteStep(BrokerGatewayDbContext db, MinuteSequencer<Broker
         var session = calendar.GetSession(completed.SessionDate)!;
         var book = await BookStore.Load(db, session.OpenUtc);
         await BookStore.LoadSagas(db, book);
-        await new MinuteEngine(brokers.For(book.Orders), limits.Value, options.Value, lifecycle).Process(book, session, completed.Minute, bars.Bars);
+        // An engaged kill switch stops entries in this very step, even before its watcher has flattened the book.
+        if (killSwitch.Engaged && book.Status.State != TradingStates.Halted)
+            MinuteEngine.ChangeState(book, TradingStates.Halted, "KILL_SWITCH engaged", killSwitch.Source, completed.Minute);
+        await new MinuteEngine(brokers.For(book.Status.Mode, book.Orders), limits.Value, options.Value, lifecycle).Process(book, session, completed.Minute, bars.Bars);
         await BookStore.Save(db, book);
         foreach (var message in book.Outgoing)
             await publish.Publish(message);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Tradewire.BrokerGateway.Engine;
+using Tradewire.BrokerGateway.Mode;
 using Tradewire.BrokerGateway.Persistence;
 using Tradewire.ServiceDefaults.Operator;
 
@@ -21,8 +22,11 @@ public static class ControlEndpoints
             await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingStates.Paused, body.Actor!, body.Reason!)) : BadBody());
         group.MapPost("/reduce", async (HttpRequest request, TradingControl control) =>
             await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingStates.Reducing, body.Actor!, body.Reason!)) : BadBody());
-        group.MapPost("/resume", async (HttpRequest request, TradingControl control) =>
-            await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingStates.Active, body.Actor!, body.Reason!)) : BadBody());
+        group.MapPost("/resume", async (HttpRequest request, TradingControl control, KillSwitch killSwitch) =>
+            killSwitch.Engaged
+                ? Results.Json(new { error = "KILL_SWITCH_ENGAGED", message = "KILL_SWITCH is set: release it before resuming." }, statusCode: 409)
+                : await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingStates.Active, body.Actor!, body.Reason!)) : BadBody());
+        group.MapModeEndpoints();
         group.MapGet("/risk", async (LedgerQueries q) => Results.Ok(await q.Risk()));
         group.MapGet("/positions", async (LedgerQueries q) => Results.Ok(await q.Positions()));
         group.MapGet("/metrics", async (LedgerQueries q) => Results.Text(await q.Metrics(), "text/plain; version=0.0.4"));

@@ -1,19 +1,19 @@
 namespace Tradewire.BrokerGateway.Http;
 
 /// <summary>
-/// At start-up, before any message is consumed: with <c>KILL_SWITCH=1</c> in the environment, state HALTED and
+/// At start-up, before any message is consumed: with <c>KILL_SWITCH=1</c> (environment or file, see <see cref="KillSwitch"/>), state HALTED and
 /// flatten everything; otherwise rehearse the kill switch and roll it back (<see cref="TradingControl.Rehearse"/>),
 /// so that the operator's first press runs as fast as the later ones.
 /// </summary>
-public sealed class KillSwitchAtStartup(IServiceProvider services, IConfiguration configuration, ILogger<KillSwitchAtStartup> log) : IHostedService
+public sealed class KillSwitchAtStartup(IServiceProvider services, KillSwitch killSwitch, ILogger<KillSwitchAtStartup> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var control = scope.ServiceProvider.GetRequiredService<TradingControl>();
-        if (configuration["KILL_SWITCH"] == "1")
+        if (killSwitch.Engaged)
         {
-            await control.Flatten("env:KILL_SWITCH", "KILL_SWITCH=1 at start-up");
+            await control.Flatten(killSwitch.Source, "KILL_SWITCH=1 at start-up");
             return;
         }
         try

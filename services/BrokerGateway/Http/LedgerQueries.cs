@@ -11,8 +11,8 @@ public sealed class LedgerQueries(BrokerGatewayDbContext db, IOptions<RiskLimits
 {
     public async Task<object> Risk() => await InTx(async () =>
     {
-        var state = (await Sql.Query(db, "SELECT state, reason, actor, market_time, day_start_equity, peak_equity FROM trading_state WHERE id = 1",
-            r => new { state = r.GetString(0), reason = r.GetString(1), actor = r.GetString(2), marketTime = r.TimeOrNull("market_time"),
+        var state = (await Sql.Query(db, "SELECT state, reason, actor, market_time, day_start_equity, peak_equity, mode, mode_version FROM trading_state WHERE id = 1",
+            r => new { state = r.GetString(0), mode = r.GetString(6), modeVersion = r.GetInt64(7), reason = r.GetString(1), actor = r.GetString(2), marketTime = r.TimeOrNull("market_time"),
                 dayStartEquity = r.Get<decimal?>("day_start_equity"), peakEquity = r.Get<decimal?>("peak_equity") })).Single();
         var realized = (await Sql.Query(db, "SELECT coalesce(sum(realized_pnl), 0) FROM positions", r => r.GetDecimal(0))).Single();
         var events = await Sql.Query(db, "SELECT at, reason_code, severity, ticker, actor, detail_json::text FROM risk_events ORDER BY at DESC, id LIMIT 50",

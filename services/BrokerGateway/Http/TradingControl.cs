@@ -64,7 +64,7 @@ public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint p
         var at = loaded.Status.MarketTime ?? DateTimeOffset.UnixEpoch;
         var working = loaded.Orders.Values.Count(o => o.Status == Domain.OrderStatus.Working);
         var open = loaded.Positions.Values.Count(p => p.Qty != 0);
-        var broker = rehearsal ? brokers.Paper(loaded.Orders) : brokers.For(loaded.Orders);
+        var broker = rehearsal ? brokers.Paper(loaded.Orders) : brokers.For(loaded.Status.Mode, loaded.Orders);
         var flat = await new MinuteEngine(broker, limits.Value, options.Value, lifecycle).Flatten(loaded, at, "KILL_SWITCH");
         // Time from the request to every cancel and close decided at the broker (the write of this very event
         // and the commit follow; the HTTP answer reports the total).

@@ -73,6 +73,7 @@ public static class BookStore
             State = r.Get<string>("state")!, Reason = r.Get<string>("reason")!, Actor = r.Get<string>("actor")!,
             MarketTime = r.TimeOrNull("market_time"), SessionDate = r.Get<DateOnly?>("session_date"),
             DayStartEquity = r.Get<decimal?>("day_start_equity"), PeakEquity = r.Get<decimal?>("peak_equity"),
+            Mode = r.Get<string>("mode")!, ModeVersion = r.Get<long>("mode_version"),
         })).Single();
 
     static Bracket ReadBracket(DbDataReader r) => new()

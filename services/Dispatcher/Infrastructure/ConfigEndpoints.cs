@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,14 +20,14 @@ public static class ConfigEndpoints
         return app;
     }
 
-    static async Task<IResult> Get(DispatcherDbContext db, IOptions<DispatcherOptions> options, CancellationToken token)
+    static async Task<IResult> Get(DispatcherDbContext db, CancellationToken token)
     {
         await using var tx = await db.Database.BeginTransactionAsync(token);
         var current = await ConfigStore.Read(db, token);
-        return Results.Ok(Body(current.Config, current.Version, options.Value.ExecutionMode));
+        return Results.Ok(Body(current.Config, current.Version, await TradingModeStore.Read(db, token)));
     }
 
-    static async Task<IResult> Put(HttpRequest request, DispatcherDbContext db, IOptions<DispatcherOptions> options, CancellationToken token)
+    static async Task<IResult> Put(HttpRequest request, DispatcherDbContext db, CancellationToken token)
     {
         string patch;
         using (var reader = new StreamReader(request.Body))
@@ -40,8 +39,9 @@ public static class ConfigEndpoints
         if (!result.Accepted)
             return Results.BadRequest(new { error = result.ReasonCode, message = result.Message, config_sha = current.Config.Sha() });
         var version = await ConfigStore.Save(db, result.Config!, patch, token);
+        var mode = await TradingModeStore.Read(db, token);
         await tx.CommitAsync(token);
-        return Results.Ok(Body(result.Config!, version, options.Value.ExecutionMode));
+        return Results.Ok(Body(result.Config!, version, mode));
     }
 
     static object Body(DispatcherConfig config, long version, string executionMode) => new Dictionary<string, object>

@@ -19,10 +19,13 @@ public static class DispatcherRegistration
         // Dispatcher:SubscribeToSignals=false leaves the queue unbound from the SignalsEvaluated exchange (messages are
         // then sent to it directly): test hosts on a shared broker must not receive each other's published ticks.
         var subscribe = builder.Configuration.GetValue("Dispatcher:SubscribeToSignals", true);
-        builder.AddServiceBus<DispatcherDbContext>(x => x.AddConsumer<SignalsEvaluatedConsumer>()
-            .Endpoint(e => e.ConfigureConsumeTopology = subscribe));
-        builder.Services.AddOptions<DispatcherOptions>().Bind(builder.Configuration.GetSection("Dispatcher"))
-            .Validate(o => o.ExecutionMode is "PAPER" or "LIVE", "Dispatcher:ExecutionMode must be PAPER or LIVE").ValidateOnStart();
+        // The trading mode is the broker-gateway's: it arrives as TradingModeChanged (no Dispatcher setting for it).
+        builder.AddServiceBus<DispatcherDbContext>(x =>
+        {
+            x.AddConsumer<SignalsEvaluatedConsumer>().Endpoint(e => e.ConfigureConsumeTopology = subscribe);
+            x.AddConsumer<TradingModeChangedConsumer>();
+        });
+        builder.Services.AddOptions<DispatcherOptions>().Bind(builder.Configuration.GetSection("Dispatcher"));
         builder.Services.AddSingleton<DispatchWakeup>();
         builder.Services.TryAddSingleton<IDispatchFaults, NoDispatchFaults>();
         builder.Services.AddSingleton<RecommendationDecider>();

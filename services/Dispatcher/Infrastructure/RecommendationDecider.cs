@@ -62,11 +62,12 @@ sealed class RecommendationDecider(IServiceScopeFactory scopes, IOptions<Dispatc
             return DecisionOutcome.ClaimLost;
         var plan = priced.Plan!;
         var executionId = NewId.NextGuid();
-        await ExecutionLedger.Insert(db, executionId, run, candidate, snapshot, plan, gateJson, tradingDate, options.Value.ExecutionMode, token);
+        var mode = await TradingModeStore.Read(db, token);
+        await ExecutionLedger.Insert(db, executionId, run, candidate, snapshot, plan, gateJson, tradingDate, mode, token);
 
         var send = scope.ServiceProvider.GetRequiredService<ISendEndpointProvider>();
         var endpoint = await send.GetSendEndpoint(new Uri($"queue:{options.Value.BrokerQueue}"));
-        await endpoint.Send(plan.Command(executionId, candidate, run.Config.MaxHoldMinutes, run.MarketTime, run.ConfigSha, options.Value.ExecutionMode), token);
+        await endpoint.Send(plan.Command(executionId, candidate, run.Config.MaxHoldMinutes, run.MarketTime, run.ConfigSha, mode), token);
         await db.SaveChangesAsync(token);
         await tx.CommitAsync(token);
         return DecisionOutcome.Simulated;

@@ -42,6 +42,9 @@ public sealed class GatewayHost : IAsyncDisposable
     public string ConnectionString { get; }
     public HttpClient Http { get; }
 
+    /// <summary>The queue its PlaceBracketOrder consumer reads (where a test's dispatcher sends).</summary>
+    public string PlaceQueue => $"{prefix}-place-bracket-order";
+
     /// <summary>Starts a gateway on a fresh database, or on <paramref name="database"/> (a restart).</summary>
     public static async Task<GatewayHost> Start(IDictionary<string, string?>? settings = null, string? database = null)
     {

@@ -12,7 +12,7 @@ namespace Tradewire.Integration.Tests.BrokerGateway;
 /// </summary>
 public sealed class LiveRig : IAsyncDisposable
 {
-    const string KeyId = "PKTESTKEY", SecretKey = "test-secret-key";
+    public const string KeyId = "PKTESTKEY", SecretKey = "test-secret-key";
 
     LiveRig(Tradewire.FakeVenue.FakeVenue venue, GatewayHost gateway, TradingSession session)
     {
@@ -26,15 +26,18 @@ public sealed class LiveRig : IAsyncDisposable
     public TradingSession Session { get; }
 
     /// <summary>Requests time out after 1 s and are tried 3 times, so a fault plays out within a test's patience.</summary>
-    public static async Task<LiveRig> Start()
+    public static async Task<LiveRig> Start(IDictionary<string, string?>? settings = null)
     {
         var venue = await Tradewire.FakeVenue.FakeVenue.Start(new FakeVenueOptions { KeyId = KeyId, SecretKey = SecretKey });
-        var gateway = await GatewayHost.Start(new Dictionary<string, string?>
+        var config = new Dictionary<string, string?>
         {
             ["Broker:Mode"] = "LIVE", ["Broker:Alpaca:BaseUrl"] = venue.BaseUrl, ["Broker:Alpaca:KeyId"] = KeyId,
             ["Broker:Alpaca:SecretKey"] = SecretKey, ["Broker:Alpaca:RequestTimeout"] = "00:00:01", ["Broker:Alpaca:Attempts"] = "3",
             ["Broker:Alpaca:RetryDelay"] = "00:00:00.050", ["Broker:Alpaca:FlattenWait"] = "00:00:00.500",
-        });
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
+            config[k] = v;
+        var gateway = await GatewayHost.Start(config);
         return new LiveRig(venue, gateway, GatewayScenario.Calendar.GetSession(new DateOnly(2026, 11, 23))!);
     }
 
