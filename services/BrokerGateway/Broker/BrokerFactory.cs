@@ -11,8 +11,8 @@ namespace Tradewire.BrokerGateway.Broker;
 public sealed class BrokerFactory(IOptions<BrokerOptions> options, IOptions<PaperBrokerOptions> paper, IHttpClientFactory http,
     ILogger<AlpacaBroker> log, TimeProvider time)
 {
-    // One quota for the account, whichever step or control action calls the venue.
-    readonly AlpacaRateBudget budget = new(options.Value.Alpaca, time);
+    /// <summary>One quota for the account, whichever step, control action or reconciliation calls the venue.</summary>
+    public AlpacaRateBudget Budget { get; } = new(options.Value.Alpaca, time);
 
     public const string AlpacaClient = "alpaca";
 
@@ -27,7 +27,7 @@ public sealed class BrokerFactory(IOptions<BrokerOptions> options, IOptions<Pape
         // A stop leg is found at the venue through its OCO parent, the target of the same group.
         var targets = orders.Values.Where(o => o is { Role: LegRole.Target, OcoGroup: not null })
             .ToDictionary(o => o.OcoGroup!, StringComparer.Ordinal);
-        var live = new AlpacaBroker(http.CreateClient(AlpacaClient), options.Value.Alpaca, budget, log);
+        var live = new AlpacaBroker(http.CreateClient(AlpacaClient), options.Value.Alpaca, Budget, log);
         foreach (var order in orders.Values.Where(o => o.Status == OrderStatus.Working))
             live.Restore(order, order.OcoGroup is null ? null : targets.GetValueOrDefault(order.OcoGroup));
         return live;

@@ -11,12 +11,12 @@ namespace Tradewire.BrokerGateway.Venue;
 /// A call that fails after every attempt, or answers something unreadable, is a <see cref="VenueAnswer{T}"/>
 /// failure, never an empty list: a venue that did not answer is not a flat venue.
 /// </summary>
-public sealed class VenueReader(IHttpClientFactory http, IOptions<BrokerOptions> options, ILogger<VenueReader> log)
+public sealed class VenueReader(IHttpClientFactory http, IOptions<BrokerOptions> options, BrokerFactory brokers, ILogger<VenueReader> log)
 {
     /// <summary>Alpaca's largest page of <c>GET /v2/orders</c>; a full page cannot prove it holds every open order.</summary>
     const int PageLimit = 500;
 
-    AlpacaClient Client() => new(http.CreateClient(BrokerFactory.AlpacaClient), options.Value.Alpaca, log);
+    AlpacaClient Client() => new(http.CreateClient(BrokerFactory.AlpacaClient), options.Value.Alpaca, brokers.Budget, log);
 
     /// <summary>The account's status (<c>ACTIVE</c> when it may trade).</summary>
     public async Task<VenueAnswer<string>> AccountStatus()
