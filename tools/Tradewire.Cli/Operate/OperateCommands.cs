@@ -1,0 +1,56 @@
+using System.CommandLine;
+
+namespace Tradewire.Cli.Operate;
+
+/// <summary>
+/// The commands that operate the always-on system (up, status, down, replay, and the hidden supervise), parsed by
+/// System.CommandLine: <c>./tradewire up --help</c> explains each; a bad option is refused with the reason.
+/// </summary>
+public static class OperateCommands
+{
+    public static readonly string[] Names = ["up", "down", "supervise"];
+
+    public static async Task<int> Invoke(RepoPaths paths, string[] args)
+    {
+        var root = new RootCommand("Tradewire operator commands") { Up(paths), Down(paths), Supervise(paths) };
+        try
+        {
+            return await root.Parse(args).InvokeAsync();
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"tradewire {args[0]}: {e.Message}");
+            return 1;
+        }
+    }
+
+    static Command Up(RepoPaths paths)
+    {
+        var feed = new Option<string>("--feed")
+        {
+            Description = "where bars come from: replay (only ./tradewire replay), simulated (a local Alpaca-protocol server plays --session on a simulated clock), alpaca (Alpaca's market data; keys from the environment)",
+            DefaultValueFactory = _ => RunSettings.Replay,
+        };
+        feed.AcceptOnlyFromAmong(RunSettings.Feeds);
+        var session = new Option<string?>("--session") { Description = "simulated feed: the recorded session the local server plays (default data/sample-session)" };
+        var speed = new Option<decimal?>("--speed") { Description = "simulated feed: market minutes per wall minute (default 1)" };
+        var date = new Option<DateOnly?>("--date") { Description = "simulated feed: the trading date (yyyy-MM-dd) to play the session as (default: its manifest's)" };
+        var up = new Command("up", "start the seven services in the background under a supervisor that restarts any that dies") { feed, session, speed, date };
+        up.SetAction(r => UpCommand.Run(paths, new UpCommand.Options(r.GetValue(feed)!, r.GetValue(session), r.GetValue(speed), r.GetValue(date))));
+        return up;
+    }
+
+    static Command Down(RepoPaths paths)
+    {
+        var down = new Command("down", "stop the services in pipeline order (ingest first, each drained), then the supervisor; safe to run twice");
+        down.SetAction(_ => DownCommand.Run(paths));
+        return down;
+    }
+
+    static Command Supervise(RepoPaths paths)
+    {
+        var supervise = new Command("supervise", "the supervisor process that up starts detached") { Hidden = true };
+        supervise.SetAction(_ => SuperviseCommand.Run(paths));
+        return supervise;
+    }
+}
