@@ -9,7 +9,10 @@ const string Usage = """
                                 stop the services (RabbitMQ and PostgreSQL keep running for inspection)
       up [--feed replay|simulated|alpaca] [--session DIR] [--speed N] [--date yyyy-MM-dd]
                                 start the seven services in the background, supervised (restarted when they die)
+      status                    readiness, session progress per stage, feed, trading state, restarts
       down                      stop the services in pipeline order, then the supervisor (safe to run twice)
+      replay DIR [--date yyyy-MM-dd] [--speed N]
+                                replay a recorded session into the running services (./tradewire <command> --help)
       test [dotnet test args]   run the test suite against the local infrastructure (started if needed)
       infra up|down|status      local RabbitMQ and PostgreSQL (state in .tradewire/)
       psql <service> [args]     psql on that service's database (services: {0})

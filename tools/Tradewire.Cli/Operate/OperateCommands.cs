@@ -8,11 +8,11 @@ namespace Tradewire.Cli.Operate;
 /// </summary>
 public static class OperateCommands
 {
-    public static readonly string[] Names = ["up", "down", "supervise"];
+    public static readonly string[] Names = ["up", "down", "status", "replay", "supervise"];
 
     public static async Task<int> Invoke(RepoPaths paths, string[] args)
     {
-        var root = new RootCommand("Tradewire operator commands") { Up(paths), Down(paths), Supervise(paths) };
+        var root = new RootCommand("Tradewire operator commands") { Up(paths), Status(paths), Down(paths), Replay(paths), Supervise(paths) };
         try
         {
             return await root.Parse(args).InvokeAsync();
@@ -45,6 +45,24 @@ public static class OperateCommands
         var down = new Command("down", "stop the services in pipeline order (ingest first, each drained), then the supervisor; safe to run twice");
         down.SetAction(_ => DownCommand.Run(paths));
         return down;
+    }
+
+    static Command Status(RepoPaths paths)
+    {
+        var status = new Command("status", "readiness, the minute each stage reached and the lag between them, the feed, trading state and restarts; exit 1 unless all ready");
+        status.SetAction(_ => StatusCommand.Run(paths));
+        return status;
+    }
+
+    static Command Replay(RepoPaths paths)
+    {
+        var dir = new Argument<string>("DIR") { Description = "a recorded session directory (manifest.json, bars.csv, news.csv: docs/replay-format.md)" };
+        var date = new Option<DateOnly?>("--date") { Description = "the trading date (yyyy-MM-dd) to replay it as (default: its manifest's)" };
+        var speed = new Option<decimal>("--speed") { Description = "0 = as fast as the pipeline goes (default), N = N x real time", DefaultValueFactory = _ => 0m };
+        speed.Validators.Add(r => { if (r.GetValueOrDefault<decimal>() < 0) r.AddError("--speed must be 0 or above"); });
+        var replay = new Command("replay", "replay a recorded session into the running services (ingest's POST /replay)") { dir, date, speed };
+        replay.SetAction(r => ReplayCommand.Run(paths, r.GetValue(dir)!, r.GetValue(date), r.GetValue(speed)));
+        return replay;
     }
 
     static Command Supervise(RepoPaths paths)

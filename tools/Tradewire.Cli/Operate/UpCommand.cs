@@ -128,12 +128,19 @@ public static class UpCommand
 
     /// <summary>
     /// setsid, so the supervisor is in a session of its own: a closed terminal or a Ctrl-C in it does not reach it.
-    /// Its output is appended to its log; the data keys reach it through its environment only.
+    /// Its output is appended to its log; the data keys reach it through its environment only. Descriptors that
+    /// <c>up</c> inherited (a <c>flock</c>'s lock, a test runner's pipe) are closed first: the supervisor outlives
+    /// <c>up</c> and must not hold them.
     /// </summary>
     static void StartSupervisor(RunFiles files, IReadOnlyDictionary<string, string> secrets)
     {
+        const string script = """
+            exec </dev/null >>"$1" 2>&1
+            for fd in /proc/$$/fd/*; do n=${fd##*/}; if [ "$n" -gt 2 ]; then eval "exec $n>&-"; fi; done
+            exec dotnet "$0" supervise
+            """;
         var start = new ProcessStartInfo("setsid") { UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(files.Dir)! };
-        foreach (var a in new[] { "/bin/sh", "-c", "exec dotnet \"$0\" supervise </dev/null >>\"$1\" 2>&1", Path.Combine(AppContext.BaseDirectory, "tradewire.dll"), files.SupervisorLog })
+        foreach (var a in new[] { "/bin/bash", "-c", script, Path.Combine(AppContext.BaseDirectory, "tradewire.dll"), files.SupervisorLog })
             start.ArgumentList.Add(a);
         foreach (var (k, v) in secrets)
             start.Environment[k] = v;
