@@ -38,6 +38,8 @@ public sealed record SupervisedUnit(ServiceInfo Service, string DllPath, string[
             var env = infra.ServiceVariables(service, operatorToken);
             foreach (var (k, v) in clock)
                 env[k] = v;
+            // The repository's file, read at every start: a symbol the operator adds is picked up at the next up.
+            env["Universe__Path"] = Path.Combine(paths.Root, "data", "universe.csv");
             env["Broker__Mode"] = settings.TradingMode;
             env["Dispatcher__ExecutionMode"] = settings.TradingMode;
             if (service.Name == "ingest")
