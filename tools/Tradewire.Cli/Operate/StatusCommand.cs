@@ -33,7 +33,7 @@ public static class StatusCommand
 
         var feed = await Feed(http);
         var progress = new ReplayProgress(InfraEnvironment.Load(paths));
-        var session = feed?.Session is { } s && DateOnly.TryParse(s, out var fromFeed) ? fromFeed : await LatestSession(progress);
+        var session = feed?.Session is { } s && DateOnly.TryParseExact(s, "yyyy-MM-dd", out var fromFeed) ? fromFeed : await LatestSession(progress);
         var stages = session is { } date ? await Stages(progress, date) : [];
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorToken.LoadOrCreate(paths));
         return new StatusSnapshot(pid, settings, state, readiness, session, stages, feed, await TradingState(http));
