@@ -12,7 +12,8 @@ public static class DownCommand
     public static async Task<int> Run(RepoPaths paths)
     {
         var files = RunFiles.For(paths);
-        if (files.RunningSupervisor() is { } pid)
+        var supervisor = files.RunningSupervisor();
+        if (supervisor is { } pid)
         {
             Console.WriteLine($"stopping the services in pipeline order (supervisor pid {pid}; log {files.SupervisorLog})");
             PosixProcess.Signal(pid, PosixProcess.SigTerm);
@@ -33,7 +34,8 @@ public static class DownCommand
         var leftovers = await StopLeftovers(files);
         if (File.Exists(files.SupervisorPid))
             File.Delete(files.SupervisorPid);
-        Console.WriteLine(leftovers > 0 ? $"Down ({leftovers} process(es) left by a dead supervisor stopped)." : "Down: no Tradewire service is running.");
+        Console.WriteLine(leftovers > 0 ? $"Down ({leftovers} process(es) left by a dead supervisor stopped)."
+            : supervisor is not null ? "Down." : "Down: no Tradewire service is running.");
         return 0;
     }
 
