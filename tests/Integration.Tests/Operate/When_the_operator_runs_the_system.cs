@@ -67,7 +67,7 @@ public sealed class When_the_operator_runs_the_system : IDisposable
         (code, output) = await Eventually.Until(() => _cli.Run("status"),
             r => r.Code == 0 && r.Output.Contains("classifier exited with code 137"), TimeSpan.FromSeconds(90), "the supervisor to restart the killed classifier");
         Assert.NotEqual(classifier, Pid("classifier"));
-        Assert.Contains("classifier exited with code 137", File.ReadAllText(RunFiles.For(_cli.Paths).SupervisorLog));
+        Assert.Contains($"classifier (pid {classifier}) exited with code 137", File.ReadAllText(RunFiles.For(_cli.Paths).SupervisorLog));
 
         var pids = SupervisorState.Load(RunFiles.For(_cli.Paths))!.Units.Select(u => u.Pid!.Value).Append(RunFiles.For(_cli.Paths).RunningSupervisor()!.Value).ToList();
         (code, output) = await _cli.Run("down");
