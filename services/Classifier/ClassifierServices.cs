@@ -9,10 +9,10 @@ namespace Tradewire.Classifier;
 /// <summary>The classifier's registrations, shared by Program.cs and the integration tests' host.</summary>
 public static class ClassifierServices
 {
-    /// <summary>Universe, extractor and sentiment model are loaded once (singletons); the store is per consumer scope.</summary>
+    /// <summary>Universe (Universe:Path), extractor and sentiment model are loaded once (singletons); the store is per consumer scope.</summary>
     public static IServiceCollection AddClassifier(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(_ => Universe.LoadDefault());
+        Universe.Register(services, configuration);
         services.AddSingleton<TickerExtractor>();
         services.AddSingleton(_ => SentimentModelFactory.Create(configuration));
         services.AddSingleton<NewsClassifier>();

@@ -7,6 +7,12 @@ const string Usage = """
       demo [--date yyyy-MM-dd]  replay the sample session through all seven services (as the latest completed
                                 session unless --date), print the report,
                                 stop the services (RabbitMQ and PostgreSQL keep running for inspection)
+      up [--feed replay|simulated|alpaca] [--session DIR] [--speed N] [--date yyyy-MM-dd]
+                                start the seven services in the background, supervised (restarted when they die)
+      status                    readiness, session progress per stage, feed, trading state, restarts
+      down                      stop the services in pipeline order, then the supervisor (safe to run twice)
+      replay DIR [--date yyyy-MM-dd] [--speed N]
+                                replay a recorded session into the running services (./tradewire <command> --help)
       test [dotnet test args]   run the test suite against the local infrastructure (started if needed)
       infra up|down|status      local RabbitMQ and PostgreSQL (state in .tradewire/)
       psql <service> [args]     psql on that service's database (services: {0})
@@ -36,6 +42,8 @@ var paths = RepoPaths.Locate();
 var services = string.Join(", ", ServiceCatalog.All.Select(s => s.Name));
 if (args.Length == 0)
     return UsageError("missing command");
+if (Tradewire.Cli.Operate.OperateCommands.Names.Contains(args[0]))
+    return await Tradewire.Cli.Operate.OperateCommands.Invoke(paths, args);
 
 try
 {

@@ -39,9 +39,9 @@ public sealed class TickerExtractor
 
     public TickerExtractor(Universe universe)
     {
-        bySymbol = universe.Symbols.ToDictionary(s => s.Symbol, StringComparer.Ordinal);
+        bySymbol = universe.Entries.ToDictionary(s => s.Symbol, StringComparer.Ordinal);
         // Longest alias first so "JPMorgan Chase" and "JPMorgan" both point at one mention position.
-        aliases = universe.Symbols
+        aliases = universe.Entries
             .SelectMany(s => s.Aliases.Append(s.Name).Select(a => (Alias: a, s.Symbol)))
             .Where(a => a.Alias.Length >= 2)
             .Distinct()

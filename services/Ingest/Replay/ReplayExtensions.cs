@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Tradewire.ServiceDefaults.Symbols;
 
 namespace Tradewire.Ingest.Replay;
 
@@ -8,8 +9,7 @@ public static class ReplayExtensions
     /// <summary>The replay runner and the universe it validates symbols against.</summary>
     public static IHostApplicationBuilder AddReplay(this IHostApplicationBuilder builder)
     {
-        var path = builder.Configuration["Universe:Path"] ?? Path.Combine(AppContext.BaseDirectory, "universe.csv");
-        builder.Services.AddSingleton(Universe.Load(path));
+        Universe.Register(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<Publishing.SessionMinutePublisher>();
         builder.Services.AddSingleton<ReplayRunner>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReplayRunner>());

@@ -1,3 +1,4 @@
+using Tradewire.ServiceDefaults.Symbols;
 using Tradewire.Classifier.Classification;
 using Tradewire.Classifier.Sentiment;
 using Tradewire.Classifier.Tickers;

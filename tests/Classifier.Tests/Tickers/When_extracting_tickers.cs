@@ -1,3 +1,4 @@
+using Tradewire.ServiceDefaults.Symbols;
 using Tradewire.Classifier.Tickers;
 using Xunit;
 

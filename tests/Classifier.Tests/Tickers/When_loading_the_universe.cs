@@ -1,4 +1,4 @@
-using Tradewire.Classifier.Tickers;
+using Tradewire.ServiceDefaults.Symbols;
 using Xunit;
 
 namespace Tradewire.Classifier.Tests.Tickers;
@@ -9,8 +9,8 @@ public sealed class When_loading_the_universe
     public void Should_load_the_shipped_file_with_aliases()
     {
         var universe = Universe.LoadDefault();
-        Assert.Equal(40, universe.Symbols.Count);
-        var ko = Assert.Single(universe.Symbols, s => s.Symbol == "KO");
+        Assert.Equal(40, universe.Entries.Count);
+        var ko = Assert.Single(universe.Entries, s => s.Symbol == "KO");
         Assert.Equal(["Coca-Cola", "Coca Cola"], ko.Aliases);
         Assert.Equal("NYSE", ko.Exchange);
     }

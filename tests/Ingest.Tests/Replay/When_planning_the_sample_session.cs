@@ -1,3 +1,4 @@
+using Tradewire.ServiceDefaults.Symbols;
 using Tradewire.Cli;
 using Tradewire.Ingest.Replay;
 using Tradewire.ServiceDefaults.MarketTime;

@@ -6,8 +6,8 @@ using Tradewire.Contracts.Market;
 using Tradewire.Contracts.News;
 using Tradewire.Ingest.Replay;
 using Tradewire.ServiceDefaults.MarketTime;
-using ClassifierUniverse = Tradewire.Classifier.Tickers.Universe;
-using IngestUniverse = Tradewire.Ingest.Replay.Universe;
+using ClassifierUniverse = Tradewire.ServiceDefaults.Symbols.Universe;
+using IngestUniverse = Tradewire.ServiceDefaults.Symbols.Universe;
 
 namespace Tradewire.Cli.Bench.InMemory;
 

@@ -1,19 +1,39 @@
-namespace Tradewire.Classifier.Tickers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Tradewire.ServiceDefaults.Symbols;
 
 /// <summary>
-/// The symbols the platform trades, read from <c>universe.csv</c>
-/// (<c>symbol,name,aliases,sector,exchange,...</c>; aliases <c>|</c>-separated). Symbols are unique.
+/// The symbols the platform trades, read from one CSV (<c>symbol,name,aliases,sector,exchange,...</c>; aliases
+/// <c>|</c>-separated; symbols unique): the file <c>Universe:Path</c> names, by default the copy of
+/// <c>data/universe.csv</c> shipped beside every service. Read once at start-up: a symbol added to the file is
+/// picked up at the next start, no rebuild (<c>./tradewire up</c> points every service at the repository's file).
 /// </summary>
 public sealed class Universe
 {
     public const string FileName = "universe.csv";
+    public const string PathKey = "Universe:Path";
 
-    Universe(IReadOnlyList<UniverseSymbol> symbols) => Symbols = symbols;
+    Universe(IReadOnlyList<UniverseSymbol> entries)
+    {
+        Entries = entries;
+        Symbols = entries.Select(e => e.Symbol).ToHashSet(StringComparer.Ordinal);
+    }
 
-    public IReadOnlyList<UniverseSymbol> Symbols { get; }
+    /// <summary>Every row: symbol, company name, aliases, exchange.</summary>
+    public IReadOnlyList<UniverseSymbol> Entries { get; }
 
-    /// <summary>Loads <c>universe.csv</c> from the application directory (the service ships it as content).</summary>
-    public static Universe LoadDefault() => Load(Path.Combine(AppContext.BaseDirectory, FileName));
+    /// <summary>The symbols alone (upper case), for membership checks.</summary>
+    public IReadOnlySet<string> Symbols { get; }
+
+    /// <summary>The file shipped with the service (its application directory).</summary>
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, FileName);
+
+    /// <summary>Registers the universe named by <c>Universe:Path</c> (default: the shipped file) as a singleton, loaded at first use.</summary>
+    public static IServiceCollection Register(IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton(_ => Load(configuration[PathKey] is { Length: > 0 } path ? path : DefaultPath));
+
+    public static Universe LoadDefault() => Load(DefaultPath);
 
     public static Universe Load(string path) => Parse(File.ReadAllLines(path));
 

@@ -1,4 +1,4 @@
-namespace Tradewire.Classifier.Tickers;
+namespace Tradewire.ServiceDefaults.Symbols;
 
 /// <summary>
 /// One tradable symbol of the universe (<c>data/universe.csv</c>). <see cref="Symbol"/> is upper case;
