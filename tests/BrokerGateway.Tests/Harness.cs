@@ -61,6 +61,13 @@ public sealed class Harness : IAsyncDisposable
         await Engine.Process(Book, Session, minute, bars);
     }
 
+    /// <summary>Processes a minute of another session (a later trading day) on the same book.</summary>
+    public async Task Step(TradingSession session, DateTimeOffset minute, params Bar[] bars)
+    {
+        await StartSagas();
+        await Engine.Process(Book, session, minute, bars);
+    }
+
     public async Task<bool> Flatten(DateTimeOffset at, string reason)
     {
         await StartSagas();

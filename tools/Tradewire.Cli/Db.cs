@@ -45,13 +45,15 @@ public sealed class Db(string database, bool pooled = false)
     }
 
     /// <summary>Column names and rows of a query, for printing; null if a table it reads does not exist.</summary>
-    public async Task<(string[] Columns, List<object?[]> Rows)?> Table(string sql)
+    public async Task<(string[] Columns, List<object?[]> Rows)?> Table(string sql, params object[] parameters)
     {
         try
         {
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
             await using var cmd = new NpgsqlCommand(sql, connection);
+            foreach (var p in parameters)
+                cmd.Parameters.AddWithValue(p);
             await using var reader = await cmd.ExecuteReaderAsync();
             var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
             var rows = new List<object?[]>();

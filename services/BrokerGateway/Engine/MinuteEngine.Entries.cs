@@ -54,7 +54,9 @@ public sealed partial class MinuteEngine
 
     RiskInput RiskInputFor(Book book, Bracket b, DateTimeOffset close, bool marketOpen)
     {
-        var mark = book.Marks.GetValueOrDefault(b.Ticker);
+        // Yesterday's close and open are not today's price: a ticker without a bar yet today has no last price or
+        // session open for the slippage and symbol-move checks (both fail open without data).
+        var mark = book.Marks.GetValueOrDefault(b.Ticker) is { } m0 && m0.SessionDate == book.Status.SessionDate ? m0 : null;
         // Exposure needs a price for every open position: one without a mark makes exposure unknown (fail safe).
         decimal? gross = 0, symbol = 0;
         foreach (var p in book.Positions.Values.Where(p => p.Qty != 0))

@@ -23,7 +23,7 @@ public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, Engi
     public async Task Process(Book book, TradingSession session, DateTimeOffset minute, IReadOnlyList<Bar> bars)
     {
         var close = minute.AddMinutes(1);
-        StartSessionIfNew(book, session.Date);
+        StartSessionIfNew(book, session.Date, close);
         book.Status.MarketTime = close;
         book.Status.Dirty = true;
         await ResolveUnknownOutcomes(book, close);
@@ -40,15 +40,28 @@ public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, Engi
 
     public decimal Equity(Book book) => limits.StartingEquity + book.RealizedPnl;
 
-    void StartSessionIfNew(Book book, DateOnly date)
+    /// <summary>
+    /// The first minute of a new trading date starts the day's risk state: day-start equity is today's opening
+    /// equity, the entries-per-day counts start at zero, and a halt caused by yesterday's daily loss is lifted (the
+    /// daily loss stop stops a day, not the system). Peak equity and every other halt (drawdown, kill switch,
+    /// operator) carry over: those need an operator to resume.
+    /// </summary>
+    void StartSessionIfNew(Book book, DateOnly date, DateTimeOffset at)
     {
         if (book.Status.SessionDate == date)
             return;
         var equity = Equity(book);
+        var isNewDay = book.Status.SessionDate is not null;
         book.Status.SessionDate = date;
         book.Status.DayStartEquity = equity;
         book.Status.PeakEquity = Math.Max(book.Status.PeakEquity ?? equity, equity);
+        book.EntriesToday.Clear();
+        if (isNewDay && book.Status is { State: TradingStates.Halted, Reason: DailyLossExceeded })
+            ChangeState(book, TradingStates.Active, NewTradingDay, "risk", at);
     }
+
+    const string DailyLossExceeded = "DAILY_LOSS_EXCEEDED";
+    const string NewTradingDay = "NEW_TRADING_DAY";
 
     static void UpdateMarks(Book book, DateOnly date, IReadOnlyList<Bar> bars)
     {
@@ -77,7 +90,7 @@ public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, Engi
         var dayLoss = (book.Status.DayStartEquity!.Value - equity) / book.Status.DayStartEquity.Value;
         var drawdown = (book.Status.PeakEquity.Value - equity) / book.Status.PeakEquity.Value;
         if (dayLoss >= limits.MaxDailyLossPct)
-            Halt(book, at, "DAILY_LOSS_EXCEEDED", dayLoss, limits.MaxDailyLossPct);
+            Halt(book, at, DailyLossExceeded, dayLoss, limits.MaxDailyLossPct);
         else if (drawdown >= limits.MaxDrawdownPct)
             Halt(book, at, "MAX_DRAWDOWN_EXCEEDED", drawdown, limits.MaxDrawdownPct);
     }

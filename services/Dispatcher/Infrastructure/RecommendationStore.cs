@@ -69,13 +69,28 @@ static class RecommendationStore
             WHERE status = 'PROCESSING' AND claimed_at < $1
             """, token, cutoff.UtcDateTime);
 
-    /// <summary>Claims up to <paramref name="limit"/> PENDING rows due by market time T, oldest first.</summary>
-    public static async Task<List<DispatchCandidate>> Claim(DbContext db, Guid runId, DateTimeOffset marketTime, int limit, CancellationToken token)
+    /// <summary>
+    /// PENDING rows older than the claim window (<see cref="ClaimWindow"/>) become SKIPPED with an <c>expired:</c>
+    /// reason, decided by this run at T; returns how many. Runs after the reaper, so a claim a dead run left behind
+    /// yesterday is expired here too rather than claimed today.
+    /// </summary>
+    public static Task<int> Expire(DbContext db, Guid runId, DateTimeOffset marketTime, DispatcherConfig config, CancellationToken token) =>
+        db.Execute("""
+            UPDATE dispatch_recommendations
+            SET status = 'SKIPPED', processed_at = $1, dispatcher_run_id = $2,
+                skip_reason = CASE WHEN ts < $3 THEN $5 ELSE $6 END
+            WHERE status = 'PENDING' AND ts < $4
+            """, token, marketTime.UtcDateTime, runId, ClaimWindow.DayStart(marketTime).UtcDateTime,
+            ClaimWindow.Start(marketTime, config).UtcDateTime, ClaimWindow.PreviousTradingDate, ClaimWindow.LookbackWindow);
+
+    /// <summary>Claims up to <paramref name="limit"/> PENDING rows due by market time T and inside the claim window, oldest first.</summary>
+    public static async Task<List<DispatchCandidate>> Claim(DbContext db, Guid runId, DateTimeOffset marketTime, DateTimeOffset windowStart,
+        int limit, CancellationToken token)
     {
         await using var cmd = db.Command("""
             WITH c AS (
                 SELECT id FROM dispatch_recommendations
-                WHERE status = 'PENDING' AND ts <= $1
+                WHERE status = 'PENDING' AND ts <= $1 AND ts >= $4
                 ORDER BY ts, id
                 LIMIT $2
                 FOR UPDATE SKIP LOCKED)
@@ -84,7 +99,7 @@ static class RecommendationStore
             FROM c WHERE r.id = c.id
             RETURNING r.id, r.signal_key, r.ts, r.ticker, r.action, r.instrument_type, r.confidence, r.reason::text,
                       r.close, r.bar_ts, r.feature_ts, r.recent_vol, r.atr14
-            """, marketTime.UtcDateTime, limit, runId);
+            """, marketTime.UtcDateTime, limit, runId, windowStart.UtcDateTime);
         var claimed = new List<DispatchCandidate>();
         await using var reader = await cmd.ExecuteReaderAsync(token);
         while (await reader.ReadAsync(token))

@@ -12,7 +12,7 @@ namespace Tradewire.Dispatcher.Infrastructure;
 /// One dispatcher run: the Phase 9 "every minute" flow for the oldest undone tick. The tick's row lock is held
 /// in its own transaction for the whole run (so replicas run ticks one at a time, in order) and that same
 /// transaction finally closes the run, publishes DispatchRunCompleted and marks the tick done. In between:
-/// start run + reaper + claim (committed before any decision), then one transaction per decision.
+/// start run + reaper + expiry + claim (committed before any decision), then one transaction per decision.
 /// </summary>
 sealed class TickRunner(IServiceScopeFactory scopes, RecommendationDecider decider, IDispatchFaults faults, TimeProvider wallClock,
     ILogger<TickRunner> log)
@@ -34,7 +34,7 @@ sealed class TickRunner(IServiceScopeFactory scopes, RecommendationDecider decid
         var run = new RunContext(NewId.NextGuid(), tick, config, config.Sha());
         var startedAt = wallClock.GetUtcNow();
 
-        var (reaped, claimed) = await StartAndClaim(run, startedAt, token);
+        var (reaped, expired, claimed) = await StartAndClaim(run, startedAt, token);
         faults.AfterClaimCommit(run.RunId, claimed.Select(c => c.Id).ToList());
 
         var outcomes = new List<DecisionOutcome>();
@@ -43,7 +43,7 @@ sealed class TickRunner(IServiceScopeFactory scopes, RecommendationDecider decid
 
         // Every order of this tick, including any a dead earlier run of it committed: the gateway waits for that many.
         var sent = await RecommendationStore.OrdersSentAt(tickDb, run.MarketTime, token);
-        var summary = Summary(run, _instance, reaped, claimed, outcomes);
+        var summary = Summary(run, _instance, reaped, expired, claimed, outcomes);
         await tickDb.Execute("""
             UPDATE dispatcher_runs SET finished_at = $2, processed_count = $3, simulated_count = $4, skipped_count = $5,
                 failed_count = $6, run_summary_json = $7
@@ -65,7 +65,7 @@ sealed class TickRunner(IServiceScopeFactory scopes, RecommendationDecider decid
         return true;
     }
 
-    async Task<(int Reaped, List<DispatchCandidate> Claimed)> StartAndClaim(RunContext run, DateTimeOffset startedAt, CancellationToken token)
+    async Task<(int Reaped, int Expired, List<DispatchCandidate> Claimed)> StartAndClaim(RunContext run, DateTimeOffset startedAt, CancellationToken token)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DispatcherDbContext>();
@@ -73,14 +73,16 @@ sealed class TickRunner(IServiceScopeFactory scopes, RecommendationDecider decid
         await RecommendationStore.StartRun(db, run.RunId, run.Tick, startedAt, run.Config, token);
         var decidedByDeadRuns = await RecommendationStore.ReleaseDeadRunsOf(db, run.RunId, run.Tick.Minute, token);
         var reaped = await RecommendationStore.Reap(db, Reaper.Cutoff(run.MarketTime, run.Config), token);
-        var claimed = await RecommendationStore.Claim(db, run.RunId, run.MarketTime, Math.Max(0, run.Config.MaxSignalsPerRun - decidedByDeadRuns), token);
+        var expired = await RecommendationStore.Expire(db, run.RunId, run.MarketTime, run.Config, token);
+        var claimed = await RecommendationStore.Claim(db, run.RunId, run.MarketTime, ClaimWindow.Start(run.MarketTime, run.Config),
+            Math.Max(0, run.Config.MaxSignalsPerRun - decidedByDeadRuns), token);
         await db.Execute("UPDATE dispatcher_runs SET pulled_count = $2, reaped_count = $3 WHERE run_id = $1", token,
             run.RunId, claimed.Count, reaped);
         await tx.CommitAsync(token);
-        return (reaped, claimed);
+        return (reaped, expired, claimed);
     }
 
-    static string Summary(RunContext run, string instance, int reaped, List<DispatchCandidate> claimed, List<DecisionOutcome> outcomes) =>
+    static string Summary(RunContext run, string instance, int reaped, int expired, List<DispatchCandidate> claimed, List<DecisionOutcome> outcomes) =>
         JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["instance"] = instance,
@@ -88,6 +90,7 @@ sealed class TickRunner(IServiceScopeFactory scopes, RecommendationDecider decid
             ["market_time"] = run.MarketTime,
             ["config_sha"] = run.ConfigSha,
             ["reaped"] = reaped,
+            ["expired"] = expired,
             ["claimed_ids"] = claimed.Select(c => c.Id).ToList(),
             ["outcomes"] = claimed.Zip(outcomes, (c, o) => new { id = c.Id, ticker = c.Ticker, outcome = o.ToString() }).ToList(),
             ["orders_sent"] = outcomes.Count(o => o == DecisionOutcome.Simulated),

@@ -3,7 +3,7 @@ using Tradewire.Contracts.News;
 namespace Tradewire.ServiceDefaults.MarketData;
 
 /// <summary>
-/// Decayed news sentiment per ticker, in [-1, 1] (one definition for the watchlist and the signal engine). Each market minute every value is multiplied by
+/// Decayed news sentiment per ticker, in [-1, 1] (one definition for the watchlist and the signal engine). Each minute (of time: the night between sessions counts) every value is multiplied by
 /// <c>0.5^(1 / half-life)</c> and rounded to 6 places (so the state is exact decimal and replays identically);
 /// then each classified item adds <c>score x confidence</c> to every ticker it mentions, clamped to [-1, 1].
 /// Values below 0.0001 in magnitude are dropped.
@@ -24,8 +24,23 @@ public sealed class SentimentBook
 
     public IReadOnlyDictionary<string, decimal> Snapshot() => new SortedDictionary<string, decimal>(values, StringComparer.Ordinal);
 
-    /// <summary>Advances one market minute: decay first, then the minute's items.</summary>
-    public void Step(IEnumerable<ClassifiedNewsItem> items)
+    /// <summary>
+    /// Advances to the next minute: decay first, once per minute elapsed since the previous step, then the minute's
+    /// items. Within a session the step is one minute; from one session's last minute to the next session's first
+    /// the night elapses too, so yesterday's news has decayed away by today's open instead of greeting it at full
+    /// strength (the same result as stepping through every minute of the night without news).
+    /// </summary>
+    public void Step(IEnumerable<ClassifiedNewsItem> items, long minutesElapsed = 1)
+    {
+        for (var m = 0L; m < minutesElapsed && values.Count > 0; m++)
+            Decay();
+        // Items in NewsId order so the sum is independent of the order the classifier listed them.
+        foreach (var item in items.OrderBy(i => i.NewsId))
+            foreach (var ticker in item.Tickers.Select(t => t.Trim().ToUpperInvariant()).Distinct())
+                values[ticker] = Math.Clamp(Math.Round(values.GetValueOrDefault(ticker) + item.Score * item.Confidence, 6), -1m, 1m);
+    }
+
+    void Decay()
     {
         foreach (var ticker in values.Keys.ToList())
         {
@@ -33,9 +48,5 @@ public sealed class SentimentBook
             if (Math.Abs(v) < 0.0001m) values.Remove(ticker);
             else values[ticker] = v;
         }
-        // Items in NewsId order so the sum is independent of the order the classifier listed them.
-        foreach (var item in items.OrderBy(i => i.NewsId))
-            foreach (var ticker in item.Tickers.Select(t => t.Trim().ToUpperInvariant()).Distinct())
-                values[ticker] = Math.Clamp(Math.Round(values.GetValueOrDefault(ticker) + item.Score * item.Confidence, 6), -1m, 1m);
     }
 }

@@ -47,4 +47,12 @@ public static class MarketTimeZone
 
     /// <summary>The exchange-local calendar date of <paramref name="instant"/> (the date a session on it belongs to).</summary>
     public static DateOnly TradingDate(DateTimeOffset instant) => DateOnly.FromDateTime(ToMarketLocal(instant).DateTime);
+
+    /// <summary>
+    /// The UTC instants [Start, End) of the exchange-local calendar day <paramref name="date"/>: exactly the instants
+    /// whose <see cref="TradingDate"/> is <paramref name="date"/>. Per-day counters and date-filtered queries use these
+    /// bounds so that "a day" means the New York day, never the UTC day (local midnight is never skipped or repeated).
+    /// </summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) DayBounds(DateOnly date) =>
+        (FromMarketLocal(date, TimeOnly.MinValue), FromMarketLocal(date.AddDays(1), TimeOnly.MinValue));
 }

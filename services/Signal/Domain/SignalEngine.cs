@@ -1,4 +1,5 @@
 using Tradewire.ServiceDefaults.MarketData;
+using Tradewire.ServiceDefaults.MarketTime;
 using System.Text.Json;
 using Tradewire.Contracts.Features;
 using Tradewire.Contracts.News;
@@ -13,7 +14,7 @@ namespace Tradewire.Signal.Domain;
 /// news and watchlist. Rules run only on watchlisted symbols whose features are ready and were computed on this
 /// minute's bar (so the dispatcher's freshness gates see a bar closed at the evaluation time). Symbols are taken
 /// in ordinal order and rules in a fixed order (breakout, breakdown, news, premium); a (ticker, rule) that fired
-/// at minute M is silent until M + cooldown. Recommendations are stamped with the minute's close.
+/// at minute M is silent until M + cooldown or the end of M's trading date, whichever comes first. Recommendations are stamped with the minute's close.
 /// </summary>
 public sealed class SignalEngine
 {
@@ -55,7 +56,7 @@ public sealed class SignalEngine
             throw new InvalidOperationException($"Minute {minute:O} is not after the last handled minute {last:O}.");
         foreach (var f in computed.Symbols)
             features[f.Symbol] = f;
-        sentiment.Step(news.Items);
+        sentiment.Step(news.Items, lastMinute is { } previous ? (long)(minute - previous).TotalMinutes : 1);
         lastMinute = minute;
 
         var evaluatedAt = minute.AddMinutes(1);
@@ -67,7 +68,7 @@ public sealed class SignalEngine
             foreach (var rule in rules)
             {
                 var cooldownKey = $"{symbol}|{rule.Name}";
-                if (lastFired.TryGetValue(cooldownKey, out var fired) && minute < fired.AddMinutes(options.CooldownMinutes))
+                if (lastFired.TryGetValue(cooldownKey, out var fired) && InCooldown(fired, minute))
                     continue;
                 if (rule.Evaluate(f, sentiment.Of(symbol)) is not { } hit)
                     continue;
@@ -95,4 +96,8 @@ public sealed class SignalEngine
         }).ToList();
         return new SignalStep(minute, evaluatedAt, recommendations, latest);
     }
+
+    /// <summary>A cooldown lasts <see cref="SignalOptions.CooldownMinutes"/> but never past its New York trading date.</summary>
+    bool InCooldown(DateTimeOffset fired, DateTimeOffset minute) =>
+        minute < fired.AddMinutes(options.CooldownMinutes) && MarketTimeZone.TradingDate(fired) == MarketTimeZone.TradingDate(minute);
 }

@@ -9,7 +9,9 @@ namespace Tradewire.Watchlist.Domain;
 /// classified news; it returns the list as of the minute. It reranks on the minutes whose index since the open
 /// (0 = the minute starting 9:30 ET) satisfies <c>index % 5 == 4</c>: the minutes ending at 9:35, 9:40, ... 16:00.
 /// The ranking universe is every symbol whose latest features are ready and at most
-/// <see cref="WatchlistOptions.MaxFeatureAgeMinutes"/> old at the minute's close.
+/// <see cref="WatchlistOptions.MaxFeatureAgeMinutes"/> old at the minute's close. A session's minutes before its
+/// first rerank publish an empty list (never the previous session's ranks); features carry over from earlier
+/// sessions as the features service computes them, and news sentiment decays through the night.
 /// </summary>
 public sealed class WatchlistEngine
 {
@@ -52,11 +54,13 @@ public sealed class WatchlistEngine
             throw new InvalidOperationException($"Minute {minute:O} is not after the last handled minute {last:O}.");
         foreach (var f in computed.Symbols)
             features[f.Symbol] = f;
-        sentiment.Step(news.Items);
+        sentiment.Step(news.Items, state.LastMinute is { } previous ? (long)(minute - previous).TotalMinutes : 1);
 
         var reranked = IsRerankMinute(sessionOpen, minute, options.RerankEvery);
-        var entries = state.Entries;
-        var rankedAt = state.RankedAt;
+        // Yesterday's ranking is not today's: a new session starts with an empty list until its first rerank.
+        var newSession = state.LastMinute is { } before && before < sessionOpen;
+        IReadOnlyList<Tradewire.Contracts.Watchlist.WatchlistEntry> entries = newSession ? [] : state.Entries;
+        var rankedAt = newSession ? null : state.RankedAt;
         if (reranked)
         {
             var oldest = minute.AddMinutes(1 - options.MaxFeatureAgeMinutes);

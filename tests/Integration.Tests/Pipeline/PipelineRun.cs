@@ -17,9 +17,12 @@ public sealed class PipelineRun : IAsyncDisposable
     readonly ServiceFleet _fleet = Fleet.Create();
     readonly Dictionary<string, ServiceProcess> _processes = new();
 
-    PipelineRun(Dictionary<string, string> databases)
+    readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> _settings;
+
+    PipelineRun(Dictionary<string, string> databases, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? settings)
     {
         _databases = databases;
+        _settings = settings ?? new Dictionary<string, IReadOnlyDictionary<string, string>>();
         Progress = new ReplayProgress(s => _databases[s.Name]);
     }
 
@@ -27,13 +30,14 @@ public sealed class PipelineRun : IAsyncDisposable
 
     public string Database(string service) => _databases[service];
 
-    public static async Task<PipelineRun> Start()
+    /// <param name="settings">Extra configuration per service name (environment variable style, e.g. <c>Risk__MaxOrdersPerDay</c>).</param>
+    public static async Task<PipelineRun> Start(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? settings = null)
     {
         var databases = new Dictionary<string, string>();
         foreach (var service in ServiceCatalog.All)
             databases[service.Name] = await LocalInfra.CreateDatabase("e2e_" + service.Database);
         await Environments.DeleteQueues(LocalInfra.Environment);
-        var run = new PipelineRun(databases);
+        var run = new PipelineRun(databases, settings);
         foreach (var service in ServiceCatalog.All)
             run.StartService(service.Name);
         var notReady = await run._fleet.WaitUntilReady(TimeSpan.FromSeconds(120));
@@ -44,7 +48,11 @@ public sealed class PipelineRun : IAsyncDisposable
     public ServiceProcess StartService(string name)
     {
         var service = Fleet.Service(name);
-        var process = _fleet.Start(service, new Dictionary<string, string> { ["ConnectionStrings__Database"] = _databases[name] }, Fleet.Configuration);
+        var environment = new Dictionary<string, string>(_settings.GetValueOrDefault(name) ?? new Dictionary<string, string>())
+        {
+            ["ConnectionStrings__Database"] = _databases[name],
+        };
+        var process = _fleet.Start(service, environment, Fleet.Configuration);
         _processes[name] = process;
         return process;
     }

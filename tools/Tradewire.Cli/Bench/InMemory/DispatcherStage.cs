@@ -53,6 +53,7 @@ public sealed class DispatcherStage(PipelineRun run, Uri gatewayQueue) : MinuteS
             }
 
         var marketTime = tick.EvaluatedAt;
+        _pending.RemoveAll(c => ClaimWindow.ExpiryReason(c.Ts, marketTime, _config) is not null); // SKIPPED expired:...
         var claimed = _pending.Where(c => c.Ts <= marketTime).OrderBy(c => c.Ts).ThenBy(c => c.Id).Take(_config.MaxSignalsPerRun).ToList();
         foreach (var c in claimed)
             _pending.Remove(c);
