@@ -46,8 +46,8 @@ public static class DailyCriteria
             new("every order has config_sha", "0 without", N(f.OrdersWithoutConfigSha), f.OrdersWithoutConfigSha == 0),
             new("no orphan OCO sibling", "0", N(f.OrphanOcoSiblings), f.OrphanOcoSiblings == 0),
             new("no duplicate client_order_id", "0", N(f.DuplicateClientOrderIds), f.DuplicateClientOrderIds == 0),
-            new("risk events logged", ">= 1 event, every rejection has one",
-                $"{N(f.RiskEvents)} events, {N(f.RejectionsWithoutRiskEvent)} rejections without", f.RiskEvents > 0 && f.RejectionsWithoutRiskEvent == 0),
+            new("risk events logged", ">= 1 event, every risk rejection has one",
+                $"{N(f.RiskEvents)} events, {N(f.RejectionsWithoutRiskEvent)} risk rejections without", f.RiskEvents > 0 && f.RejectionsWithoutRiskEvent == 0),
         ];
     }
 }

@@ -73,6 +73,7 @@ public static class DayFactsLoader
             RiskEvents: (long)events[0][0]!,
             RejectionsWithoutRiskEvent: await broker.Scalar("""
                 SELECT count(*) FROM brackets b WHERE b.state = 'REJECTED' AND b.dispatch_minute >= $1 AND b.dispatch_minute < $2
+                  AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.execution_id = b.execution_id)
                   AND NOT EXISTS (SELECT 1 FROM risk_events e WHERE e.execution_id = b.execution_id)
                 """, 0L, from, to),
             KillSwitchTested: (long)events[0][1]! > 0,
