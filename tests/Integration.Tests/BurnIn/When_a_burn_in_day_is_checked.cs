@@ -54,11 +54,15 @@ public sealed class When_a_burn_in_day_is_checked(BurnInDayRun day, ITestOutputH
     [Fact]
     public async Task Should_fail_on_a_position_open_after_the_hard_flat_time()
     {
-        var flat = SampleSessionRun.Session.CloseUtc.AddMinutes(-day.Limits.FlattenMinutesBeforeClose);
+        // Entered after the tighten time (so no stop was due to tighten) and still open after the hard-flat time.
+        var session = SampleSessionRun.Session;
+        var flat = session.CloseUtc.AddMinutes(-day.Limits.FlattenMinutesBeforeClose);
+        var tighten = session.CloseUtc.AddMinutes(-day.Limits.TightenMinutesBeforeClose);
         var id = await day.Db("broker-gateway").Scalar<string>("SELECT execution_id::text FROM brackets WHERE filled_qty > 0 ORDER BY closed_at DESC LIMIT 1", "");
-        var closedAt = await day.Db("broker-gateway").Scalar("SELECT closed_at FROM brackets WHERE execution_id = $1::uuid", DateTime.MinValue, id);
-        await Seeded($"UPDATE brackets SET closed_at = '{flat.AddMinutes(2):O}' WHERE execution_id = '{id}'",
-            $"UPDATE brackets SET closed_at = '{new DateTimeOffset(closedAt, TimeSpan.Zero):O}' WHERE execution_id = '{id}'",
+        var times = (await day.Db("broker-gateway").Rows("SELECT entry_filled_at, closed_at FROM brackets WHERE execution_id = $1::uuid", id))[0];
+        string At(object? t) => new DateTimeOffset((DateTime)t!, TimeSpan.Zero).ToString("O");
+        await Seeded($"UPDATE brackets SET entry_filled_at = '{tighten.AddMinutes(1):O}', closed_at = '{flat.AddMinutes(2):O}' WHERE execution_id = '{id}'",
+            $"UPDATE brackets SET entry_filled_at = '{At(times[0])}', closed_at = '{At(times[1])}' WHERE execution_id = '{id}'",
             ["flat at the hard-flat time"], "1");
     }
 
