@@ -59,3 +59,10 @@ SELECT 'bracket_saga_mismatch' AS check, b.execution_id, b.state, s.current_stat
 FROM brackets b LEFT JOIN bracket_sagas s ON s.correlation_id = b.execution_id
 WHERE s.correlation_id IS NULL
    OR upper(regexp_replace(s.current_state, '([a-z])([A-Z])', '\1_\2', 'g')) <> b.state;
+
+-- 12. Risk events not logged: a bracket the risk checks refused (rejected before any order was sent; a broker
+--     rejection has its rejected entry order) without a risk event naming it.
+SELECT 'risk_rejection_without_event' AS check, b.execution_id, b.ticker, b.exit_reason
+FROM brackets b WHERE b.state = 'REJECTED'
+  AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.execution_id = b.execution_id)
+  AND NOT EXISTS (SELECT 1 FROM risk_events e WHERE e.execution_id = b.execution_id);

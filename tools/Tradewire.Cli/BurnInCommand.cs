@@ -7,11 +7,12 @@ namespace Tradewire.Cli;
 /// <summary>
 /// <c>./tradewire burnin-report [--date yyyy-MM-dd] [--out FILE] [--heat-cap PERCENT]</c>: the burn-in plan's
 /// report for one session from the local databases (default: the latest session the broker-gateway traded),
-/// written as HTML (default <c>.tradewire/reports/burnin-DATE.html</c>). Exit code 1 if a daily requirement failed.
+/// written as HTML (default <c>.tradewire/reports/burnin-DATE.html</c>). The heat cap is the running broker-gateway's (GET /risk) unless --heat-cap names one. Exit code 1 if a daily requirement failed.
 /// </summary>
 public static class BurnInCommand
 {
     public const decimal PaperEquity = 100_000m;
+    /// <summary>The broker-gateway's default MaxPortfolioHeatPct (0.06), for callers with no running gateway to ask.</summary>
     public const double DefaultHeatCapPercent = 6.0;
 
     public static async Task<int> Run(RepoPaths paths, string[] args)
@@ -20,7 +21,7 @@ public static class BurnInCommand
         var progress = new ReplayProgress(infra);
         DateOnly? date = null;
         string? output = null;
-        var heatCap = DefaultHeatCapPercent;
+        double? heatCap = null;
         for (var i = 0; i < args.Length; i += 2)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new InvalidOperationException($"{args[i]} needs a value");
@@ -39,7 +40,10 @@ public static class BurnInCommand
                 ? throw new InvalidOperationException("the broker-gateway has traded no session yet: give --date")
                 : DateOnly.FromDateTime(latest);
         }
-        var (file, requirements) = await Write(progress, date.Value, output ?? Path.Combine(paths.StateDir, "reports", $"burnin-{date:yyyy-MM-dd}.html"), heatCap);
+        // The cap the running broker-gateway is configured with (GET /risk), unless the operator names one.
+        heatCap ??= (double)(await BurnInLimits.Fetch(ServiceCatalog.Find("broker-gateway")!.BaseAddress, ServiceCatalog.Find("dispatcher")!.BaseAddress,
+            OperatorToken.LoadOrCreate(paths))).MaxPortfolioHeatPct * 100;
+        var (file, requirements) = await Write(progress, date.Value, output ?? Path.Combine(paths.StateDir, "reports", $"burnin-{date:yyyy-MM-dd}.html"), heatCap.Value);
         foreach (var r in requirements)
             Console.WriteLine($"   {(r.Passed ? "pass" : "FAIL")}  {r.Name}: {r.Observed}");
         Console.WriteLine($"   burn-in report written to {file}");

@@ -76,8 +76,9 @@ public static class DemoCommand
         await File.WriteAllTextAsync(reportFile, report.Markdown);
         Console.WriteLine(report.Markdown);
         Console.WriteLine($"   report written to {reportFile}");
+        var limits = await BurnIn.BurnInLimits.Fetch(ServiceCatalog.Find("broker-gateway")!.BaseAddress, ServiceCatalog.Find("dispatcher")!.BaseAddress, token);
         var (burnInFile, requirements) = await BurnInCommand.Write(progress, session.Date,
-            Path.Combine(reportDir, $"burnin-{session.Date:yyyy-MM-dd}.html"), BurnInCommand.DefaultHeatCapPercent);
+            Path.Combine(reportDir, $"burnin-{session.Date:yyyy-MM-dd}.html"), (double)(limits.MaxPortfolioHeatPct * 100));
         Console.WriteLine("   burn-in daily requirements:");
         foreach (var r in requirements)
             Console.WriteLine($"     {(r.Passed ? "pass" : "FAIL")}  {r.Name}: {r.Observed}");
@@ -86,8 +87,12 @@ public static class DemoCommand
         Console.WriteLine($"   scripts/reconcile_db.sql: {reconcile.Sum(r => r.Rows)} rows in {reconcile.Count} checks" +
                           (reconcile.All(r => r.Rows == 0) ? " (healthy)" : ": " + string.Join(", ", reconcile.Where(r => r.Rows > 0).Select(r => $"{r.Name} {r.Rows}"))));
 
+        Console.WriteLine("   ./tradewire burnin check on the replayed session:");
+        var day = await BurnIn.BurnInCheck.Run(progress.For, limits, session.Date, reportDir, Console.Out);
+
         var codes = await fleet.StopAll(TimeSpan.FromSeconds(20));
-        var ok = finished && checks.All(c => c.Passed) && requirements.All(r => r.Passed) && reconcile.All(r => r.Rows == 0) && codes.All(c => c.ExitCode == 0);
+        var ok = finished && checks.All(c => c.Passed) && requirements.All(r => r.Passed) && reconcile.All(r => r.Rows == 0) && day.Go
+                 && codes.All(c => c.ExitCode == 0);
         Console.WriteLine(ok ? $"Demo passed in {total.Elapsed.TotalSeconds:F1} s." : "Demo FAILED (see above and ./tradewire logs <service>).");
         Console.WriteLine($"RabbitMQ and PostgreSQL are still running: ./tradewire psql <service>, management UI {infra.ManagementUri} " +
                           "(user and password in .tradewire/env); stop them with ./tradewire infra down.");

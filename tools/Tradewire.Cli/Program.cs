@@ -19,6 +19,9 @@ const string Usage = """
       logs <service> [-f]       the service's log from the last demo or run
       burnin-report [--date yyyy-MM-dd] [--out FILE] [--heat-cap PERCENT]
                                 the burn-in plan's report for a session (HTML: MAE/MFE, P&L, heat, risk events)
+      verify                    the burn-in plan's pre-open check: configuration, RabbitMQ, databases and migrations, services ready
+      burnin check [--date yyyy-MM-dd]  the burn-in plan's daily requirements on a running system: PASS/FAIL each, GO/NO-GO
+      burnin gates [--drills-passed]    which of the burn-in gates 1-4 the recorded days pass, and why not
       dispatcher-config [get | set JSON]
                                 read or change the running dispatcher's configuration (validated; history kept)
       broker get|post PATH [JSON]
@@ -56,6 +59,8 @@ try
         "psql" when args.Length >= 2 => await PsqlCommand.Run(paths, args[1], args[2..]),
         "logs" when args.Length is 2 or 3 && (args.Length == 2 || args[2] == "-f") => await LogsCommand.Run(paths, args[1], args.Length == 3),
         "burnin-report" => await BurnInCommand.Run(paths, args[1..]),
+        "verify" when args.Length == 1 => await Tradewire.Cli.BurnIn.VerifyCommand.Run(paths),
+        "burnin" => await Tradewire.Cli.BurnIn.BurnInCliCommand.Run(paths, args[1..]),
         "dispatcher-config" => await ControlCommand.DispatcherConfig(paths, args[1..]),
         "broker" => await ControlCommand.Broker(paths, args[1..]),
         "bench" => await Tradewire.Cli.Bench.BenchCommand.Run(paths, args[1..]),
