@@ -1,3 +1,4 @@
+using Tradewire.ServiceDefaults.Symbols;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -29,7 +30,7 @@ sealed class LiveSessionHarness
         Status = new LiveFeedStatus(options);
         Sink = new RecordingSink(new SessionProgress(Session.Date, null, 1m, "RUNNING", Start.AddMinutes(-1))) { Time = Time };
         Feed = new ScriptedFeed(Time, script(Published.Select(b => (b.ReceivedAt, (FeedEvent)b)).ToList()), Published);
-        _session = new LiveSession(Session, Feed, new MarketClock(Time, new NyseCalendar()), Time, new Universe(Symbols.ToHashSet()), Sink, Status,
+        _session = new LiveSession(Session, Feed, new MarketClock(Time, new NyseCalendar()), Time, Universe.Parse(["symbol,name,aliases,exchange", .. Symbols.Select(s => $"{s},{s},,NASDAQ")]), Sink, Status,
             options, NullLogger<LiveSession>.Instance);
     }
 

@@ -1,3 +1,4 @@
+using Tradewire.ServiceDefaults.Symbols;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tradewire.FakeVenue.MarketData;
 using Tradewire.Ingest.Live;

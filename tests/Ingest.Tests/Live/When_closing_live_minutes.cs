@@ -1,3 +1,4 @@
+using Tradewire.ServiceDefaults.Symbols;
 using Tradewire.Ingest.Live;
 using Tradewire.Ingest.Replay;
 using Tradewire.ServiceDefaults.MarketTime;
