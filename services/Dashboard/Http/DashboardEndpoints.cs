@@ -1,0 +1,39 @@
+using System.Net.ServerSentEvents;
+using Tradewire.Dashboard.Live;
+
+namespace Tradewire.Dashboard.Http;
+
+/// <summary>
+/// The page (static files) and its API: the panels' state, the provenance of one execution, the live stream
+/// (server-sent events, one event type per channel) and the kill switch.
+/// </summary>
+public static class DashboardEndpoints
+{
+    public static WebApplication MapDashboardEndpoints(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapGet("/api/state", async (StateQuery q) => Results.Json(await q.Build()));
+        app.MapGet("/api/provenance/{executionId:guid}", async (Guid executionId, ProvenanceQuery q) =>
+            await q.For(executionId) is { } chain ? Results.Json(chain) : Results.Problem($"No recorded event names execution {executionId}.", statusCode: 404));
+        app.MapGet("/api/stream", (string? channels, LiveFeed feed, CancellationToken token) =>
+        {
+            var wanted = string.IsNullOrWhiteSpace(channels) ? LiveFeed.Channels.ToHashSet()
+                : channels.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+            var unknown = wanted.Except(LiveFeed.Channels).ToList();
+            if (unknown.Count > 0)
+                return Results.Problem($"Unknown channel(s): {string.Join(", ", unknown)}; known: {string.Join(", ", LiveFeed.Channels)}.", statusCode: 400);
+            return TypedResults.ServerSentEvents(Stream(feed, wanted, token));
+        });
+        app.MapPost("/api/flatten", (HttpRequest request, FlattenProxy proxy) => proxy.Flatten(request));
+        return app;
+    }
+
+    static async IAsyncEnumerable<SseItem<object>> Stream(LiveFeed feed, IReadOnlySet<string> channels,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token)
+    {
+        yield return new SseItem<object>(new { channels }, "hello"); // the page knows it is connected before anything happens
+        await foreach (var message in feed.Subscribe(channels, token))
+            yield return new SseItem<object>(new { message.Kind, message.Data }, message.Channel);
+    }
+}
