@@ -16,24 +16,48 @@ public static class DashboardEndpoints
         app.MapGet("/api/state", async (StateQuery q) => Results.Json(await q.Build()));
         app.MapGet("/api/provenance/{executionId:guid}", async (Guid executionId, ProvenanceQuery q) =>
             await q.For(executionId) is { } chain ? Results.Json(chain) : Results.Problem($"No recorded event names execution {executionId}.", statusCode: 404));
-        app.MapGet("/api/stream", (string? channels, LiveFeed feed, CancellationToken token) =>
+        app.MapGet("/api/stream", (string? channels, LiveFeed feed, IHostApplicationLifetime lifetime, CancellationToken token) =>
         {
             var wanted = string.IsNullOrWhiteSpace(channels) ? LiveFeed.Channels.ToHashSet()
                 : channels.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
             var unknown = wanted.Except(LiveFeed.Channels).ToList();
             if (unknown.Count > 0)
                 return Results.Problem($"Unknown channel(s): {string.Join(", ", unknown)}; known: {string.Join(", ", LiveFeed.Channels)}.", statusCode: 400);
-            return TypedResults.ServerSentEvents(Stream(feed, wanted, token));
+            return TypedResults.ServerSentEvents(Stream(feed, wanted, token, lifetime.ApplicationStopping));
         });
         app.MapPost("/api/flatten", (HttpRequest request, FlattenProxy proxy) => proxy.Flatten(request));
         return app;
     }
 
-    static async IAsyncEnumerable<SseItem<object>> Stream(LiveFeed feed, IReadOnlySet<string> channels,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token)
+    /// <summary>
+    /// Ends when the page goes away or the service stops: an open page must not hold a shutdown past its grace
+    /// period (the browser reconnects to the next instance by itself).
+    /// </summary>
+    static async IAsyncEnumerable<SseItem<object>> Stream(LiveFeed feed, IReadOnlySet<string> channels, CancellationToken aborted,
+        CancellationToken stopping)
     {
+        using var ends = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping);
         yield return new SseItem<object>(new { channels }, "hello"); // the page knows it is connected before anything happens
-        await foreach (var message in feed.Subscribe(channels, token))
-            yield return new SseItem<object>(new { message.Kind, message.Data }, message.Channel);
+        var messages = feed.Subscribe(channels, ends.Token).GetAsyncEnumerator(ends.Token);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await messages.MoveNextAsync())
+                        yield break;
+                }
+                catch (OperationCanceledException)
+                {
+                    yield break;
+                }
+                yield return new SseItem<object>(new { messages.Current.Kind, messages.Current.Data }, messages.Current.Channel);
+            }
+        }
+        finally
+        {
+            await messages.DisposeAsync();
+        }
     }
 }

@@ -17,7 +17,7 @@ public sealed class MinuteBarCache
         var held = _sessions.GetOrAdd(date, _ => new());
         var fresh = await reader.Rows("SELECT minute, payload FROM dash_bars WHERE session_date = $1 AND NOT (minute = ANY($2))",
             r => (Minute: r.GetFieldValue<DateTimeOffset>(0), Bars: DashboardReader.Payload<List<Bar>>(r, 1)),
-            date, held.Keys.Select(k => k.UtcDateTime).ToArray());
+            date, held.Keys.ToArray());
         foreach (var (minute, bars) in fresh)
             held[minute] = bars;
         return held.OrderBy(x => x.Key).Select(x => (x.Key, x.Value)).ToList();
