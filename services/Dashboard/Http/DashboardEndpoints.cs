@@ -33,7 +33,8 @@ public static class DashboardEndpoints
     /// Ends when the page goes away or the service stops: an open page must not hold a shutdown past its grace
     /// period (the browser reconnects to the next instance by itself).
     /// </summary>
-    static async IAsyncEnumerable<SseItem<object>> Stream(LiveFeed feed, IReadOnlySet<string> channels, CancellationToken aborted,
+    static async IAsyncEnumerable<SseItem<object>> Stream(LiveFeed feed, IReadOnlySet<string> channels,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken aborted,
         CancellationToken stopping)
     {
         using var ends = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping);
