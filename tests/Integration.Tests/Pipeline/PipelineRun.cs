@@ -37,6 +37,8 @@ public sealed class PipelineRun : IAsyncDisposable
         foreach (var service in ServiceCatalog.All)
             run.StartService(service.Name);
         var notReady = await run._fleet.WaitUntilReady(TimeSpan.FromSeconds(120));
+        if (notReady.Count > 0)
+            await run.DisposeAsync(); // the caller never gets the run to dispose: stop the processes here, or they outlive the test (and hold the infra lock they inherited)
         Assert.True(notReady.Count == 0, "not ready: " + string.Join(", ", notReady.Select(s => s.Name)));
         return run;
     }
