@@ -10,6 +10,7 @@ namespace Tradewire.Integration.Tests.Dashboard;
 public sealed class DashboardProcess : IAsyncDisposable
 {
     readonly ServiceProcess _process;
+    int? _exitCode;
 
     DashboardProcess(ServiceProcess process, string logFile) => (_process, LogFile) = (process, logFile);
 
@@ -43,9 +44,16 @@ public sealed class DashboardProcess : IAsyncDisposable
         return dashboard;
     }
 
+    /// <summary>Stops the process (SIGTERM); the exit code, 0 for a clean stop. Safe to call again.</summary>
+    public async Task<int> Stop()
+    {
+        _exitCode ??= await _process.Stop(TimeSpan.FromSeconds(10));
+        return _exitCode.Value;
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _process.Stop(TimeSpan.FromSeconds(10));
+        await Stop();
         _process.Dispose();
     }
 }

@@ -85,7 +85,7 @@ public sealed class When_the_operator_watches_a_replay_on_the_dashboard
         await page.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "dashboard.png"), FullPage = true });
 
         await page.CloseAsync();
-        await dashboard.DisposeAsync();
+        Assert.Equal(0, await dashboard.Stop()); // a clean stop with the page's stream just closed
         Assert.DoesNotContain(Fleet.OperatorToken, await File.ReadAllTextAsync(dashboard.LogFile));
     }
 
