@@ -22,6 +22,7 @@ SERVICES="
   signal=Signal=7105
   dispatcher=Dispatcher=7106
   broker-gateway=BrokerGateway=7107
+  dashboard=Dashboard=7108
 "
 
 die() { echo "check-deploy: FAIL: $*" >&2; exit 1; }

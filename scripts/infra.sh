@@ -24,7 +24,7 @@
 set -euo pipefail
 [[ -n "${INFRA_TRACE:-}" ]] && { PS4='+ $EPOCHREALTIME '; set -x; }
 
-readonly SERVICES=(ingest classifier features watchlist signal dispatcher broker_gateway)
+readonly SERVICES=(ingest classifier features watchlist signal dispatcher broker_gateway dashboard)
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="${TRADEWIRE_STATE_DIR:-$ROOT/.tradewire}"
@@ -151,6 +151,8 @@ install_prerequisites() {
     local pkgs=()
     [[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]] || command -v rabbitmq-server >/dev/null 2>&1 || pkgs+=(rabbitmq-server)
     [[ -x "$PG_BIN/initdb" && -x "$PG_BIN/pg_ctl" ]] || pkgs+=(postgresql-15)
+    # The dashboard's browser tests drive Debian's chromium: Playwright's own browser download needs the internet.
+    [[ -x /usr/lib/chromium/chromium ]] || pkgs+=(chromium)
     if (( ${#pkgs[@]} > 0 )); then
         log "installing ${pkgs[*]} (apt)"
         # The packages' postinst may start system-wide services (5432, 5672, epmd 4369); they are not ours.

@@ -38,18 +38,19 @@ public static class DemoCommand
             : SessionDates.LatestCompleted(calendar, DateTimeOffset.UtcNow);
 
         Console.WriteLine("== 3/6 clean environment");
-        await Environments.ResetDatabases(infra);
-        Console.WriteLine($"   {ServiceCatalog.All.Count} service databases recreated, {await Environments.DeleteQueues(infra)} queues deleted");
+        await Environments.ResetDatabases(infra, ServiceCatalog.Deployables);
+        Console.WriteLine($"   {ServiceCatalog.Deployables.Count} service databases recreated, {await Environments.DeleteQueues(infra)} queues deleted");
 
         await using var fleet = new ServiceFleet(paths, infra, token);
         Console.WriteLine("== 4/6 services");
-        foreach (var service in ServiceCatalog.All)
+        foreach (var service in ServiceCatalog.Deployables)
             fleet.Start(service);
         var notReady = await fleet.WaitUntilReady(TimeSpan.FromSeconds(120));
         if (notReady.Count > 0)
             return Fail("not ready: " + string.Join(", ", notReady.Select(s => $"{s.Name} (see ./tradewire logs {s.Name})")));
         foreach (var p in fleet.Running)
             Console.WriteLine($"   {p.Service.Name,-15} pid {p.Pid,-7} {p.Service.BaseAddress} ready");
+        Console.WriteLine($"   dashboard: open {ServiceCatalog.Dashboard.BaseAddress} to watch the replay live (until the demo stops the services)");
 
         Console.WriteLine($"== 5/6 replay data/sample-session as {session.Date:yyyy-MM-dd} ({session.Minutes} minutes{(session.IsEarlyClose ? ", early close" : "")})");
         var sample = Path.Combine(paths.Root, "data", "sample-session");

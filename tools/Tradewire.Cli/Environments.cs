@@ -13,11 +13,12 @@ namespace Tradewire.Cli;
 /// </summary>
 public static class Environments
 {
-    public static async Task ResetDatabases(InfraEnvironment infra)
+    /// <summary>Recreates the databases of <paramref name="services"/> (default: the seven pipeline services).</summary>
+    public static async Task ResetDatabases(InfraEnvironment infra, IEnumerable<ServiceInfo>? services = null)
     {
         await using var admin = new NpgsqlConnection(infra.AdminConnectionString());
         await admin.OpenAsync();
-        foreach (var service in ServiceCatalog.All)
+        foreach (var service in services ?? ServiceCatalog.All)
         {
             await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{service.Database}\" WITH (FORCE)", admin))
                 await drop.ExecuteNonQueryAsync();

@@ -25,6 +25,14 @@ public static class ServiceCatalog
         new("broker-gateway", "BrokerGateway", 7107),
     ];
 
+    /// <summary>
+    /// The operator's dashboard: a deployable that only listens (no pipeline stage, no probe hop, no minute cursor),
+    /// so it is not in <see cref="All"/>; <see cref="Deployables"/> is every process the demo starts.
+    /// </summary>
+    public static readonly ServiceInfo Dashboard = new("dashboard", "Dashboard", 7108);
+
+    public static readonly IReadOnlyList<ServiceInfo> Deployables = [.. All, Dashboard];
+
     public static ServiceInfo? Find(string name) =>
-        All.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase) || s.Database.Equals(name, StringComparison.OrdinalIgnoreCase));
+        Deployables.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase) || s.Database.Equals(name, StringComparison.OrdinalIgnoreCase));
 }

@@ -7,7 +7,7 @@
 # Password for each service comes from <NAME>_DB_PASSWORD (e.g. INGEST_DB_PASSWORD, BROKER_GATEWAY_DB_PASSWORD).
 set -euo pipefail
 
-services=(ingest classifier features watchlist signal dispatcher broker_gateway)
+services=(ingest classifier features watchlist signal dispatcher broker_gateway dashboard)
 
 psql_admin=(psql -v ON_ERROR_STOP=1 -X -q --username "${POSTGRES_USER:-postgres}" --dbname "${POSTGRES_DB:-postgres}")
 

@@ -49,21 +49,31 @@ sealed class RecommendationDecider(IServiceScopeFactory scopes, IOptions<Dispatc
         var today = await RecommendationStore.ExecutionsOn(db, candidate.Ticker, tradingDate, token);
         var gates = RiskGates.Evaluate(candidate, snapshot, run.MarketTime, today, run.Config);
         var gateJson = gates.ToJson();
+        // The decision's event goes into the same transaction as the decision (bus outbox): the dashboard's view.
+        var publish = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+        var mode = await TradingModeStore.Read(db, token);
         if (!gates.Passed)
+        {
+            await publish.Publish(DecisionEvents.Skipped(run, candidate, gateJson, gates.SkipReason, mode), token);
             return await Commit(db, tx, await RecommendationStore.Finish(db, candidate.Id, run.RunId, "SKIPPED", run.MarketTime, gateJson,
                 gates.SkipReason, null, token), DecisionOutcome.Skipped, token);
+        }
 
         var priced = BracketPricer.Price(candidate.Action, snapshot.Close, candidate.RecentVol, run.Config);
         if (!priced.Priced)
+        {
+            var reason = $"{priced.ReasonCode}:observed={priced.Observed},threshold={priced.Threshold}";
+            await publish.Publish(DecisionEvents.Skipped(run, candidate, gateJson, reason, mode), token);
             return await Commit(db, tx, await RecommendationStore.Finish(db, candidate.Id, run.RunId, "SKIPPED", run.MarketTime, gateJson,
-                $"{priced.ReasonCode}:observed={priced.Observed},threshold={priced.Threshold}", null, token), DecisionOutcome.Skipped, token);
+                reason, null, token), DecisionOutcome.Skipped, token);
+        }
 
         if (!await RecommendationStore.Finish(db, candidate.Id, run.RunId, "SIMULATED", run.MarketTime, gateJson, null, null, token))
             return DecisionOutcome.ClaimLost;
         var plan = priced.Plan!;
         var executionId = NewId.NextGuid();
-        var mode = await TradingModeStore.Read(db, token);
         await ExecutionLedger.Insert(db, executionId, run, candidate, snapshot, plan, gateJson, tradingDate, mode, token);
+        await publish.Publish(DecisionEvents.Simulated(run, candidate, gateJson, plan, executionId, mode), token);
 
         var send = scope.ServiceProvider.GetRequiredService<ISendEndpointProvider>();
         var endpoint = await send.GetSendEndpoint(new Uri($"queue:{options.Value.BrokerQueue}"));
