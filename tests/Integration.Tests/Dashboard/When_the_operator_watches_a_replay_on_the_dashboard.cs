@@ -44,17 +44,18 @@ public sealed class When_the_operator_watches_a_replay_on_the_dashboard
         await Expect(page.Locator("#tape tr")).ToHaveCountAsync(0);
         await Expect(page.Locator("#kill")).ToBeDisabledAsync(); // read-only without a token
 
-        using (var replay = await PipelineRun.Replay(SampleSessionRun.SamplePath, SampleSessionRun.Date))
+        // Paced (a market minute a second), so that positions stay open long enough for the kill switch to find one;
+        // as fast as possible, every bracket of the session can close before the button is pressed.
+        using (var replay = await PipelineRun.Replay(SampleSessionRun.SamplePath, SampleSessionRun.Date, speed: 60))
             Assert.True(replay.IsSuccessStatusCode, await replay.Content.ReadAsStringAsync());
 
         // The tape fills from pushes (the page is never reloaded), and its rows get the dispatcher's five gates.
         await Expect(page.Locator("#tape tr.tape-row").First).ToBeVisibleAsync(new() { Timeout = 150_000 });
         await Expect(page.Locator("#tape .gate[data-passed]").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Assert.True(int.Parse(await page.Locator("#live-count").InnerTextAsync()) > 0, "no push reached the page");
-        await Expect(page.Locator("#positions tr.open").First).ToBeVisibleAsync(new() { Timeout = 150_000 });
 
         // "Why did we trade?" on a real fill: every link of the chain, from recorded events.
-        var executionId = await Eventually.Until(DashboardApi.FillWithCompleteChain, id => id is not null, TimeSpan.FromSeconds(150),
+        var executionId = await Eventually.Until(DashboardApi.FillWithCompleteChain, id => id is not null, TimeSpan.FromSeconds(300),
             "a fill whose chain has its bar, news, features, watchlist entry, signal, gates and config");
         await page.Locator($"#fills button.why[data-execution-id='{executionId}']").First.ClickAsync();
         await Expect(page.Locator("#prov-chain")).ToBeVisibleAsync();
@@ -75,7 +76,7 @@ public sealed class When_the_operator_watches_a_replay_on_the_dashboard
         await page.Locator("#unlock").ClickAsync();
         await Expect(page.Locator("#kill")).ToBeEnabledAsync();
         Assert.DoesNotContain(Fleet.OperatorToken, await page.ContentAsync());
-        await Expect(page.Locator("#positions tr.open").First).ToBeVisibleAsync(new() { Timeout = 150_000 });
+        await Expect(page.Locator("#positions tr.open").First).ToBeVisibleAsync(new() { Timeout = 240_000 });
         await page.Locator("#kill").ClickAsync();
         await Expect(page.Locator("#kill-result")).ToContainTextAsync("flattened:", new() { Timeout = 30_000 });
         Assert.Single(confirmations);
