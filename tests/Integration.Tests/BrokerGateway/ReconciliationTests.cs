@@ -35,6 +35,9 @@ public sealed class When_the_venue_and_the_ledger_disagree
         var parent = JsonDocument.Parse(await outside.GetStringAsync(
             $"v2/orders:by_client_order_id?client_order_id={ClientOrderIds.For(order.ExecutionId, LegRole.Target)}")).RootElement.GetProperty("id").GetString();
         (await outside.DeleteAsync($"v2/orders/{parent}")).EnsureSuccessStatusCode();
+        // A cancel is asynchronous at the venue: the shares stay held by the pair until it has ended canceled.
+        await Eventually.Until(async () => JsonDocument.Parse(await outside.GetStringAsync($"v2/orders/{parent}")).RootElement.GetProperty("status").GetString(),
+            status => status == "canceled", TimeSpan.FromSeconds(30), "the outside cancel of the OCO pair to complete");
         (await outside.PostAsJsonAsync("v2/orders", new Dictionary<string, string>
         {
             ["symbol"] = "AAPL", ["qty"] = "10", ["side"] = "sell", ["type"] = "market", ["time_in_force"] = "day", ["client_order_id"] = "outside-close",
