@@ -9,13 +9,16 @@ public sealed class LiveFeedStatus(LiveOptions options)
     readonly object _gate = new();
     string _state = "IDLE";
     DateOnly? _session;
-    DateTimeOffset? _lastClosedMinute;
+    DateTimeOffset? _lastClosedMinute, _idleUntil;
     int _barsLastMinute, _lateBars, _updatedBars, _reconnects, _connects;
     string? _lastFault;
 
     public string Feed => options.Feed;
 
-    public void Set(string state) { lock (_gate) _state = state; }
+    public void Set(string state) { lock (_gate) (_state, _idleUntil) = (state, null); }
+
+    /// <summary>No session is running: the runner sleeps until <paramref name="until"/> (the next session's open).</summary>
+    public void Idle(DateTimeOffset until) { lock (_gate) (_state, _session, _idleUntil) = ("IDLE", null, until); }
 
     public void Session(DateOnly? date, DateTimeOffset? lastClosedMinute)
     {
@@ -27,7 +30,7 @@ public sealed class LiveFeedStatus(LiveOptions options)
     {
         lock (_gate)
         {
-            _state = "CONNECTED";
+            (_state, _idleUntil) = ("CONNECTED", null);
             if (_connects++ > 0)
                 _reconnects++;
         }
@@ -36,7 +39,7 @@ public sealed class LiveFeedStatus(LiveOptions options)
     public void Fault(string state, string fault)
     {
         lock (_gate)
-            (_state, _lastFault) = (state, fault);
+            (_state, _lastFault, _idleUntil) = (state, fault, null);
     }
 
     public void Closed(DateTimeOffset minute, int bars)
@@ -62,7 +65,7 @@ public sealed class LiveFeedStatus(LiveOptions options)
             {
                 feed = Feed, state = _state, marketNow = marketNow.ToString("O"),
                 session = _session?.ToString("yyyy-MM-dd"), lastClosedMinute = _lastClosedMinute?.ToString("O"),
-                barsLastMinute = _barsLastMinute, lateBars = _lateBars, updatedBars = _updatedBars, reconnects = _reconnects, lastFault = _lastFault,
+                idleUntil = _idleUntil?.ToString("O"), barsLastMinute = _barsLastMinute, lateBars = _lateBars, updatedBars = _updatedBars, reconnects = _reconnects, lastFault = _lastFault,
             };
     }
 }

@@ -41,7 +41,7 @@ public sealed class LiveSessionRunner(IMarketClock clock, TimeProvider time, ILi
                 status.Fault("IDLE", e.Message);
                 wakeAt = clock.UtcNow.AddHours(1);
             }
-            status.Set("IDLE");
+            status.Idle(wakeAt);
             var wait = wakeAt - clock.UtcNow;
             log.LogInformation("Live runner idle until {WakeAt:O} (market time)", wakeAt);
             if (wait > TimeSpan.Zero)

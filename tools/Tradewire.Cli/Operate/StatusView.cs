@@ -32,7 +32,8 @@ public static class StatusView
         text.AppendLine();
         text.AppendLine(s.Feed is { } f
             ? $"Feed: {f.Feed} {f.State}, {f.BarsLastMinute} bars in the last minute, {f.Reconnects} reconnects" +
-              (f.MarketNow is null ? "" : $", market now {f.MarketNow}") + (f.LastFault is null ? "" : $", last fault: {f.LastFault}")
+              (f.MarketNow is null ? "" : $", market now {f.MarketNow}") +
+              (f.IdleUntil is null ? "" : $", no session until {f.IdleUntil}") + (f.LastFault is null ? "" : $", last fault: {f.LastFault}")
             : "Feed: unknown (ingest does not answer GET /feed)");
         text.AppendLine($"Trading: {s.TradingState ?? "unknown (broker-gateway does not answer GET /risk)"}, mode {s.Settings?.TradingMode ?? "?"}");
 
