@@ -18,11 +18,11 @@ public static class ShakedownWeek
         static string F(decimal v, string format = "0.0") => v.ToString(format, CultureInfo.InvariantCulture);
         var lines = new List<ShakedownLine>();
         var perDay = await dispatcher.Rows("""
-            SELECT DATE(simulated_ts), COUNT(*) FROM dispatch_executions WHERE simulated_ts >= $1 AND simulated_ts < $2 GROUP BY 1 ORDER BY 1
+            SELECT to_char(DATE(simulated_ts), 'YYYY-MM-DD'), COUNT(*) FROM dispatch_executions WHERE simulated_ts >= $1 AND simulated_ts < $2 GROUP BY 1 ORDER BY 1
             """, from, to);
         var executions = perDay.Sum(r => (long)r[1]!);
         lines.Add(new("1. Are executions happening?", "yes: >= 1 execution", executions == 0 ? "no: 0 executions"
-            : $"yes: {executions} ({string.Join(", ", perDay.Select(r => $"{(DateTime)r[0]!:MM-dd} {r[1]}"))})", executions > 0, true));
+            : $"yes: {executions} ({string.Join(", ", perDay.Select(r => $"{r[0]} {r[1]}"))})", executions > 0, true));
 
         var stuck = await dispatcher.Scalar("""
             SELECT COUNT(*) FROM dispatch_recommendations

@@ -49,11 +49,11 @@ public static class SmokeCheck
         var notDerived = await broker.Rows("""
             SELECT client_order_id, execution_id::text, leg_role FROM orders
             WHERE lower(client_order_id) <> lower('tw-' || replace(execution_id::text, '-', '') || '-' || leg_role)
-               OR (leg_role <> 'EXIT' AND lower(coalesce(oco_group, '')) <> lower('oco-' || replace(execution_id::text, '-', '')))
+               OR (leg_role IN ('STOP', 'TARGET') AND lower(coalesce(oco_group, '')) <> lower('oco-' || replace(execution_id::text, '-', '')))
             ORDER BY created_at, client_order_id
             """);
         var orders = await broker.Scalar("SELECT count(*) FROM orders", 0L);
-        checks.Add(new("same plan generates same ids", "0 orders whose id is not tw-{execution_id}-{leg} (and oco-{execution_id})",
+        checks.Add(new("same plan generates same ids", "0 orders whose id is not tw-{execution_id}-{leg} (OCO legs: group oco-{execution_id})",
             notDerived.Count == 0 ? $"0 of {orders} orders" : $"{notDerived.Count} of {orders} orders, first: {notDerived[0][0]} (execution {notDerived[0][1]}, {notDerived[0][2]})",
             notDerived.Count == 0));
         var duplicates = await broker.Rows("SELECT lower(client_order_id), count(*) FROM orders GROUP BY 1 HAVING count(*) > 1 ORDER BY 1");
