@@ -28,8 +28,15 @@ public static class ShakedownCommand
             }
         }
         var dispatcher = BurnIn.BurnInCliCommand.Databases(paths)("dispatcher");
-        var last = date ?? await ShakedownCheck.LatestDay(dispatcher);
-        var result = await ShakedownCheck.Run(dispatcher, last, days, Path.Combine(paths.StateDir, "reports"), Console.Out);
-        return result.Passed ? 0 : 1;
+        try
+        {
+            var last = date ?? await ShakedownCheck.LatestDay(dispatcher);
+            var result = await ShakedownCheck.Run(dispatcher, last, days, Path.Combine(paths.StateDir, "reports"), Console.Out);
+            return result.Passed ? 0 : 1;
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            throw new InvalidOperationException("shakedown: the dispatcher's database did not answer: " + e.Message, e);
+        }
     }
 }

@@ -24,7 +24,14 @@ public static class SmokeCommand
             }
         }
         Console.WriteLine("smoke test:");
-        var checks = await SmokeCheck.Run(SystemTarget.FromEnvironment(paths, token), Path.Combine(paths.StateDir, "reports"), Console.Out, metricsPath);
-        return checks.All(c => c.Passed) ? 0 : 1;
+        try
+        {
+            var checks = await SmokeCheck.Run(SystemTarget.FromEnvironment(paths, token), Path.Combine(paths.StateDir, "reports"), Console.Out, metricsPath);
+            return checks.All(c => c.Passed) ? 0 : 1;
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            throw new InvalidOperationException("smoke test: the broker-gateway's database did not answer: " + e.Message, e);
+        }
     }
 }
