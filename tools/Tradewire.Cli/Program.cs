@@ -20,8 +20,11 @@ const string Usage = """
       burnin-report [--date yyyy-MM-dd] [--out FILE] [--heat-cap PERCENT]
                                 the burn-in plan's report for a session (HTML: MAE/MFE, P&L, heat, risk events)
       verify                    the burn-in plan's pre-open check: configuration, RabbitMQ, databases and migrations, services ready
+      smoke [--metrics-path /metrics]   the burn-in plan's smoke test on a running system: endpoints, metrics, kill switch (PAPER), ids
       burnin check [--date yyyy-MM-dd]  the burn-in plan's daily requirements on a running system: PASS/FAIL each, GO/NO-GO
       burnin gates [--drills-passed]    which of the burn-in gates 1-4 the recorded days pass, and why not
+      shakedown [--days 7] [--date yyyy-MM-dd]
+                                the shakedown plan's daily checks and day-7 questions, and the week's baseline (saved, compared)
       dispatcher-config [get | set JSON]
                                 read or change the running dispatcher's configuration (validated; history kept)
       broker get|post PATH [JSON]
@@ -61,6 +64,8 @@ try
         "burnin-report" => await BurnInCommand.Run(paths, args[1..]),
         "verify" when args.Length == 1 => await Tradewire.Cli.BurnIn.VerifyCommand.Run(paths),
         "burnin" => await Tradewire.Cli.BurnIn.BurnInCliCommand.Run(paths, args[1..]),
+        "smoke" => await Tradewire.Cli.Smoke.SmokeCommand.Run(paths, args[1..]),
+        "shakedown" => await Tradewire.Cli.Shakedown.ShakedownCommand.Run(paths, args[1..]),
         "dispatcher-config" => await ControlCommand.DispatcherConfig(paths, args[1..]),
         "broker" => await ControlCommand.Broker(paths, args[1..]),
         "bench" => await Tradewire.Cli.Bench.BenchCommand.Run(paths, args[1..]),

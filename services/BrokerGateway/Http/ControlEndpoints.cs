@@ -18,6 +18,9 @@ public static class ControlEndpoints
         var group = app.MapGroup("").RequireOperatorToken();
         group.MapPost("/flatten", async (HttpRequest request, TradingControl control) =>
             await Parse(request) is { } body ? Results.Ok(await control.Flatten(body.Actor!, body.Reason!)) : BadBody());
+        // The kill switch on a synthetic paper bracket of its own, then rolled back: proves the whole path and
+        // its time without changing anything (the smoke test presses it on a running system).
+        group.MapPost("/flatten/rehearsal", async (TradingControl control) => Results.Ok(await control.Rehearse()));
         group.MapPost("/pause", async (HttpRequest request, TradingControl control) =>
             await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingStates.Paused, body.Actor!, body.Reason!)) : BadBody());
         group.MapPost("/reduce", async (HttpRequest request, TradingControl control) =>

@@ -1,5 +1,6 @@
 using Xunit;
 using Xunit.Abstractions;
+using Tradewire.Integration.Tests.Support;
 using Tradewire.Cli.BurnIn;
 using Tradewire.Integration.Tests.Pipeline;
 
@@ -43,12 +44,8 @@ public sealed class When_a_burn_in_day_is_checked(BurnInDayRun day, ITestOutputH
     {
         var id = await day.Db("broker-gateway").Scalar<string>("SELECT client_order_id FROM orders WHERE status = 'CANCELLED' AND filled_qty = 0 LIMIT 1", "");
         Assert.NotEqual("", id);
-        await Seeded($"""
-            INSERT INTO orders (client_order_id, execution_id, parent_client_order_id, leg_role, oco_group, ticker, side, qty, filled_qty, avg_fill_price,
-                type, limit_price, stop_price, status, config_sha, execution_mode, eligible_from, created_at)
-            SELECT upper(client_order_id), execution_id, parent_client_order_id, leg_role, oco_group, ticker, side, qty, filled_qty, avg_fill_price,
-                type, limit_price, stop_price, status, config_sha, execution_mode, eligible_from, created_at FROM orders WHERE client_order_id = '{id}'
-            """, $"DELETE FROM orders WHERE client_order_id = upper('{id}')", ["no duplicate client_order_id"], "1");
+        var (seed, remove) = SeededOrders.Duplicate(id);
+        await Seeded(seed, remove, ["no duplicate client_order_id"], "1");
     }
 
     [Fact]

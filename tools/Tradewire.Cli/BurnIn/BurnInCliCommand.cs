@@ -59,7 +59,7 @@ public static class BurnInCliCommand
         new(options.GetValueOrDefault(option) ?? Environment.GetEnvironmentVariable(variable) ?? ServiceCatalog.Find(service)!.BaseAddress.ToString());
 
     /// <summary>A service's database: TRADEWIRE_DB_&lt;SERVICE&gt; when set (a remote system), else the local one.</summary>
-    static Func<string, Db> Databases(RepoPaths paths)
+    public static Func<string, Db> Databases(RepoPaths paths)
     {
         var local = new Lazy<ReplayProgress>(() => new ReplayProgress(InfraEnvironment.Load(paths)));
         return service => Environment.GetEnvironmentVariable("TRADEWIRE_DB_" + service.Replace('-', '_').ToUpperInvariant()) is { Length: > 0 } remote
