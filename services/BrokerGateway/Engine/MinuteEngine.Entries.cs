@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Risk;
@@ -29,7 +30,14 @@ public sealed partial class MinuteEngine
                 await Refuse(book, bracket, close, [new RiskFinding("EXECUTION_MODE_MISMATCH", 0, 0, "CRITICAL")]);
                 continue;
             }
-            var decision = PreTradeRisk.Evaluate(RiskInputFor(book, bracket, close, session.Contains(minute) && close < cutoff), limits);
+            var input = RiskInputFor(book, bracket, close, session.Contains(minute) && close < cutoff);
+            var decision = PreTradeRisk.Evaluate(input, limits);
+            log.LogDebug("Sizing {Ticker} {ExecutionId}: planned {PlannedQty} at {Price} stop {StopPrice}; equity {Equity}, exposure {SymbolExposure}/{GrossExposure}, " +
+                "open risk {OpenRisk} -> qty {Qty}, binding {BindingLimit}", bracket.Ticker, bracket.ExecutionId, input.PlannedQty, input.LastPrice ?? input.EntryPrice,
+                input.StopPrice, input.Equity, input.SymbolExposure, input.GrossExposure, input.OpenRisk, decision.Qty, decision.BindingLimit);
+            log.LogInformation("Pre-trade risk {Verdict} {Ticker} {ExecutionId}: qty {Qty} of {PlannedQty}{Reason}", decision.Approved ? "PASS" : "REJECT",
+                bracket.Ticker, bracket.ExecutionId, decision.Qty, decision.PlannedQty,
+                decision.Findings.Count > 0 ? $" ({string.Join(", ", decision.Findings.Select(f => $"{f.Code} observed={f.Observed} threshold={f.Threshold}"))})" : "");
             if (!decision.Approved)
             {
                 await Refuse(book, bracket, close, decision.Findings);
@@ -42,6 +50,8 @@ public sealed partial class MinuteEngine
             var entry = NewOrder(bracket, LegRole.Entry, bracket.Side, decision.Qty, OrderType.Market, minute.AddMinutes(1));
             book.Orders[entry.ClientOrderId] = entry;
             book.EntriesToday[bracket.Ticker] = book.EntriesToday.GetValueOrDefault(bracket.Ticker) + 1;
+            log.LogInformation("Order intent {ClientOrderId}: entry {Side} {Qty} {Ticker} at market, stop {StopPrice}, target {TargetPrice} ({Mode})",
+                entry.ClientOrderId, Names.Of(entry.Side), entry.Qty, entry.Ticker, bracket.StopPrice, bracket.TargetPrice, entry.ExecutionMode);
             var ack = Noted(book, await broker.Submit(entry), "submit", entry, close);
             if (ack.Status == AckStatus.Rejected)
                 entry.Status = OrderStatus.Rejected;

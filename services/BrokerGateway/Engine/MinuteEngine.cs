@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Risk;
@@ -18,8 +20,10 @@ namespace Tradewire.BrokerGateway.Engine;
 /// and raises it through <paramref name="lifecycle"/>; the saga decides the transition and calls back the
 /// actions (<see cref="BookActions"/>) that place legs, cancel siblings and exit.
 /// </summary>
-public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, EngineOptions options, BracketLifecycle lifecycle)
+public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, EngineOptions options, BracketLifecycle lifecycle, ILogger? logger = null)
 {
+    readonly ILogger log = logger ?? NullLogger.Instance;
+
     public async Task Process(Book book, TradingSession session, DateTimeOffset minute, IReadOnlyList<Bar> bars)
     {
         var close = minute.AddMinutes(1);
@@ -62,6 +66,7 @@ public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, Engi
         book.Status.SessionPeakEquity = equity;
         book.Status.PeakEquity = equity is { } e ? Math.Max(book.Status.PeakEquity ?? e, e) : book.Status.PeakEquity;
         book.EntriesToday.Clear();
+        log.LogInformation("Trading session {Date} starts: equity {Equity}, peak {PeakEquity}, state {State}", date, equity, book.Status.PeakEquity, book.Status.State);
         if (isNewDay && book.Status is { State: TradingStates.Halted, Reason: LossLimits.DailyLoss or LossLimits.SessionDrawdown })
             ChangeState(book, TradingStates.Active, NewTradingDay, "risk", at);
     }
