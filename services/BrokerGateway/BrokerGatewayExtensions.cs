@@ -63,6 +63,8 @@ public static class BrokerGatewayExtensions
             .TradewireRepository<BracketSagaState, BrokerGatewayDbContext>());
         builder.Services.AddScoped<TradingControl>();
         builder.Services.AddScoped<LedgerQueries>();
+        builder.Services.AddSingleton<GatewayMetrics>();
+        builder.Services.AddScoped<ServiceDefaults.Metrics.IMetricsRefresh, GatewayMetricsRefresh>();
         builder.Services.AddScoped<Venue.VenueReader>();
         builder.Services.AddScoped<Mode.ModeSwitch>();
         builder.Services.AddSingleton<KillSwitch>();

@@ -3,10 +3,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Prometheus;
 using Tradewire.ServiceDefaults.Configuration;
 using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Health;
 using Tradewire.ServiceDefaults.MarketTime;
+using Tradewire.ServiceDefaults.Metrics;
 using Tradewire.ServiceDefaults.Telemetry;
 
 namespace Tradewire.ServiceDefaults;
@@ -45,6 +47,8 @@ public static class ServiceDefaultsExtensions
 
         builder.AddTradewireTelemetry(serviceName);
         builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton<ServiceMetrics>();
+        builder.Services.AddSingleton<MessagingMetrics>();
 
         // The one clock: the wall clock, or a scaled market clock when MarketClock:Origin/StartedAt/Speed are set
         // (a simulated day at N x, the same in every service). Market logic reads time only through IMarketClock.
@@ -54,9 +58,15 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
+    /// <summary>
+    /// <c>/health/live</c>, <c>/health/ready</c> and <c>/metrics</c> (Prometheus text, <c>trader_*</c>). Like the
+    /// health endpoints, <c>/metrics</c> needs no token: it is read-only and Prometheus scrapes it as is.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthEndpoints();
+        var registry = app.Services.GetRequiredService<ServiceMetrics>().Registry;
+        app.MapMetrics(settings => settings.Registry = registry);
         return app;
     }
 

@@ -136,7 +136,9 @@ public sealed class When_exposure_cannot_be_valued
         var b = h.Request();
         await h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m));
         Assert.Equal(BracketState.Rejected, b.State);
-        Assert.Contains("EXPOSURE_UNKNOWN", h.RiskCodes);
+        // Equity includes open P&L at the last marks: an unmarked position makes equity unknown as well as exposure.
+        Assert.Contains("EQUITY_UNKNOWN", h.RiskCodes);
+        Assert.Contains(h.Book.NewRiskEvents, e => e.ReasonCode == "EQUITY_UNKNOWN" && e.DetailJson.Contains("EXPOSURE_UNKNOWN"));
     }
 }
 

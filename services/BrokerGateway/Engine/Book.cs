@@ -59,6 +59,8 @@ public sealed class TradingStatus
     public DateOnly? SessionDate { get; set; }
     public decimal? DayStartEquity { get; set; }
     public decimal? PeakEquity { get; set; }
+    /// <summary>Highest equity of the current session (reference of the session drawdown limit).</summary>
+    public decimal? SessionPeakEquity { get; set; }
     /// <summary>PAPER or LIVE: written only by the mode switch (<see cref="Http.ModeSwitch"/>), never by a minute step.</summary>
     public string Mode { get; init; } = "PAPER";
     public long ModeVersion { get; init; }

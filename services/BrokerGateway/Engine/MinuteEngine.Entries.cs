@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Risk;
@@ -29,7 +30,14 @@ public sealed partial class MinuteEngine
                 await Refuse(book, bracket, close, [new RiskFinding("EXECUTION_MODE_MISMATCH", 0, 0, "CRITICAL")]);
                 continue;
             }
-            var decision = PreTradeRisk.Evaluate(RiskInputFor(book, bracket, close, session.Contains(minute) && close < cutoff), limits);
+            var input = RiskInputFor(book, bracket, close, session.Contains(minute) && close < cutoff);
+            var decision = PreTradeRisk.Evaluate(input, limits);
+            log.LogDebug("Sizing {Ticker} {ExecutionId}: planned {PlannedQty} at {Price} stop {StopPrice}; equity {Equity}, exposure {SymbolExposure}/{GrossExposure}, " +
+                "open risk {OpenRisk} -> qty {Qty}, binding {BindingLimit}", bracket.Ticker, bracket.ExecutionId, input.PlannedQty, input.LastPrice ?? input.EntryPrice,
+                input.StopPrice, input.Equity, input.SymbolExposure, input.GrossExposure, input.OpenRisk, decision.Qty, decision.BindingLimit);
+            log.LogInformation("Pre-trade risk {Verdict} {Ticker} {ExecutionId}: qty {Qty} of {PlannedQty}{Reason}", decision.Approved ? "PASS" : "REJECT",
+                bracket.Ticker, bracket.ExecutionId, decision.Qty, decision.PlannedQty,
+                decision.Findings.Count > 0 ? $" ({string.Join(", ", decision.Findings.Select(f => $"{f.Code} observed={f.Observed} threshold={f.Threshold}"))})" : "");
             if (!decision.Approved)
             {
                 await Refuse(book, bracket, close, decision.Findings);
@@ -42,6 +50,8 @@ public sealed partial class MinuteEngine
             var entry = NewOrder(bracket, LegRole.Entry, bracket.Side, decision.Qty, OrderType.Market, minute.AddMinutes(1));
             book.Orders[entry.ClientOrderId] = entry;
             book.EntriesToday[bracket.Ticker] = book.EntriesToday.GetValueOrDefault(bracket.Ticker) + 1;
+            log.LogInformation("Order intent {ClientOrderId}: entry {Side} {Qty} {Ticker} at market, stop {StopPrice}, target {TargetPrice} ({Mode})",
+                entry.ClientOrderId, Names.Of(entry.Side), entry.Qty, entry.Ticker, bracket.StopPrice, bracket.TargetPrice, entry.ExecutionMode);
             var ack = Noted(book, await broker.Submit(entry), "submit", entry, close);
             if (ack.Status == AckStatus.Rejected)
                 entry.Status = OrderStatus.Rejected;
@@ -60,35 +70,16 @@ public sealed partial class MinuteEngine
         // session open for the slippage and symbol-move checks (both fail open without data).
         var mark = book.Marks.GetValueOrDefault(b.Ticker) is { } m0 && m0.SessionDate == book.Status.SessionDate ? m0 : null;
         // Exposure needs a price for every open position: one without a mark makes exposure unknown (fail safe).
-        decimal? gross = 0, symbol = 0;
-        foreach (var p in book.Positions.Values.Where(p => p.Qty != 0))
-        {
-            if (book.Marks.GetValueOrDefault(p.Ticker) is not { LastPrice: > 0 } m)
-            {
-                gross = symbol = null;
-                break;
-            }
-            gross += Math.Abs(p.Qty) * m.LastPrice;
-            if (p.Ticker == b.Ticker)
-                symbol += Math.Abs(p.Qty) * m.LastPrice;
-        }
         // Entries accepted but not filled yet count as exposure at their reference price.
-        foreach (var pending in book.Brackets.Values.Where(x => x.State is BracketState.EntryWorking or BracketState.EntryPartial or BracketState.OutcomeUnknown))
-        {
-            var notional = (pending.Qty - pending.FilledQty) * (book.Marks.GetValueOrDefault(pending.Ticker)?.LastPrice ?? pending.EntryPrice);
-            gross += notional;
-            if (pending.Ticker == b.Ticker)
-                symbol += notional;
-        }
-        var openRisk = book.Brackets.Values.Where(x => !BracketStates.IsTerminal(x.State) && x.State != BracketState.Requested)
-            .Sum(x => Math.Max(x.Qty, x.FilledQty) * Math.Abs((x.AvgEntryPrice ?? x.EntryPrice) - x.StopPrice));
+        var gross = book.Exposure();
+        var symbol = gross is null ? null : book.Exposure(b.Ticker);
         return new RiskInput
         {
             Ticker = b.Ticker, IsShort = b.Side == OrderSide.Sell || b.Action == "BUY_PUT", PlannedQty = b.PlannedQty,
             EntryPrice = b.EntryPrice, StopPrice = b.StopPrice, MinuteClose = close, SignalTs = b.SignalTs, MarketOpen = marketOpen,
             LastPrice = mark?.LastPrice, SessionOpenPrice = mark?.SessionOpen, SpreadBps = null, // bars carry no spread: fail open
             Equity = Equity(book), DayStartEquity = book.Status.DayStartEquity, PeakEquity = book.Status.PeakEquity,
-            SymbolExposure = symbol, GrossExposure = gross, OpenRisk = openRisk,
+            SessionPeakEquity = book.Status.SessionPeakEquity, SymbolExposure = symbol, GrossExposure = gross, OpenRisk = book.OpenRisk(),
             SymbolOrdersToday = book.EntriesToday.GetValueOrDefault(b.Ticker), OrdersToday = book.EntriesToday.Values.Sum(),
         };
     }
@@ -138,6 +129,25 @@ public sealed partial class MinuteEngine
             }
             await Apply(book, new BracketEntryAccepted(bracket.ExecutionId, at));
             Raise(book, at, "OUTCOME_RESOLVED", "INFO", bracket.Ticker, bracket.ExecutionId, "engine", new { entry.ClientOrderId, status = Names.Of(view.Status) });
+        }
+    }
+
+    /// <summary>
+    /// The per-position stop loss: a bracket holding shares whose loss at the minute's close reaches the limit is
+    /// exited at market, like max hold (legs cancelled first, then one exit).
+    /// </summary>
+    async Task ApplyPositionStops(Book book, DateTimeOffset minute, DateTimeOffset close)
+    {
+        foreach (var bracket in book.Brackets.Values.Where(b => b.State is BracketState.Protected or BracketState.EntryPartial && b.AvgEntryPrice is > 0).ToList())
+        {
+            if (book.LastPrice(bracket.Ticker) is not { } mark || !PositionStop.Breached(bracket.Side == OrderSide.Buy, bracket.AvgEntryPrice!.Value, mark, limits))
+                continue;
+            var loss = PositionStop.LossFraction(bracket.Side == OrderSide.Buy, bracket.AvgEntryPrice.Value, mark);
+            Raise(book, close, PositionStop.Code, "WARN", bracket.Ticker, bracket.ExecutionId, "risk",
+                new { observed = Math.Round(loss, 6), threshold = limits.StopLossPct, entry = bracket.AvgEntryPrice, mark, effect = "exit at market" });
+            await SettleCancels(book, book.OrdersOf(bracket).Where(o => o.Status == OrderStatus.Working && o.Role != LegRole.Exit).ToList(), close);
+            if (bracket.State is BracketState.Protected or BracketState.EntryPartial)
+                await Apply(book, new BracketExitRequested(bracket.ExecutionId, close, PositionStop.Code, minute.AddMinutes(1)));
         }
     }
 

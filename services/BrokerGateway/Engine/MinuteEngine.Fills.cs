@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Saga;
@@ -24,6 +25,8 @@ public sealed partial class MinuteEngine
 
         var position = book.Position(order.Ticker);
         var realized = position.Apply(order.Side, fill.Qty, fill.Price, fill.At);
+        log.LogInformation("Fill {ClientOrderId}: {Role} {Side} {Qty} {Ticker} at {Price} ({At:O}); position {Position}, realized {Realized}",
+            order.ClientOrderId, Names.Of(order.Role), Names.Of(order.Side), fill.Qty, order.Ticker, fill.Price, fill.At, position.Qty, realized);
         position.OcoGroup = position.Qty == 0 ? null : bracket.OcoGroup;
         bracket.RealizedPnl += realized;
         bracket.Dirty = true;
@@ -120,8 +123,13 @@ public sealed partial class MinuteEngine
     /// Records the faults the broker call met on its way (a 500 then a success, a timeout whose order turned out to
     /// exist) as a BROKER_FAULT warning, so a flaky venue shows even when no order was harmed; returns the ack.
     /// </summary>
-    static BrokerAck Noted(Book book, BrokerAck ack, string call, OrderRecord order, DateTimeOffset at)
+    BrokerAck Noted(Book book, BrokerAck ack, string call, OrderRecord order, DateTimeOffset at)
     {
+        // The order's intent and the broker's answer, one line per call (a refused one as a warning).
+        log.Log(ack.Status == AckStatus.Accepted ? LogLevel.Information : LogLevel.Warning,
+            "Broker {Call} {ClientOrderId}: {Role} {Side} {Qty} {Ticker} {Type} stop {StopPrice} limit {LimitPrice} ({Mode}) -> {Outcome} {Reason}",
+            call, order.ClientOrderId, Names.Of(order.Role), Names.Of(order.Side), order.Qty, order.Ticker, Names.Of(order.Type),
+            order.StopPrice, order.LimitPrice, order.ExecutionMode, Names.Of(ack.Status), ack.Reason);
         if (ack.Faults is { Count: > 0 } faults)
             Raise(book, at, "BROKER_FAULT", "WARN", order.Ticker, order.ExecutionId, "broker",
                 new { call, order.ClientOrderId, outcome = Names.Of(ack.Status), ack.Reason, faults });

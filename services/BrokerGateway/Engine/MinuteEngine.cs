@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Risk;
@@ -18,8 +20,10 @@ namespace Tradewire.BrokerGateway.Engine;
 /// and raises it through <paramref name="lifecycle"/>; the saga decides the transition and calls back the
 /// actions (<see cref="BookActions"/>) that place legs, cancel siblings and exit.
 /// </summary>
-public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, EngineOptions options, BracketLifecycle lifecycle)
+public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, EngineOptions options, BracketLifecycle lifecycle, ILogger? logger = null)
 {
+    readonly ILogger log = logger ?? NullLogger.Instance;
+
     public async Task Process(Book book, TradingSession session, DateTimeOffset minute, IReadOnlyList<Bar> bars)
     {
         var close = minute.AddMinutes(1);
@@ -33,35 +37,40 @@ public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, Engi
         foreach (var fill in await broker.OnBars(minute, bars)) // (a)
             await OnFill(book, fill);                       // (b)
         CheckLossLimits(book, close);
+        await ApplyPositionStops(book, minute, close);
         await ApplyMaxHold(book, minute, close);
         await SubmitEntries(book, session, minute, close);  // (c)
         await ApplyEndOfDay(book, session, minute, close);  // (d)
         await Sweep(book, minute, close);                   // (e)
     }
 
-    public decimal Equity(Book book) => limits.StartingEquity + book.RealizedPnl;
+    /// <summary>Starting equity + realized + unrealized P&amp;L at the last marks; null when a held ticker has no mark.</summary>
+    public decimal? Equity(Book book) => book.Equity(limits.StartingEquity);
 
     /// <summary>
     /// The first minute of a new trading date starts the day's risk state: day-start equity is today's opening
     /// equity, the entries-per-day counts start at zero, and a halt caused by yesterday's daily loss is lifted (the
-    /// daily loss stop stops a day, not the system). Peak equity and every other halt (drawdown, kill switch,
-    /// operator) carry over: those need an operator to resume.
+    /// daily loss stop stops a day, not the system), as is one caused by the session drawdown limit. The session's
+    /// peak starts again at the opening equity. Peak equity and every other halt (drawdown, kill switch, operator)
+    /// carry over: those need an operator to resume.
     /// </summary>
     void StartSessionIfNew(Book book, DateOnly date, DateTimeOffset at)
     {
         if (book.Status.SessionDate == date)
             return;
+        // Unknown equity (a held ticker never marked) leaves the references unknown: entries then fail safe.
         var equity = Equity(book);
         var isNewDay = book.Status.SessionDate is not null;
         book.Status.SessionDate = date;
         book.Status.DayStartEquity = equity;
-        book.Status.PeakEquity = Math.Max(book.Status.PeakEquity ?? equity, equity);
+        book.Status.SessionPeakEquity = equity;
+        book.Status.PeakEquity = equity is { } e ? Math.Max(book.Status.PeakEquity ?? e, e) : book.Status.PeakEquity;
         book.EntriesToday.Clear();
-        if (isNewDay && book.Status is { State: TradingStates.Halted, Reason: DailyLossExceeded })
+        log.LogInformation("Trading session {Date} starts: equity {Equity}, peak {PeakEquity}, state {State}", date, equity, book.Status.PeakEquity, book.Status.State);
+        if (isNewDay && book.Status is { State: TradingStates.Halted, Reason: LossLimits.DailyLoss or LossLimits.SessionDrawdown })
             ChangeState(book, TradingStates.Active, NewTradingDay, "risk", at);
     }
 
-    const string DailyLossExceeded = "DAILY_LOSS_EXCEEDED";
     const string NewTradingDay = "NEW_TRADING_DAY";
 
     static void UpdateMarks(Book book, DateOnly date, IReadOnlyList<Bar> bars)
@@ -81,24 +90,27 @@ public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, Engi
         }
     }
 
-    /// <summary>A daily-loss or drawdown breach halts entries; exits (legs, max hold, EOD) keep running.</summary>
+    /// <summary>
+    /// A daily-loss, session-drawdown or drawdown breach halts entries; exits (legs, stops, max hold, EOD) keep
+    /// running. Equity is marked to the minute's closes, so an open loss halts as soon as a booked one would.
+    /// </summary>
     void CheckLossLimits(Book book, DateTimeOffset at)
     {
-        var equity = Equity(book);
+        if (Equity(book) is not { } equity)
+            return; // a held ticker without a mark: no entry passes pre-trade risk (EQUITY_UNKNOWN) until it has one
         book.Status.PeakEquity = Math.Max(book.Status.PeakEquity ?? equity, equity);
+        book.Status.SessionPeakEquity = Math.Max(book.Status.SessionPeakEquity ?? equity, equity);
+        book.Status.DayStartEquity ??= equity;
         if (book.Status.State == TradingStates.Halted)
             return;
-        var dayLoss = (book.Status.DayStartEquity!.Value - equity) / book.Status.DayStartEquity.Value;
-        var drawdown = (book.Status.PeakEquity.Value - equity) / book.Status.PeakEquity.Value;
-        if (dayLoss >= limits.MaxDailyLossPct)
-            Halt(book, at, DailyLossExceeded, dayLoss, limits.MaxDailyLossPct);
-        else if (drawdown >= limits.MaxDrawdownPct)
-            Halt(book, at, "MAX_DRAWDOWN_EXCEEDED", drawdown, limits.MaxDrawdownPct);
+        var breaches = LossLimits.Breaches(equity, book.Status.DayStartEquity.Value, book.Status.SessionPeakEquity.Value, book.Status.PeakEquity.Value, limits);
+        if (breaches.Count > 0)
+            Halt(book, at, breaches[0].Code, breaches[0].Observed, breaches[0].Threshold, equity);
     }
 
-    void Halt(Book book, DateTimeOffset at, string code, decimal observed, decimal threshold)
+    void Halt(Book book, DateTimeOffset at, string code, decimal observed, decimal threshold, decimal equity)
     {
-        Raise(book, at, code, "CRITICAL", null, null, "risk", new { observed = Math.Round(observed, 6), threshold, effect = "entries halted, exits continue" });
+        Raise(book, at, code, "CRITICAL", null, null, "risk", new { observed, threshold, equity, effect = "entries halted, exits continue" });
         ChangeState(book, TradingStates.Halted, code, "risk", at);
     }
 

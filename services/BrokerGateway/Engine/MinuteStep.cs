@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Persistence;
@@ -17,7 +18,7 @@ namespace Tradewire.BrokerGateway.Engine;
 /// </summary>
 public sealed class MinuteStep(BrokerGatewayDbContext db, MinuteSequencer<BrokerGatewayDbContext> sequencer, IMarketCalendar calendar,
     IOptions<RiskLimits> limits, BrokerFactory brokers, IOptions<EngineOptions> options, Saga.BracketLifecycle lifecycle,
-    Http.KillSwitch killSwitch)
+    Http.KillSwitch killSwitch, ILogger<MinuteStep> log)
 {
     public static readonly string[] Streams = ["bars", "dispatch"];
 
@@ -41,8 +42,9 @@ public sealed class MinuteStep(BrokerGatewayDbContext db, MinuteSequencer<Broker
         // An engaged kill switch stops entries in this very step, even before its watcher has flattened the book.
         if (killSwitch.Engaged && book.Status.State != TradingStates.Halted)
             MinuteEngine.ChangeState(book, TradingStates.Halted, "KILL_SWITCH engaged", killSwitch.Source, completed.Minute);
-        await new MinuteEngine(brokers.For(book.Status.Mode, book.Orders), limits.Value, options.Value, lifecycle).Process(book, session, completed.Minute, bars.Bars);
+        await new MinuteEngine(brokers.For(book.Status.Mode, book.Orders), limits.Value, options.Value, lifecycle, log).Process(book, session, completed.Minute, bars.Bars);
         await BookStore.Save(db, book);
+        StepLog.Write(log, book, completed.Minute);
         foreach (var message in book.Outgoing)
             await publish.Publish(message);
     }

@@ -32,7 +32,6 @@ public static class ControlEndpoints
         group.MapModeEndpoints();
         group.MapGet("/risk", async (LedgerQueries q) => Results.Ok(await q.Risk()));
         group.MapGet("/positions", async (LedgerQueries q) => Results.Ok(await q.Positions()));
-        group.MapGet("/metrics", async (LedgerQueries q) => Results.Text(await q.Metrics(), "text/plain; version=0.0.4"));
     }
 
     static IResult BadBody() => Results.Problem("Body must be JSON {\"actor\": \"...\", \"reason\": \"...\"} with both non-empty.", statusCode: 400);

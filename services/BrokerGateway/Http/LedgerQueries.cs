@@ -1,52 +1,66 @@
-using System.Globalization;
-using System.Text;
+using System.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Persistence;
 using Tradewire.BrokerGateway.Risk;
+using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.BrokerGateway.Http;
 
-/// <summary>Read side of the operator endpoints: risk summary, positions, Prometheus metrics (trader_*).</summary>
-public sealed class LedgerQueries(BrokerGatewayDbContext db, IOptions<RiskLimits> limits)
+/// <summary>
+/// Read side of the operator endpoints: <c>/risk</c> and <c>/positions</c>, from one consistent snapshot of the
+/// ledger (repeatable read, without the book's lock, so a reader never makes a minute step wait).
+/// </summary>
+public sealed class LedgerQueries(BrokerGatewayDbContext db, IOptions<RiskLimits> limits, IMarketCalendar calendar)
 {
-    public async Task<object> Risk() => await InTx(async () =>
+    public async Task<object> Risk() => await InSnapshot(async () =>
     {
-        var state = (await Sql.Query(db, "SELECT state, reason, actor, market_time, day_start_equity, peak_equity, mode, mode_version FROM trading_state WHERE id = 1",
-            r => new { state = r.GetString(0), mode = r.GetString(6), modeVersion = r.GetInt64(7), reason = r.GetString(1), actor = r.GetString(2), marketTime = r.TimeOrNull("market_time"),
-                dayStartEquity = r.Get<decimal?>("day_start_equity"), peakEquity = r.Get<decimal?>("peak_equity") })).Single();
-        var realized = (await Sql.Query(db, "SELECT coalesce(sum(realized_pnl), 0) FROM positions", r => r.GetDecimal(0))).Single();
+        var (book, picture) = await Picture();
+        var s = book.Status;
         var events = await Sql.Query(db, "SELECT at, reason_code, severity, ticker, actor, detail_json::text FROM risk_events ORDER BY at DESC, id LIMIT 50",
             r => new { at = r.Time("at"), reasonCode = r.GetString(1), severity = r.GetString(2), ticker = r.Get<string>("ticker"), actor = r.GetString(4), detail = r.GetString(5) });
-        return (object)new { state, equity = limits.Value.StartingEquity + realized, realizedPnl = realized, limits = limits.Value, recentEvents = events };
-    });
-
-    public async Task<object> Positions() => await InTx(async () => (object)await Sql.Query(db,
-        "SELECT ticker, qty, avg_price, realized_pnl, oco_group, updated_at FROM positions WHERE qty <> 0 ORDER BY ticker",
-        r => new { ticker = r.GetString(0), qty = r.GetDecimal(1), avgPrice = r.GetDecimal(2), realizedPnl = r.GetDecimal(3), ocoGroup = r.Get<string>("oco_group"), updatedAt = r.Time("updated_at") }));
-
-    public async Task<string> Metrics() => await InTx(async () =>
-    {
-        var text = new StringBuilder();
-        void Gauge(string name, string help, decimal value, string type = "gauge")
+        var l = limits.Value;
+        return (object)new
         {
-            text.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} {type}\n{name} {value.ToString(CultureInfo.InvariantCulture)}\n");
-        }
-        decimal Scalar(string sql) => Sql.Query(db, sql, r => Convert.ToDecimal(r.GetValue(0), CultureInfo.InvariantCulture)).Result.Single();
-        var realized = Scalar("SELECT coalesce(sum(realized_pnl), 0) FROM positions");
-        Gauge("trader_equity_usd", "Paper equity: starting equity plus realized P&L.", limits.Value.StartingEquity + realized);
-        Gauge("trader_realized_pnl_usd", "Realized P&L, all positions.", realized);
-        Gauge("trader_open_positions", "Tickers with a non-zero position.", Scalar("SELECT count(*) FROM positions WHERE qty <> 0"));
-        Gauge("trader_working_orders", "Orders still working at the broker.", Scalar("SELECT count(*) FROM orders WHERE status = 'WORKING'"));
-        Gauge("trader_open_brackets", "Brackets not closed or rejected.", Scalar("SELECT count(*) FROM brackets WHERE state NOT IN ('CLOSED','REJECTED')"));
-        Gauge("trader_fills_total", "Fills recorded.", Scalar("SELECT count(*) FROM trades"), "counter");
-        Gauge("trader_risk_events_total", "Risk events recorded.", Scalar("SELECT count(*) FROM risk_events"), "counter");
-        Gauge("trader_halted", "1 when the trading state is HALTED.", Scalar("SELECT CASE WHEN state = 'HALTED' THEN 1 ELSE 0 END FROM trading_state WHERE id = 1"));
-        return text.ToString();
+            state = new
+            {
+                state = s.State, mode = s.Mode, modeVersion = s.ModeVersion, reason = s.Reason, actor = s.Actor, marketTime = s.MarketTime,
+                dayStartEquity = s.DayStartEquity, sessionPeakEquity = s.SessionPeakEquity, peakEquity = s.PeakEquity,
+            },
+            equity = picture.Equity, realizedPnl = picture.RealizedPnl, unrealizedPnl = picture.UnrealizedPnl,
+            dailyPnl = new { total = picture.DailyPnl, realized = picture.DailyRealizedPnl, unrealized = picture.UnrealizedPnl },
+            heat = new { usd = picture.HeatUsd, fraction = picture.Heat, cap = l.MaxPortfolioHeatPct },
+            exposure = new { usd = picture.ExposureUsd, fraction = picture.Exposure, cap = l.MaxGrossExposurePct },
+            lossLimits = new
+            {
+                dailyLoss = new { observed = picture.DailyLoss, threshold = l.MaxDailyLossPct },
+                sessionDrawdown = new { observed = picture.SessionDrawdown, threshold = l.MaxSessionDrawdownPct },
+                drawdown = new { observed = picture.Drawdown, threshold = l.MaxDrawdownPct },
+                positionStopLoss = new { threshold = l.StopLossPct },
+            },
+            unprotectedSeconds = picture.UnprotectedSeconds,
+            positions = picture.Positions,
+            limits = l,
+            recentEvents = events,
+        };
     });
 
-    async Task<T> InTx<T>(Func<Task<T>> read)
+    public async Task<IReadOnlyList<PositionView>> Positions() => await InSnapshot(async () => (await Picture()).Picture.Positions);
+
+    /// <summary>The book and its risk picture; the caller holds the snapshot transaction.</summary>
+    internal async Task<(Book Book, RiskPicture Picture)> Picture()
     {
-        await using var tx = await db.Database.BeginTransactionAsync();
+        var book = await BookStore.Read(db, null);
+        var open = book.Status.SessionDate is { } date && calendar.GetSession(date) is { } session ? session.OpenUtc : (DateTimeOffset?)null;
+        var dailyRealized = open is null ? 0m : (await Sql.Query(db,
+            "SELECT coalesce(sum(realized_pnl), 0) FROM brackets WHERE entry_filled_at >= $1", r => r.GetDecimal(0), open.Value)).Single();
+        return (book, RiskPicture.Of(book, limits.Value, dailyRealized));
+    }
+
+    internal async Task<T> InSnapshot<T>(Func<Task<T>> read)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead);
         return await read();
     }
 }

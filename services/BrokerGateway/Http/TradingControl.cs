@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MassTransit;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
@@ -16,7 +17,7 @@ namespace Tradewire.BrokerGateway.Http;
 /// gateway processed; the flatten's own duration is measured on the wall clock (it is a latency, not market logic).
 /// </summary>
 public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint publish, IOptions<RiskLimits> limits,
-    BrokerFactory brokers, IOptions<EngineOptions> options, Saga.BracketLifecycle lifecycle, IMarketCalendar calendar)
+    BrokerFactory brokers, IOptions<EngineOptions> options, Saga.BracketLifecycle lifecycle, IMarketCalendar calendar, ILogger<TradingControl> log)
 {
     /// <summary><paramref name="BlockedMs"/>: until HALTED was committed (no new entry from then on); <paramref name="ElapsedMs"/>: until flat was committed.</summary>
     public sealed record Outcome(string State, bool Flat, int OrdersCancelled, int PositionsClosed, double ElapsedMs, double BlockedMs = 0,
@@ -42,6 +43,8 @@ public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint p
     async Task<Outcome> Flatten(string actor, string reason, bool rehearsal)
     {
         var watch = Stopwatch.StartNew();
+        if (!rehearsal)
+            log.LogCritical("Kill switch pressed by {Actor}: {Reason}; halting entries and flattening", actor, reason);
         // HALTED is committed without the book's lock: a minute step may hold it while it waits on the venue.
         await using (var halt = await db.Database.BeginTransactionAsync())
         {
@@ -65,7 +68,7 @@ public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint p
         var working = loaded.Orders.Values.Count(o => o.Status == Domain.OrderStatus.Working);
         var open = loaded.Positions.Values.Count(p => p.Qty != 0);
         var broker = rehearsal ? brokers.Paper(loaded.Orders) : brokers.For(loaded.Status.Mode, loaded.Orders);
-        var flat = await new MinuteEngine(broker, limits.Value, options.Value, lifecycle).Flatten(loaded, at, "KILL_SWITCH");
+        var flat = await new MinuteEngine(broker, limits.Value, options.Value, lifecycle, rehearsal ? null : log).Flatten(loaded, at, "KILL_SWITCH");
         // Time from the request to every cancel and close decided at the broker (the write of this very event
         // and the commit follow; the HTTP answer reports the total).
         var elapsed = watch.Elapsed.TotalMilliseconds;
@@ -83,7 +86,11 @@ public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint p
             db.ChangeTracker.Clear(); // the rolled-back rows must not be saved by a later SaveChanges of this scope
         }
         else
+        {
             await tx.CommitAsync();
+            log.Log(flat ? LogLevel.Warning : LogLevel.Critical, "Kill switch by {Actor}: {Result}, {Orders} working orders cancelled, {Positions} positions closed, {ElapsedMs:F0} ms",
+                actor, flat ? "flat" : "NOT FLAT", working, open, watch.Elapsed.TotalMilliseconds);
+        }
         return new Outcome(loaded.Status.State, flat, working, open, watch.Elapsed.TotalMilliseconds, blockedMs, Math.Round(elapsed, 1), Math.Round(savedMs, 1));
     }
 
@@ -132,6 +139,7 @@ public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint p
         MinuteEngine.Raise(book, at, "TRADING_STATE_" + state, "INFO", null, null, actor, new { previous, state, reason }, Guid.NewGuid());
         await Save(book);
         await tx.CommitAsync();
+        log.LogWarning("Trading state {Previous} -> {State} by {Actor}: {Reason}", previous, state, actor, reason);
         return new Outcome(state, MinuteEngine.IsFlat(book), 0, 0, 0);
     }
 

@@ -20,11 +20,21 @@ public static class BookStore
     public static async Task<Book> Load(DbContext db, DateTimeOffset? sessionOpen)
     {
         await Sql.Execute(db, "SELECT pg_advisory_xact_lock($1)", BookLock);
-        var book = new Book { Status = await LoadStatus(db) };
+        var book = await Read(db, sessionOpen);
         if (await HaltStore.Engaged(db) is { } halt)
             book.Status.Halted(halt);
         // Read again before each entry: a halt committed while this step waits on the venue stops the entries after it.
         book.HaltCheck = () => HaltStore.Engaged(db);
+        return book;
+    }
+
+    /// <summary>
+    /// The book as committed, without the book's lock: for readers (the risk picture, metrics) that must never make
+    /// a minute step wait. Run it in a repeatable-read transaction for one consistent snapshot.
+    /// </summary>
+    public static async Task<Book> Read(DbContext db, DateTimeOffset? sessionOpen)
+    {
+        var book = new Book { Status = await LoadStatus(db) };
         foreach (var b in await Sql.Query(db, """
             SELECT * FROM brackets WHERE state NOT IN ('CLOSED','REJECTED')
                OR execution_id IN (SELECT execution_id FROM orders WHERE status = 'WORKING')
@@ -73,6 +83,7 @@ public static class BookStore
             State = r.Get<string>("state")!, Reason = r.Get<string>("reason")!, Actor = r.Get<string>("actor")!,
             MarketTime = r.TimeOrNull("market_time"), SessionDate = r.Get<DateOnly?>("session_date"),
             DayStartEquity = r.Get<decimal?>("day_start_equity"), PeakEquity = r.Get<decimal?>("peak_equity"),
+            SessionPeakEquity = r.Get<decimal?>("session_peak_equity"),
             Mode = r.Get<string>("mode")!, ModeVersion = r.Get<long>("mode_version"),
         })).Single();
 
@@ -155,9 +166,9 @@ public static class BookStore
             UPDATE trading_state t SET state = CASE WHEN h.engaged THEN 'HALTED' ELSE $1 END,
                    reason = CASE WHEN h.engaged AND $1 <> 'HALTED' THEN h.reason ELSE $2 END,
                    actor = CASE WHEN h.engaged AND $1 <> 'HALTED' THEN h.actor ELSE $3 END,
-                   market_time = $4, session_date = $5, day_start_equity = $6, peak_equity = $7, updated_at = now()
+                   market_time = $4, session_date = $5, day_start_equity = $6, peak_equity = $7, session_peak_equity = $8, updated_at = now()
             FROM trading_halt h WHERE t.id = 1 AND h.id = 1
-            """, s.State, s.Reason, s.Actor, s.MarketTime, s.SessionDate, s.DayStartEquity, s.PeakEquity);
+            """, s.State, s.Reason, s.Actor, s.MarketTime, s.SessionDate, s.DayStartEquity, s.PeakEquity, s.SessionPeakEquity);
         await batch.Execute();
     }
 }

@@ -22,10 +22,8 @@ public static class PreTradeRisk
             findings.Add(new("STALE_SIGNAL", age, l.StaleSignalSeconds));
         if (i.LastPrice is > 0 && Math.Abs(i.EntryPrice - i.LastPrice.Value) / i.LastPrice.Value is var slip && slip > l.MaxSlippagePct)
             findings.Add(new("SLIPPAGE_EXCEEDED", Math.Round(slip, 6), l.MaxSlippagePct));
-        if (i.Equity is > 0 && i.DayStartEquity is > 0 && (i.DayStartEquity.Value - i.Equity.Value) / i.DayStartEquity.Value is var dayLoss && dayLoss >= l.MaxDailyLossPct)
-            findings.Add(new("DAILY_LOSS_EXCEEDED", Math.Round(dayLoss, 6), l.MaxDailyLossPct, "CRITICAL"));
-        if (i.Equity is > 0 && i.PeakEquity is > 0 && (i.PeakEquity.Value - i.Equity.Value) / i.PeakEquity.Value is var dd && dd >= l.MaxDrawdownPct)
-            findings.Add(new("MAX_DRAWDOWN_EXCEEDED", Math.Round(dd, 6), l.MaxDrawdownPct, "CRITICAL"));
+        if (i is { Equity: > 0, DayStartEquity: > 0, PeakEquity: > 0 })
+            findings.AddRange(LossLimits.Breaches(i.Equity.Value, i.DayStartEquity.Value, i.SessionPeakEquity ?? i.DayStartEquity.Value, i.PeakEquity.Value, l));
         if (i.SymbolOrdersToday >= l.MaxOrdersPerSymbolPerDay)
             findings.Add(new("SYMBOL_ORDER_CAP", i.SymbolOrdersToday, l.MaxOrdersPerSymbolPerDay));
         if (i.OrdersToday >= l.MaxOrdersPerDay)

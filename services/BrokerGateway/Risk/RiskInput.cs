@@ -21,6 +21,8 @@ public sealed record RiskInput
     public decimal? Equity { get; init; }
     public decimal? DayStartEquity { get; init; }
     public decimal? PeakEquity { get; init; }
+    /// <summary>Highest equity of this session; unknown means the day's start (the session's peak is at least that).</summary>
+    public decimal? SessionPeakEquity { get; init; }
     /// <summary>Absolute notional already held or working in this ticker, and in all tickers.</summary>
     public decimal? SymbolExposure { get; init; }
     public decimal? GrossExposure { get; init; }

@@ -13,6 +13,10 @@ public sealed class RiskLimits
     public decimal MaxSlippagePct { get; set; } = 0.005m;
     public decimal MaxDailyLossPct { get; set; } = 0.02m;
     public decimal MaxDrawdownPct { get; set; } = 0.10m;
+    /// <summary>Loss from the session's highest equity that halts entries for the rest of the session (circuit breaker).</summary>
+    public decimal MaxSessionDrawdownPct { get; set; } = 0.01m;
+    /// <summary>Loss per position, as a fraction of its entry price, at which it is closed at market.</summary>
+    public decimal StopLossPct { get; set; } = 0.05m;
     public decimal MaxPortfolioHeatPct { get; set; } = 0.06m;
     /// <summary>Entries per symbol per session: a new one is refused once this many were sent.</summary>
     public int MaxOrdersPerSymbolPerDay { get; set; } = 5;

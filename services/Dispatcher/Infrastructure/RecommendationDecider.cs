@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Tradewire.Contracts.Execution;
 using Tradewire.Dispatcher.Domain;
+using Tradewire.ServiceDefaults.Configuration;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Dispatcher.Infrastructure;
@@ -31,8 +32,9 @@ sealed class RecommendationDecider(IServiceScopeFactory scopes, IOptions<Dispatc
         }
         catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
         {
-            log.LogError(e, "Recommendation {Id} failed", candidate.Id);
-            var reason = $"{e.GetType().Name}: {e.Message}";
+            // The stored reason and the log line carry the message redacted (a connection error can quote a URL or a key).
+            var reason = $"{e.GetType().Name}: {Redaction.Text(e.Message)}";
+            log.LogError("Recommendation {Id} {Ticker} FAILED: {Reason}\n{StackTrace}", candidate.Id, candidate.Ticker, reason, e.StackTrace);
             return await Mark(run, candidate, "FAILED", null, null, reason[..Math.Min(reason.Length, 2000)], token)
                 ? DecisionOutcome.Failed : DecisionOutcome.ClaimLost;
         }
@@ -52,6 +54,9 @@ sealed class RecommendationDecider(IServiceScopeFactory scopes, IOptions<Dispatc
         // The decision's event goes into the same transaction as the decision (bus outbox): the dashboard's view.
         var publish = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
         var mode = await TradingModeStore.Read(db, token);
+        log.LogInformation("Recommendation {Id} {Ticker} {Action} at {MarketTime:O}: gates {Verdict}{SkipReason}", candidate.Id, candidate.Ticker,
+            candidate.Action, run.MarketTime, gates.Passed ? "PASS" : "SKIP", gates.Passed ? "" : $" ({gates.SkipReason})");
+        log.LogDebug("Recommendation {Id} gate results: {Gates}", candidate.Id, gateJson);
         if (!gates.Passed)
         {
             await publish.Publish(DecisionEvents.Skipped(run, candidate, gateJson, gates.SkipReason, mode), token);
@@ -63,6 +68,7 @@ sealed class RecommendationDecider(IServiceScopeFactory scopes, IOptions<Dispatc
         if (!priced.Priced)
         {
             var reason = $"{priced.ReasonCode}:observed={priced.Observed},threshold={priced.Threshold}";
+            log.LogInformation("Recommendation {Id} {Ticker}: not priced, SKIPPED ({Reason})", candidate.Id, candidate.Ticker, reason);
             await publish.Publish(DecisionEvents.Skipped(run, candidate, gateJson, reason, mode), token);
             return await Commit(db, tx, await RecommendationStore.Finish(db, candidate.Id, run.RunId, "SKIPPED", run.MarketTime, gateJson,
                 reason, null, token), DecisionOutcome.Skipped, token);
@@ -72,6 +78,7 @@ sealed class RecommendationDecider(IServiceScopeFactory scopes, IOptions<Dispatc
             return DecisionOutcome.ClaimLost;
         var plan = priced.Plan!;
         var executionId = NewId.NextGuid();
+        log.LogDebug("Recommendation {Id} sizing: {Sizing}", candidate.Id, System.Text.Json.JsonSerializer.Serialize(plan.SizingRationale));
         await ExecutionLedger.Insert(db, executionId, run, candidate, snapshot, plan, gateJson, tradingDate, mode, token);
         await publish.Publish(DecisionEvents.Simulated(run, candidate, gateJson, plan, executionId, mode), token);
 
@@ -80,6 +87,8 @@ sealed class RecommendationDecider(IServiceScopeFactory scopes, IOptions<Dispatc
         await endpoint.Send(plan.Command(executionId, candidate, run.Config.MaxHoldMinutes, run.MarketTime, run.ConfigSha, mode), token);
         await db.SaveChangesAsync(token);
         await tx.CommitAsync(token);
+        log.LogInformation("Order intent {ExecutionId} for recommendation {Id}: {Side} {Qty} {Ticker} at {Entry}, stop {Stop}, target {Target}, notional {Notional} ({Mode}) sent to {Queue}",
+            executionId, candidate.Id, plan.Side, plan.Qty, candidate.Ticker, plan.EntryPrice, plan.StopLossPrice, plan.TakeProfitPrice, plan.Notional, mode, options.Value.BrokerQueue);
         return DecisionOutcome.Simulated;
     }
 

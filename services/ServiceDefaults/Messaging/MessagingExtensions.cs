@@ -10,6 +10,7 @@ using Tradewire.Contracts.Diagnostics;
 using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Diagnostics;
 using Tradewire.ServiceDefaults.Faults;
+using Tradewire.ServiceDefaults.Metrics;
 using Tradewire.ServiceDefaults.Messaging.Outbox;
 using Tradewire.ServiceDefaults.Watermarks;
 
@@ -74,6 +75,12 @@ public static class MessagingExtensions
         builder.Services.AddHostedService<ConsumerOutboxSweeper<TDbContext>>();
         builder.Services.AddSingleton<ConsumerOutboxDeliverer<TDbContext>>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ConsumerOutboxDeliverer<TDbContext>>());
+        // Every service's /metrics shows its outbox depth and age, inbox duplicates and per-queue lag.
+        builder.Services.TryAddSingleton<ServiceMetrics>();
+        builder.Services.TryAddSingleton<MessagingMetrics>();
+        builder.Services.TryAddSingleton<OutboxGauges>();
+        builder.Services.AddScoped<IMetricsRefresh, OutboxMetricsRefresh<TDbContext>>();
+        builder.Services.AddConsumeObserver<MessageLagObserver>();
         return builder;
     }
 

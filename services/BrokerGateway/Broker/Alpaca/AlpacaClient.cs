@@ -105,7 +105,7 @@ sealed class AlpacaClient(HttpClient http, AlpacaOptions options, AlpacaRateBudg
             }
             catch (HttpRequestException e)
             {
-                fault = $"{e.Message} on {what}";
+                fault = $"{Tradewire.ServiceDefaults.Configuration.Redaction.Text(e.Message)} on {what}"; // a socket error may quote the URL
             }
             faults.Add(fault);
             log.LogWarning("Alpaca: {Fault} (attempt {Attempt} of {Attempts})", fault, attempt, options.Attempts);

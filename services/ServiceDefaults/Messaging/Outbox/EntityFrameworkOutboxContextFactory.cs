@@ -16,7 +16,7 @@ namespace Tradewire.ServiceDefaults.Messaging.Outbox;
 /// a pass over a message consumed earlier (a redelivery after a crash) delivers inline, as MassTransit's pipe does.
 /// </summary>
 sealed class EntityFrameworkOutboxContextFactory<TDbContext>(TDbContext dbContext, IServiceProvider provider, TimeProvider time, FaultInjector faults,
-    RetryOptions retry, AfterCommit afterCommit, ConsumerOutboxDeliverer<TDbContext> deliverer)
+    RetryOptions retry, AfterCommit afterCommit, ConsumerOutboxDeliverer<TDbContext> deliverer, Metrics.MessagingMetrics metrics)
     : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
 {
@@ -31,11 +31,19 @@ sealed class EntityFrameworkOutboxContextFactory<TDbContext>(TDbContext dbContex
 
         var continueProcessing = true;
         var conflicts = 0;
+        var consumedHere = false;
         while (continueProcessing)
         {
             try
             {
-                (continueProcessing, var consumedNow, var deliveredNow) = await Pass(context, options, next, messageId);
+                (continueProcessing, var consumedNow, var deliveredNow, var wasConsumed) = await Pass(context, options, next, messageId);
+                // Consumed before this delivery (not by an earlier pass of it): the inbox dropped a duplicate.
+                if (wasConsumed && !consumedHere)
+                {
+                    metrics.DuplicatesDropped(context.ReceiveContext.InputAddress, 1);
+                    consumedHere = true; // counted once, however many passes its delivery takes
+                }
+                consumedHere |= consumedNow;
                 if (deliveredNow)
                     return;
                 // Consumed and committed: its outbox goes out behind the acknowledgement, not in front of it
@@ -64,7 +72,7 @@ sealed class EntityFrameworkOutboxContextFactory<TDbContext>(TDbContext dbContex
         return false;
     }
 
-    async Task<(bool ContinueProcessing, bool ConsumedNow, bool DeliveredNow)> Pass<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next, Guid messageId)
+    async Task<(bool ContinueProcessing, bool ConsumedNow, bool DeliveredNow, bool WasConsumed)> Pass<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next, Guid messageId)
         where T : class
     {
         dbContext.ChangeTracker.Clear();
@@ -109,7 +117,7 @@ sealed class EntityFrameworkOutboxContextFactory<TDbContext>(TDbContext dbContex
             if (consumedNow)
                 faults.AfterConsumeCommit(typeof(T));
             afterCommit.Committed();
-            return (continueProcessing, consumedNow, deliveredNow);
+            return (continueProcessing, consumedNow, deliveredNow, wasConsumed);
         }
         catch
         {

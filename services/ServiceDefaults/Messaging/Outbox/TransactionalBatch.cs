@@ -32,6 +32,7 @@ public sealed class TransactionalBatch<TDbContext>(TDbContext db, IServiceProvid
         try
         {
             var fresh = await Claim(batch.Message, consumerId, batch.CancellationToken);
+            provider.GetService<Metrics.MessagingMetrics>()?.DuplicatesDropped(batch.ReceiveContext.InputAddress, batch.Message.Length - fresh.Count);
             if (fresh.Count > 0)
             {
                 using var outbox = ActivatorUtilities.CreateInstance<BusOutboxContext<TDbContext>>(provider);
