@@ -16,6 +16,18 @@ public sealed record RunSettings(string Feed, string? SessionDir, DateOnly? Date
     /// <summary>The local Alpaca-protocol data server's address (simulated feed only).</summary>
     public static readonly Uri MarketDataServer = new("http://127.0.0.1:7190");
 
+    /// <summary>
+    /// The minute-closing watermark and the outage hold, in market time, for a clock running at
+    /// <see cref="ClockSpeed"/>: ingest's defaults (5 s, 1 min) at real time, and never less than 2 s and 30 s of
+    /// wall time when the clock runs faster, so that a busy machine's ordinary delays (a bar handed from the socket,
+    /// a reconnect) do not read as late bars or an outage. At 60 x: 2 min and 30 min.
+    /// </summary>
+    public (TimeSpan Watermark, TimeSpan MaxHold) FeedTimings()
+    {
+        var speed = (double)Math.Max(1m, ClockSpeed);
+        return (TimeSpan.FromSeconds(Math.Max(5, 2 * speed)), TimeSpan.FromSeconds(Math.Max(60, 30 * speed)));
+    }
+
     public void Save(RunFiles files) => RunFiles.WriteAtomically(files.Settings, JsonSerializer.Serialize(this, JsonSerializerOptions.Web));
 
     public static RunSettings? Load(RunFiles files) =>

@@ -60,6 +60,11 @@ public sealed record SupervisedUnit(ServiceInfo Service, string DllPath, string[
         {
             env["MarketData__Alpaca__StreamUrl"] = $"ws://{RunSettings.MarketDataServer.Authority}/v2/iex";
             env["MarketData__Alpaca__RestUrl"] = RunSettings.MarketDataServer.ToString().TrimEnd('/');
+            // The recording's news is published by time as a replay publishes it, so the day equals its replay.
+            env["MarketData__SessionPath"] = settings.SessionDir!;
+            var (watermark, maxHold) = settings.FeedTimings();
+            env["MarketData__Watermark"] = watermark.ToString("c");
+            env["MarketData__MaxHold"] = maxHold.ToString("c");
         }
         // Unset keys stay unset, so that ingest falls back to APCA_API_KEY_ID / APCA_API_SECRET_KEY.
         foreach (var key in new[] { DataKeyId, DataSecretKey })

@@ -34,6 +34,9 @@ public static class UpCommand
                                                 "stop them first (./tradewire down stops services a dead supervisor left).");
         var infra = InfraEnvironment.Load(paths);
         await RequireDatabase(infra);
+        if (settings.Date is { } date && await SessionAlreadyHeld(infra, date))
+            throw new InvalidOperationException($"ingest's database already holds the session of {date:yyyy-MM-dd}: played live again it would publish nothing. " +
+                                                "Choose another --date (the recording is played as any trading date).");
         var units = SupervisedUnit.Plan(paths, settings, infra, OperatorToken.LoadOrCreate(paths), k => secrets.GetValueOrDefault(k) ?? Environment.GetEnvironmentVariable(k));
         var missing = units.Where(u => !File.Exists(u.DllPath)).Select(u => u.DllPath).ToList();
         if (missing.Count > 0)
@@ -116,6 +119,19 @@ public static class UpCommand
         catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException)
         {
             throw new InvalidOperationException($"PostgreSQL is not answering ({e.Message}); ./tradewire infra up starts it");
+        }
+    }
+
+    /// <summary>Whether ingest already published minutes of <paramref name="date"/> (a database without ingest's tables holds none).</summary>
+    static async Task<bool> SessionAlreadyHeld(InfraEnvironment infra, DateOnly date)
+    {
+        try
+        {
+            return await new ReplayProgress(infra).For("ingest").Scalar("SELECT count(*) FROM minute_progress WHERE session_date = $1", 0L, date) > 0;
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.UndefinedTable or Npgsql.PostgresErrorCodes.InvalidCatalogName)
+        {
+            return false;
         }
     }
 
