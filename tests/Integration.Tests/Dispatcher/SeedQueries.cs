@@ -232,6 +232,19 @@ ORDER BY avg_vol DESC
 LIMIT 10;
 """;
 
+    /// <summary>
+    /// The query as it would run at <paramref name="now"/>: its two reads of the database's clock, CURRENT_DATE and
+    /// NOW(), become that instant (CURRENT_DATE its date in the session's time zone, as PostgreSQL takes it); every
+    /// other character stays as printed. The database's clock cannot be set, and a test that depended on the day it
+    /// runs would assert different things on a weekend and fail once the calendar ends.
+    /// </summary>
+    public static string AsOf(string sql, DateTimeOffset now)
+    {
+        var instant = $"TIMESTAMPTZ '{now.UtcDateTime:yyyy-MM-dd HH:mm:ss}+00'";
+        return sql.Replace("CURRENT_DATE", $"CAST({instant} AS date)", StringComparison.Ordinal)
+            .Replace("NOW()", instant, StringComparison.Ordinal);
+    }
+
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
         [nameof(SeeSimulatedExecutions)] = SeeSimulatedExecutions,
