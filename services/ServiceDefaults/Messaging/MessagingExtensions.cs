@@ -11,7 +11,6 @@ using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Diagnostics;
 using Tradewire.ServiceDefaults.Faults;
 using Tradewire.ServiceDefaults.Messaging.Outbox;
-using Tradewire.ServiceDefaults.Watermarks;
 
 namespace Tradewire.ServiceDefaults.Messaging;
 
@@ -64,7 +63,6 @@ public static class MessagingExtensions
         builder.Services.AddScoped<TransactionalBatch<TDbContext>>();
         builder.Services.TryAddScoped<AfterCommit>();
         builder.Services.TryAddSingleton<FaultInjector>();
-        builder.Services.AddScoped<MinuteWatermarks<TDbContext>>();
         builder.Services.AddScoped<Sequencing.MinuteSequencer<TDbContext>>();
         builder.Services.AddOptions<OutboxDeliveryServiceOptions>();
         builder.Services.TryAddSingleton<IBusOutboxNotification, BusOutboxNotification>();
