@@ -31,11 +31,15 @@ public sealed class When_the_request_quota_is_spent
         for (var i = 0; i < 3; i++)
             await budget.Take();
 
+        // The fourth waits on the clock for the minute of the first to pass: its wake-up is set for then, and until
+        // the clock gets there nothing can let it through.
         var fourth = budget.Take();
-        await Task.Delay(50);
+        Assert.Equal([time.GetUtcNow().AddMinutes(1)], time.DueTimes());
+        time.Advance(TimeSpan.FromSeconds(59));
         Assert.False(fourth.IsCompleted);
-        time.Advance(TimeSpan.FromMinutes(1));
+        time.Advance(TimeSpan.FromSeconds(1));
         await fourth.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Empty(time.DueTimes());
     }
 
     /// <summary>A clock the test moves; its timers fire when it passes their time.</summary>
@@ -46,6 +50,9 @@ public sealed class When_the_request_quota_is_spent
         DateTimeOffset now = start;
 
         public override DateTimeOffset GetUtcNow() { lock (gate) return now; }
+
+        /// <summary>When each timer not yet fired is due.</summary>
+        public List<DateTimeOffset> DueTimes() { lock (gate) return timers.Select(t => t.Due).ToList(); }
 
         public void Advance(TimeSpan by)
         {

@@ -5,8 +5,8 @@ using Xunit.Abstractions;
 namespace Tradewire.Signal.Tests;
 
 /// <summary>
-/// The rule engine on seeded random-walk sessions (a model of the pipeline: its own features and a model of the
-/// dispatcher's gates): it keeps emitting a workable flow of recommendations across the universe and most of them
+/// The rule engine on seeded random-walk sessions (the watchlist and signal engines, a reference implementation of the
+/// features, and the dispatcher's own gates and pricing on its default configuration): it keeps emitting a workable flow of recommendations across the universe and most of them
 /// fail the dispatcher's gates. The operator's exact ranges (5-50 executions over 5-20 tickers, 60-95 % of
 /// signals rejected) are asserted where they are defined, on the real pipeline replaying the repository's sample
 /// session (Integration.Tests/Pipeline, When_the_sample_session_is_replayed): the thresholds in appsettings.json

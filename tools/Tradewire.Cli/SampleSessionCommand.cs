@@ -1,5 +1,4 @@
 using System.Globalization;
-using Tradewire.Ingest.Replay;
 
 namespace Tradewire.Cli;
 

@@ -1,7 +1,7 @@
 namespace Tradewire.Dispatcher.Domain;
 
 /// <summary>
-/// The frozen Phase 9 pricing and sizing (seeds 002, "Simulation Logic"):
+/// The dispatcher's pricing and sizing; the formulas are fixed, only their parameters are configuration:
 /// entry = close × (1 ± slippage_bps / 10000) (+ for longs, − for shorts: the fill is always worse);
 /// stop distance = entry × recent_vol × stop_loss_atr_mult; stop = entry ∓ distance; target = entry ± distance
 /// × take_profit_risk_reward; qty = floor(paper_equity × max_risk_per_trade_pct / distance), capped so that

@@ -6,8 +6,8 @@ using System.Text.Json.Serialization;
 namespace Tradewire.Dispatcher.Domain;
 
 /// <summary>
-/// The dispatcher's run-time configuration, with the Phase 9 document's defaults ("Key Configuration
-/// Parameters"). Keys are the document's snake_case names. Units: seconds and minutes as named, money in
+/// The dispatcher's run-time configuration. The defaults are the operator's documented starting values; the keys
+/// are the snake_case names the operator's documents and queries use. Units: seconds and minutes as named, money in
 /// dollars, <see cref="MaxRiskPerTradePct"/> a fraction (0.02 = 2 %), slippage in basis points.
 /// A run reads it once at its start and records it with its SHA-256 (<see cref="Sha"/>).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Tradewire.Dispatcher.Domain;
 
 /// <summary>
-/// The Phase 9 risk gates. Every gate is always evaluated (so every decision logs all five):
+/// The dispatcher's five risk gates. Every gate is always evaluated (so every decision logs all five):
 /// confidence &gt;= confidence_min; action in allowed_actions; bar age &lt;= max_bar_age_seconds; feature age
 /// &lt;= max_feature_age_seconds; executions of the ticker on the New York trading date &lt; max_trades_per_ticker_per_day.
 /// Ages are measured at the run's market time, in whole seconds rounded down.

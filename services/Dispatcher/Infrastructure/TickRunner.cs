@@ -9,7 +9,7 @@ using Tradewire.Dispatcher.Domain;
 namespace Tradewire.Dispatcher.Infrastructure;
 
 /// <summary>
-/// One dispatcher run: the Phase 9 "every minute" flow for the oldest undone tick. The tick's row lock is held
+/// One dispatcher run: the every-minute flow for the oldest undone tick. The tick's row lock is held
 /// in its own transaction for the whole run (so replicas run ticks one at a time, in order) and that same
 /// transaction finally closes the run, publishes DispatchRunCompleted and marks the tick done. In between:
 /// start run + reaper + expiry + claim (committed before any decision), then one transaction per decision.

@@ -1,9 +1,10 @@
 namespace Tradewire.ServiceDefaults.MarketTime;
 
 /// <summary>
-/// The market's view of "now", read from an injected <see cref="TimeProvider"/> (system time live,
-/// <see cref="ReplayTimeProvider"/> during replay). Every service's market logic asks this clock, never the system
-/// clock. Each member reads the time provider afresh: callers that need several answers about the same instant
+/// The market's view of "now", read from the injected <see cref="TimeProvider"/> (system time live,
+/// <see cref="ScaledTimeProvider"/> on a simulated day). Logic that acts on the market's present (the live session
+/// runner: when to open, when to close) asks this clock, never the system clock; a replay needs no clock, its
+/// minutes come with the data. Each member reads the time provider afresh: callers that need several answers about the same instant
 /// should read <see cref="UtcNow"/> once and use <see cref="IMarketCalendar"/> / <see cref="MarketTimeZone"/>.
 /// </summary>
 public interface IMarketClock

@@ -12,7 +12,6 @@ using Tradewire.ServiceDefaults.Diagnostics;
 using Tradewire.ServiceDefaults.Faults;
 using Tradewire.ServiceDefaults.Metrics;
 using Tradewire.ServiceDefaults.Messaging.Outbox;
-using Tradewire.ServiceDefaults.Watermarks;
 
 namespace Tradewire.ServiceDefaults.Messaging;
 
@@ -65,7 +64,6 @@ public static class MessagingExtensions
         builder.Services.AddScoped<TransactionalBatch<TDbContext>>();
         builder.Services.TryAddScoped<AfterCommit>();
         builder.Services.TryAddSingleton<FaultInjector>();
-        builder.Services.AddScoped<MinuteWatermarks<TDbContext>>();
         builder.Services.AddScoped<Sequencing.MinuteSequencer<TDbContext>>();
         builder.Services.AddOptions<OutboxDeliveryServiceOptions>();
         builder.Services.TryAddSingleton<IBusOutboxNotification, BusOutboxNotification>();

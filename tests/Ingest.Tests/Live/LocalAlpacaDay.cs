@@ -35,7 +35,7 @@ sealed class LocalAlpacaDay(MarketDataServer server, ScaledTimeProvider clock, D
         var startedAt = DateTimeOffset.UtcNow;
         var server = await MarketDataServer.Start(new MarketDataOptions
         {
-            KeyId = Key, SecretKey = Secret, SessionDirectory = Tradewire.Tests.Shared.ServedSession.Copy(RepoFiles.SampleSession), Date = date,
+            KeyId = Key, SecretKey = Secret, SessionDirectory = RepoFiles.SampleSession, Date = date,
             Speed = Speed, Origin = origin, StartedAt = startedAt, Faults = faults,
         });
         return new LocalAlpacaDay(server, new ScaledTimeProvider(origin, startedAt, Speed), date);

@@ -20,6 +20,18 @@ public class When_the_live_runner_follows_the_calendar
         }
     }
 
+    /// <summary>A fake clock that remembers when each timer made on it is due: the runner's wake-ups.</summary>
+    sealed class WakeUps(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        public ConcurrentQueue<DateTimeOffset> Scheduled { get; } = new();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Scheduled.Enqueue(GetUtcNow() + dueTime);
+            return base.CreateTimer(callback, state, dueTime, period);
+        }
+    }
+
     static DateTimeOffset NewYork(string date, string time) => MarketTimeZone.FromMarketLocal(DateOnly.Parse(date), TimeOnly.Parse(time));
 
     static async Task Until(Func<bool> condition, string what)
@@ -35,15 +47,17 @@ public class When_the_live_runner_follows_the_calendar
     [Fact]
     public async Task Should_do_nothing_on_a_holiday_or_a_weekend_and_open_each_trading_day_at_its_open_with_its_close()
     {
-        var time = new FakeTimeProvider(NewYork("2026-11-26", "10:00")); // Thanksgiving
+        var time = new WakeUps(NewYork("2026-11-26", "10:00")); // Thanksgiving
         var sessions = new Sessions();
         var options = Options.Create(new LiveOptions { Feed = "simulated" });
         using var runner = new LiveSessionRunner(new MarketClock(time, new NyseCalendar()), time, sessions, new LiveFeedStatus(options.Value), options,
             NullLogger<LiveSessionRunner>.Instance);
         await runner.StartAsync(CancellationToken.None);
 
+        // The runner has looked at the calendar and gone to sleep until Friday's open, running nothing on the holiday.
+        await Until(() => time.Scheduled.Contains(NewYork("2026-11-27", "09:30")), "the runner did not schedule Friday's open");
+        Assert.Empty(sessions.Ran);
         time.SetUtcNow(NewYork("2026-11-27", "09:29:59"));
-        await Task.Delay(50);
         Assert.Empty(sessions.Ran);
 
         time.SetUtcNow(NewYork("2026-11-27", "09:30"));
@@ -52,9 +66,10 @@ public class When_the_live_runner_follows_the_calendar
         Assert.True(friday.IsEarlyClose);
         Assert.Equal(NewYork("2026-11-27", "13:00"), friday.CloseUtc);
 
+        // After Friday's session it sleeps until Monday's open: the weekend wakes nothing.
+        await Until(() => time.Scheduled.Contains(NewYork("2026-11-30", "09:30")), "the runner did not schedule Monday's open");
         time.SetUtcNow(NewYork("2026-11-28", "12:00")); // Saturday
         time.SetUtcNow(NewYork("2026-11-30", "09:29"));
-        await Task.Delay(50);
         Assert.Single(sessions.Ran);
         time.SetUtcNow(NewYork("2026-11-30", "09:30"));
         await Until(() => sessions.Ran.Count == 2, "Monday did not open");

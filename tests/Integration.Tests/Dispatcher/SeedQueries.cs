@@ -2,12 +2,12 @@ namespace Tradewire.Integration.Tests.Dispatcher;
 
 /// <summary>
 /// Every SQL query printed in the operator's documents, copied verbatim (comments and trailing spaces included):
-/// seeds 002 (Phase 9 dispatcher: "How to Verify Deployment", "SQL Queries for Analysis", "Troubleshooting") and
-/// seeds 000 (shakedown plan: daily checks 1-4, questions 1-5). They must run unchanged against the dispatcher's database.
+/// the dispatcher document ("How to Verify Deployment", "SQL Queries for Analysis", "Troubleshooting") and the
+/// shakedown plan (daily checks 1-4, questions 1-5). They must run unchanged against the dispatcher's database.
 /// </summary>
 static class SeedQueries
 {
-    /// <summary>seeds 002</summary>
+    /// <summary>From the dispatcher document.</summary>
     public const string SeeSimulatedExecutions = """
 -- See simulated executions
 SELECT 
@@ -25,7 +25,7 @@ ORDER BY simulated_ts DESC
 LIMIT 10;
 """;
 
-    /// <summary>seeds 002</summary>
+    /// <summary>From the dispatcher document.</summary>
     public const string CountExecutionsToday = """
 -- Count executions today
 SELECT 
@@ -36,7 +36,7 @@ FROM dispatch_executions
 WHERE simulated_ts >= CURRENT_DATE;
 """;
 
-    /// <summary>seeds 002</summary>
+    /// <summary>From the dispatcher document.</summary>
     public const string GatePassFailStats = """
 -- See gate pass/fail stats
 SELECT 
@@ -49,7 +49,7 @@ GROUP BY rule
 ORDER BY times_fired DESC;
 """;
 
-    /// <summary>seeds 002</summary>
+    /// <summary>From the dispatcher document.</summary>
     public const string RecentDispatcherRuns = """
 -- Recent dispatcher runs
 SELECT 
@@ -65,7 +65,7 @@ ORDER BY started_at DESC
 LIMIT 10;
 """;
 
-    /// <summary>seeds 002</summary>
+    /// <summary>From the dispatcher document.</summary>
     public const string AveragePositionSizeByAction = """
 -- Average position size by action type
 SELECT 
@@ -79,7 +79,7 @@ WHERE simulated_ts >= CURRENT_DATE
 GROUP BY action;
 """;
 
-    /// <summary>seeds 002</summary>
+    /// <summary>From the dispatcher document.</summary>
     public const string GateFailureReasons = """
 -- Gate failure reasons
 SELECT 
@@ -96,13 +96,13 @@ GROUP BY 1,2,3,4,5
 ORDER BY count DESC;
 """;
 
-    /// <summary>seeds 002</summary>
+    /// <summary>From the dispatcher document.</summary>
     public const string PendingCount = """
    SELECT COUNT(*) FROM dispatch_recommendations WHERE status='PENDING';
 
 """;
 
-    /// <summary>seeds 000</summary>
+    /// <summary>From the shakedown plan.</summary>
     public const string ProcessingHealthCheck = """
 -- Are we processing everything?
 SELECT status, COUNT(*) 
@@ -112,7 +112,7 @@ GROUP BY status
 ORDER BY COUNT(*) DESC;
 """;
 
-    /// <summary>seeds 000</summary>
+    /// <summary>From the shakedown plan.</summary>
     public const string StuckProcessingDetection = """
 -- Any stuck PROCESSING rows?
 SELECT COUNT(*) as stuck_count
@@ -122,7 +122,7 @@ WHERE status = 'PROCESSING'
   AND ts < NOW() - INTERVAL '10 minutes';
 """;
 
-    /// <summary>seeds 000</summary>
+    /// <summary>From the shakedown plan.</summary>
     public const string DailyExecutionCount = """
 -- Daily execution count
 SELECT 
@@ -136,7 +136,7 @@ ORDER BY date DESC
 LIMIT 7;
 """;
 
-    /// <summary>seeds 000</summary>
+    /// <summary>From the shakedown plan.</summary>
     public const string RecentRunsSummary = """
 -- Recent runs summary
 SELECT 
@@ -152,7 +152,7 @@ ORDER BY started_at DESC
 LIMIT 20;
 """;
 
-    /// <summary>seeds 000</summary>
+    /// <summary>From the shakedown plan.</summary>
     public const string SignalsGeneratedPerDay = """
 -- Signals generated per day
 SELECT 
@@ -167,7 +167,7 @@ GROUP BY DATE(created_at)
 ORDER BY date DESC;
 """;
 
-    /// <summary>seeds 000</summary>
+    /// <summary>From the shakedown plan.</summary>
     public const string GateRejectionPatterns = """
 -- Which gates reject most?
 SELECT 
@@ -185,7 +185,7 @@ ORDER BY count DESC
 LIMIT 10;
 """;
 
-    /// <summary>seeds 000</summary>
+    /// <summary>From the shakedown plan.</summary>
     public const string TickerDistribution = """
 -- Which tickers execute most?
 SELECT 
@@ -200,7 +200,7 @@ ORDER BY exec_count DESC
 LIMIT 15;
 """;
 
-    /// <summary>seeds 000</summary>
+    /// <summary>From the shakedown plan.</summary>
     public const string PositionSizeDistribution = """
 -- Position size distribution
 SELECT 
@@ -216,7 +216,7 @@ WHERE simulated_ts >= NOW() - INTERVAL '7 days'
 GROUP BY action;
 """;
 
-    /// <summary>seeds 000</summary>
+    /// <summary>From the shakedown plan.</summary>
     public const string StopTpDistances = """
 -- Stop/TP distances
 SELECT 
@@ -231,6 +231,19 @@ GROUP BY ticker
 ORDER BY avg_vol DESC
 LIMIT 10;
 """;
+
+    /// <summary>
+    /// The query as it would run at <paramref name="now"/>: its two reads of the database's clock, CURRENT_DATE and
+    /// NOW(), become that instant (CURRENT_DATE its date in the session's time zone, as PostgreSQL takes it); every
+    /// other character stays as printed. The database's clock cannot be set, and a test that depended on the day it
+    /// runs would assert different things on a weekend and fail once the calendar ends.
+    /// </summary>
+    public static string AsOf(string sql, DateTimeOffset now)
+    {
+        var instant = $"TIMESTAMPTZ '{now.UtcDateTime:yyyy-MM-dd HH:mm:ss}+00'";
+        return sql.Replace("CURRENT_DATE", $"CAST({instant} AS date)", StringComparison.Ordinal)
+            .Replace("NOW()", instant, StringComparison.Ordinal);
+    }
 
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {

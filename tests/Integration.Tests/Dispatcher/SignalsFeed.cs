@@ -4,27 +4,27 @@ using Tradewire.ServiceDefaults.MarketTime;
 namespace Tradewire.Integration.Tests.Dispatcher;
 
 /// <summary>
-/// SignalsEvaluated messages for today's session (the documents' queries filter on CURRENT_DATE), one per
-/// minute from the open, as the signal engine emits them. Bars close at the minute's end (= EvaluatedAt).
+/// SignalsEvaluated messages for one trading session, one per minute from the open, as the signal engine emits
+/// them. Bars close at the minute's end (= EvaluatedAt). The session is a fixed date unless the test names
+/// another, so no test depends on the day it runs.
 /// </summary>
 sealed class SignalsFeed
 {
+    /// <summary>An ordinary full trading day (a Tuesday).</summary>
+    public static readonly DateOnly DefaultDate = new(2026, 3, 10);
+
     readonly TradingSession _session;
     readonly string _run = Guid.NewGuid().ToString("N")[..8];
 
-    public SignalsFeed()
+    public SignalsFeed(DateOnly? sessionDate = null)
     {
-        // Today's session when today trades (the documents' CURRENT_DATE queries then see it), else the last
-        // one before it: on a weekend or holiday those queries rightly return nothing, the 7-day ones still see it.
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var calendar = new NyseCalendar();
-        _session = calendar.GetSession(today) ?? calendar.PreviousSession(today);
-        IsToday = _session.Date == today;
+        var date = sessionDate ?? DefaultDate;
+        _session = Calendar.GetSession(date) ?? throw new ArgumentException($"{date} is not a trading day.", nameof(sessionDate));
     }
 
-    /// <summary>True when the feed's session is today's (UTC date, as the test database's CURRENT_DATE).</summary>
-    public bool IsToday { get; }
+    public static NyseCalendar Calendar { get; } = new();
 
+    public TradingSession Session => _session;
     public DateOnly SessionDate => _session.Date;
     public DateTimeOffset Minute(int index) => _session.OpenUtc.AddMinutes(index);
 

@@ -7,7 +7,8 @@ namespace Tradewire.Integration.Tests.Dispatcher;
 
 /// <summary>
 /// A short session through the dispatcher (executions, each kind of skip, a duplicate signal), then every query
-/// of seeds 002 and 000, verbatim, against its database.
+/// of the dispatcher and shakedown documents, verbatim, against its database, as of the session's close (their
+/// CURRENT_DATE and NOW() read as that instant: <see cref="SeedQueries.AsOf"/>) and as of the next trading day's.
 /// </summary>
 public sealed class When_the_operator_runs_the_documents_queries
 {
@@ -29,7 +30,8 @@ public sealed class When_the_operator_runs_the_documents_queries
         await Eventually.Until(sink.Orders, n => n == 3, what: "3 PlaceBracketOrder commands");
 
         var cs = host.ConnectionString;
-        var executions = await Rows(cs, SeedQueries.SeeSimulatedExecutions);
+        var closed = feed.Session.CloseUtc;
+        var executions = await Ask(cs, SeedQueries.SeeSimulatedExecutions, closed);
         Assert.Equal(3, executions.Count);
         Assert.All(executions, e => Assert.Equal("PAPER", e["execution_mode"]));
         Assert.All(executions, e => Assert.True((string)e["action"]! == "BUY_PUT"
@@ -37,33 +39,31 @@ public sealed class When_the_operator_runs_the_documents_queries
             : Dec(e["stop_loss_price"]) < Dec(e["entry_price"]) && Dec(e["take_profit_price"]) > Dec(e["entry_price"])));
         Assert.All(executions, e => Assert.True(Dec(e["notional"]) <= 25000m && Dec(e["qty"]) > 0));
 
-        if (feed.IsToday)
-            await AssertTodaysQueries(cs);
-        else
-            await AssertTodaysQueriesSeeNothing(cs);
+        await AssertTodaysQueries(cs, closed);
+        await AssertTheNextDaysQueriesSeeNothingOfToday(cs, SignalsFeed.Calendar.NextSession(feed.SessionDate).CloseUtc);
 
-        var daily = Assert.Single(await Rows(cs, SeedQueries.DailyExecutionCount));
+        var daily = Assert.Single(await Ask(cs, SeedQueries.DailyExecutionCount, closed));
         Assert.Equal(feed.SessionDate, (DateOnly)daily["date"]!);
         Assert.Equal(3, Long(daily["executions"]));
 
         // dispatcher_runs.started_at is the wall clock of the run (an operational time, like the run's duration).
-        var summary = await Rows(cs, SeedQueries.RecentRunsSummary);
+        var summary = await Ask(cs, SeedQueries.RecentRunsSummary, closed);
         Assert.Equal(6, summary.Count);
         Assert.All(summary, r => Assert.InRange(Dec(r["duration_seconds"]), 0m, 30m));
 
-        var signals = Assert.Single(await Rows(cs, SeedQueries.SignalsGeneratedPerDay));
+        var signals = Assert.Single(await Ask(cs, SeedQueries.SignalsGeneratedPerDay, closed));
         Assert.Equal(7, Long(signals["total_signals"]));
         Assert.Equal(2, Long(signals["calls"]));
         Assert.Equal(1, Long(signals["puts"]));
 
-        var tickers = await Rows(cs, SeedQueries.TickerDistribution);
+        var tickers = await Ask(cs, SeedQueries.TickerDistribution, closed);
         Assert.Equal(("AAPL", 2L), ((string)tickers[0]["ticker"]!, Long(tickers[0]["exec_count"])));
         Assert.InRange(Dec(tickers[0]["avg_confidence"]), 0.8m, 0.85m);
 
-        var sizes = await Rows(cs, SeedQueries.PositionSizeDistribution);
+        var sizes = await Ask(cs, SeedQueries.PositionSizeDistribution, closed);
         Assert.All(sizes, r => Assert.True(Dec(r["min_qty"]) > 0 && Dec(r["max_qty"]) < 10000));
 
-        var stops = await Rows(cs, SeedQueries.StopTpDistances);
+        var stops = await Ask(cs, SeedQueries.StopTpDistances, closed);
         Assert.Equal(2, stops.Count);
         Assert.All(stops, r => Assert.Equal(0.01m, Dec(r["avg_vol"])));
         var aapl = stops.Single(r => (string)r["ticker"]! == "AAPL");
@@ -73,56 +73,60 @@ public sealed class When_the_operator_runs_the_documents_queries
         Assert.Equal(3, await sink.DistinctOrders());
     }
 
-    /// <summary>The queries filtered on CURRENT_DATE, when the feed's session is today's.</summary>
-    static async Task AssertTodaysQueries(string cs)
+    /// <summary>The queries filtered on CURRENT_DATE, on the session's own day.</summary>
+    static async Task AssertTodaysQueries(string cs, DateTimeOffset now)
     {
-            var today = Assert.Single(await Rows(cs, SeedQueries.CountExecutionsToday));
-            Assert.Equal(3, Long(today["total"]));
-            Assert.Equal(2, Long(today["unique_tickers"]));
-            Assert.True(Dec(today["total_notional"]) > 0);
+        var today = Assert.Single(await Ask(cs, SeedQueries.CountExecutionsToday, now));
+        Assert.Equal(3, Long(today["total"]));
+        Assert.Equal(2, Long(today["unique_tickers"]));
+        Assert.True(Dec(today["total_notional"]) > 0);
 
-            var rules = await Rows(cs, SeedQueries.GatePassFailStats);
-            Assert.Equal(["gap", "momentum", "news_spike", "premium"], rules.Select(r => (string)r["rule"]!).Order());
-            Assert.Equal(4, rules.Sum(r => Long(r["times_fired"])));
+        var rules = await Ask(cs, SeedQueries.GatePassFailStats, now);
+        Assert.Equal(["gap", "momentum", "news_spike", "premium"], rules.Select(r => (string)r["rule"]!).Order());
+        Assert.Equal(4, rules.Sum(r => Long(r["times_fired"])));
 
-            var runs = await Rows(cs, SeedQueries.RecentDispatcherRuns);
-            Assert.Equal(6, runs.Count);
-            Assert.All(runs, r => Assert.NotNull(r["finished_at"]));
-            Assert.Equal(7, runs.Sum(r => Long(r["pulled_count"])));
-            Assert.Equal(3, runs.Sum(r => Long(r["simulated_count"])));
-            Assert.Equal(4, runs.Sum(r => Long(r["skipped_count"])));
-            Assert.Equal(0, runs.Sum(r => Long(r["failed_count"])));
+        var runs = await Ask(cs, SeedQueries.RecentDispatcherRuns, now);
+        Assert.Equal(6, runs.Count);
+        Assert.All(runs, r => Assert.NotNull(r["finished_at"]));
+        Assert.Equal(7, runs.Sum(r => Long(r["pulled_count"])));
+        Assert.Equal(3, runs.Sum(r => Long(r["simulated_count"])));
+        Assert.Equal(4, runs.Sum(r => Long(r["skipped_count"])));
+        Assert.Equal(0, runs.Sum(r => Long(r["failed_count"])));
 
-            var byAction = await Rows(cs, SeedQueries.AveragePositionSizeByAction);
-            Assert.Equal(2, Long(byAction.Single(r => (string)r["action"]! == "BUY_CALL")["count"]));
-            Assert.Equal(1, Long(byAction.Single(r => (string)r["action"]! == "BUY_PUT")["count"]));
+        var byAction = await Ask(cs, SeedQueries.AveragePositionSizeByAction, now);
+        Assert.Equal(2, Long(byAction.Single(r => (string)r["action"]! == "BUY_CALL")["count"]));
+        Assert.Equal(1, Long(byAction.Single(r => (string)r["action"]! == "BUY_PUT")["count"]));
 
-            foreach (var query in new[] { SeedQueries.GateFailureReasons, SeedQueries.GateRejectionPatterns })
-            {
-                var patterns = await Rows(cs, query);
-                Assert.Equal(4, patterns.Sum(r => Long(r["count"])));
-                Assert.Contains(patterns, r => (string?)r["conf_pass"] == "false");
-                Assert.Contains(patterns, r => (string?)r["action_pass"] == "false");
-                Assert.Contains(patterns, r => (string?)r["bar_pass"] == "false" && (string?)r["feat_pass"] == "false");
-                Assert.Contains(patterns, r => (string?)r["limit_pass"] == "false");
-            }
+        foreach (var query in new[] { SeedQueries.GateFailureReasons, SeedQueries.GateRejectionPatterns })
+        {
+            var patterns = await Ask(cs, query, now);
+            Assert.Equal(4, patterns.Sum(r => Long(r["count"])));
+            Assert.Contains(patterns, r => (string?)r["conf_pass"] == "false");
+            Assert.Contains(patterns, r => (string?)r["action_pass"] == "false");
+            Assert.Contains(patterns, r => (string?)r["bar_pass"] == "false" && (string?)r["feat_pass"] == "false");
+            Assert.Contains(patterns, r => (string?)r["limit_pass"] == "false");
+        }
 
-            Assert.Equal(0, Long(Assert.Single(await Rows(cs, SeedQueries.PendingCount))["count"]));
+        Assert.Equal(0, Long(Assert.Single(await Ask(cs, SeedQueries.PendingCount, now))["count"]));
 
-            var statuses = (await Rows(cs, SeedQueries.ProcessingHealthCheck)).ToDictionary(r => (string)r["status"]!, r => Long(r["count"]));
-            Assert.Equal(new Dictionary<string, long> { ["SKIPPED"] = 4, ["SIMULATED"] = 3 }, statuses);
+        var statuses = (await Ask(cs, SeedQueries.ProcessingHealthCheck, now)).ToDictionary(r => (string)r["status"]!, r => Long(r["count"]));
+        Assert.Equal(new Dictionary<string, long> { ["SKIPPED"] = 4, ["SIMULATED"] = 3 }, statuses);
 
-            Assert.Equal(0, Long(Assert.Single(await Rows(cs, SeedQueries.StuckProcessingDetection))["stuck_count"]));
+        Assert.Equal(0, Long(Assert.Single(await Ask(cs, SeedQueries.StuckProcessingDetection, now))["stuck_count"]));
     }
 
-    /// <summary>On a day without a session the CURRENT_DATE queries must still run, and see nothing of an earlier day.</summary>
-    static async Task AssertTodaysQueriesSeeNothing(string cs)
+    /// <summary>A day later the CURRENT_DATE queries see nothing of the session; the seven-day ones still see it.</summary>
+    static async Task AssertTheNextDaysQueriesSeeNothingOfToday(string cs, DateTimeOffset now)
     {
-        Assert.Equal(0, Long(Assert.Single(await Rows(cs, SeedQueries.CountExecutionsToday))["total"]));
+        Assert.Equal(0, Long(Assert.Single(await Ask(cs, SeedQueries.CountExecutionsToday, now))["total"]));
         foreach (var query in new[] { SeedQueries.GatePassFailStats, SeedQueries.AveragePositionSizeByAction, SeedQueries.GateFailureReasons,
                      SeedQueries.ProcessingHealthCheck })
-            Assert.Empty(await Rows(cs, query));
+            Assert.Empty(await Ask(cs, query, now));
+        Assert.Equal(3, (await Ask(cs, SeedQueries.TickerDistribution, now)).Sum(r => Long(r["exec_count"])));
     }
+
+    /// <summary>The document's query as it runs at <paramref name="now"/>.</summary>
+    static Task<List<Dictionary<string, object?>>> Ask(string cs, string query, DateTimeOffset now) => Rows(cs, SeedQueries.AsOf(query, now));
 
     [Fact]
     public async Task Should_keep_the_ledger_append_only_and_unique_per_recommendation()

@@ -19,13 +19,6 @@ public sealed record TickObserved
     public required string Key { get; init; }
 }
 
-/// <summary>Test input of a market minute, counted by the minute watermark of stream <see cref="Stream"/>.</summary>
-public sealed record MinuteTick
-{
-    public required string Stream { get; init; }
-    public required DateTimeOffset Minute { get; init; }
-}
-
 /// <summary>Side of a test order.</summary>
 public enum TestSide
 {

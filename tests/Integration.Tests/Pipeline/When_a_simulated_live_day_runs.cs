@@ -33,7 +33,7 @@ public sealed class When_a_simulated_live_day_runs(SampleSessionRun replay)
         var startedAt = DateTimeOffset.UtcNow;
         await using var server = await MarketDataServer.Start(new MarketDataOptions
         {
-            KeyId = Key, SecretKey = Secret, SessionDirectory = Tradewire.Tests.Shared.ServedSession.Copy(SampleSessionRun.SamplePath), Date = SampleSessionRun.Date,
+            KeyId = Key, SecretKey = Secret, SessionDirectory = SampleSessionRun.SamplePath, Date = SampleSessionRun.Date,
             Speed = Speed, Origin = origin, StartedAt = startedAt,
             Faults = [new DataFault(DataFaultKind.RefuseAuth, Times: 1)],
         });

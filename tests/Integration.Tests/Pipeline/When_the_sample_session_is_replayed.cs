@@ -61,7 +61,7 @@ public sealed class When_the_sample_session_is_replayed(SampleSessionRun run)
     [Fact]
     public async Task Should_answer_every_query_of_the_operators_documents()
     {
-        // Verbatim, as printed in the Phase 9 and shakedown documents. The session is a fixed past date, so the
+        // Verbatim, as printed in the dispatcher and shakedown documents. The session is a fixed past date, so the
         // CURRENT_DATE and 7-day windows may rightly be empty; the unwindowed queries must see the session.
         var dispatcher = run.Run.Database("dispatcher");
         foreach (var (name, sql) in Dispatcher.SeedQueries.All)

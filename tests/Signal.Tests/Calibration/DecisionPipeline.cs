@@ -5,14 +5,14 @@ using Tradewire.Watchlist.Domain;
 
 namespace Tradewire.Signal.Tests.Calibration;
 
-/// <summary>Runs a generated session through the pure watchlist and signal engines and the dispatcher model.</summary>
+/// <summary>Runs a generated session through the pure watchlist and signal engines and the dispatcher's own gates and pricing.</summary>
 public static class DecisionPipeline
 {
     public static CalibrationReport Run(SyntheticSession session, SignalOptions? signalOptions = null, WatchlistOptions? watchlistOptions = null)
     {
         var watchlist = new WatchlistEngine(watchlistOptions ?? new WatchlistOptions());
         var signal = new SignalEngine(signalOptions ?? new SignalOptions());
-        var dispatcher = new DispatcherGateModel();
+        var dispatcher = new DispatcherDomainRuns();
         var recommendations = new List<Recommendation>();
         foreach (var m in session.Minutes)
         {

@@ -18,7 +18,7 @@ public sealed record BareSlice
 }
 
 /// <summary>
-/// The transport's ceiling (issue 8's comparison "b"): the pipeline's message graph over the same RabbitMQ, with
+/// The transport's ceiling, to compare the full pipeline with: the pipeline's message graph over the same RabbitMQ, with
 /// MassTransit, publisher confirms and the same prefetch, but no database, no inbox, no outbox and no logic. The
 /// same minutes of the same session go through the same shape as in production: ingest sends bars to features
 /// and the broker-gateway and news to the classifier; watchlist joins features and classified news; signal joins

@@ -20,7 +20,7 @@ namespace Tradewire.Cli.Bench.InMemory;
 public sealed record InMemoryResult(double WallSeconds, int Minutes, int Bars, int Recommendations, int Executions, int Fills);
 
 /// <summary>
-/// The logic's own ceiling (issue 8, comparison "a"): the production pipeline's stages and message graph, with the
+/// The logic's own ceiling, to compare the full pipeline with: the production pipeline's stages and message graph, with the
 /// services' own domain code, in one process on MassTransit's in-memory transport: no database, no inbox, no outbox.
 /// ingest publishes <see cref="MinuteBarsClosed"/> and <see cref="NewsMinuteClosed"/> per minute; classifier,
 /// features, watchlist, signal, dispatcher and broker-gateway each consume on their own endpoint (one message at a

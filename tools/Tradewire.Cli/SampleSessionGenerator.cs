@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Tradewire.Ingest.Replay;
 
-namespace Tradewire.Ingest.Replay;
+namespace Tradewire.Cli;
 
 /// <summary>
 /// Generates the repository's sample session (format v1) from a seed: 1-minute bars for every symbol of the

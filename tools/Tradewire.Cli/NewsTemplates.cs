@@ -1,4 +1,4 @@
-namespace Tradewire.Ingest.Replay;
+namespace Tradewire.Cli;
 
 /// <summary>Headline templates for the sample session's synthetic news (written for this project).</summary>
 static class NewsTemplates

@@ -1,0 +1,59 @@
+using Tradewire.Contracts.Signals;
+using Tradewire.Dispatcher.Domain;
+using Tradewire.ServiceDefaults.MarketTime;
+
+namespace Tradewire.Signal.Tests.Calibration;
+
+/// <summary>
+/// The dispatcher's decisions without its database or bus: recommendations are stored once per signal key; each
+/// minute's run, at its market time T (the tick's evaluated_at), expires what <see cref="ClaimWindow"/> expires,
+/// takes up to max_signals_per_run pending recommendations stamped at or before T, oldest first, and decides each
+/// with the dispatcher's own <see cref="MarketSnapshot"/>, <see cref="RiskGates"/> and <see cref="BracketPricer"/>
+/// on its default configuration, counting executions per ticker and trading date.
+/// </summary>
+public sealed class DispatcherDomainRuns
+{
+    readonly DispatcherConfig config = DispatcherConfig.Defaults;
+    readonly List<(DispatchCandidate Candidate, Recommendation Original)> pending = [];
+    readonly HashSet<string> stored = new(StringComparer.Ordinal);
+    readonly Dictionary<(string Ticker, DateOnly Date), int> executions = [];
+
+    public List<Recommendation> Executed { get; } = [];
+    public int Skipped { get; private set; }
+
+    public void Run(SignalsEvaluated tick)
+    {
+        var marketTime = tick.EvaluatedAt;
+        foreach (var r in tick.Recommendations.Where(r => stored.Add(r.SignalKey)))
+            pending.Add((Candidate(stored.Count, r), r));
+        Skipped += pending.RemoveAll(p => ClaimWindow.ExpiryReason(p.Candidate.Ts, marketTime, config) is not null);
+        var claimed = pending.Where(p => p.Candidate.Ts <= marketTime).OrderBy(p => p.Candidate.Ts).ThenBy(p => p.Candidate.Id)
+            .Take(config.MaxSignalsPerRun).ToList();
+        var tradingDate = MarketTimeZone.TradingDate(marketTime);
+        foreach (var (candidate, original) in claimed)
+        {
+            pending.RemoveAll(p => p.Candidate.Id == candidate.Id);
+            var snapshot = MarketSnapshot.For(candidate, tick.LatestBars.FirstOrDefault(b => b.Ticker == candidate.Ticker));
+            var today = executions.GetValueOrDefault((candidate.Ticker, tradingDate));
+            var gates = RiskGates.Evaluate(candidate, snapshot, marketTime, today, config);
+            if (!gates.Passed || !BracketPricer.Price(candidate.Action, snapshot.Close, candidate.RecentVol, config).Priced)
+            {
+                Skipped++;
+                continue;
+            }
+            executions[(candidate.Ticker, tradingDate)] = today + 1;
+            Executed.Add(original);
+        }
+    }
+
+    public int Processed => Executed.Count + Skipped;
+    public decimal RejectionShare => Processed == 0 ? 0m : (decimal)Skipped / Processed;
+
+    /// <summary>The row the dispatcher stores for a recommendation, as its claim reads it back.</summary>
+    static DispatchCandidate Candidate(long id, Recommendation r) => new()
+    {
+        Id = id, SignalKey = r.SignalKey, Ts = r.Ts, Ticker = r.Ticker, Action = r.Action, InstrumentType = r.InstrumentType,
+        Confidence = r.Confidence, ReasonJson = r.ReasonsJson, Close = r.Close, BarTs = r.BarTs, FeatureTs = r.FeatureTs,
+        RecentVol = r.RecentVol, Atr14 = r.Atr14,
+    };
+}
