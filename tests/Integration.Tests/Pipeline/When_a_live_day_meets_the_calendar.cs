@@ -74,7 +74,7 @@ public sealed class When_a_live_day_meets_the_calendar
             var startedAt = DateTimeOffset.UtcNow;
             await using var server = await MarketDataServer.Start(new MarketDataOptions
             {
-                KeyId = "live-test-key", SecretKey = "live-test-secret", SessionDirectory = Tradewire.Tests.Shared.ServedSession.Copy(recording),
+                KeyId = "live-test-key", SecretKey = "live-test-secret", SessionDirectory = recording,
                 Date = EarlyClose.Date, Speed = Speed, Origin = origin, StartedAt = startedAt,
             });
             run.StartService("ingest", new Dictionary<string, string>(LiveIngest.Settings(server, origin, startedAt, Speed)) { ["MarketData__SessionPath"] = recording });
