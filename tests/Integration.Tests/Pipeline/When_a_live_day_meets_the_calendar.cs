@@ -79,7 +79,10 @@ public sealed class When_a_live_day_meets_the_calendar
             });
             run.StartService("ingest", new Dictionary<string, string>(LiveIngest.Settings(server, origin, startedAt, Speed)) { ["MarketData__SessionPath"] = recording });
             await run.WaitUntilReady();
-            await Eventually.Until(() => Task.FromResult(server.Journal.Any(j => j.Kind == "subscribed")), s => s, TimeSpan.FromMinutes(2), "ingest to subscribe");
+            // Caught up: the backfilled morning is published and minutes now close as they come, so the held bar's
+            // minute will close without it (while ingest still backfills, a minute waits for its REST bars).
+            await Eventually.Until(() => LastPublished(run), m => m >= Minute(server.MarketNow).AddMinutes(-4), TimeSpan.FromMinutes(3),
+                "ingest to catch up with the server's clock");
             held = HoldOne(server, recording);
 
             Assert.True(await run.WaitForSession(EarlyClose, TimeSpan.FromMinutes(6)), "the early-close live session did not finish in every service");
@@ -133,7 +136,7 @@ public sealed class When_a_live_day_meets_the_calendar
     {
         var lines = File.ReadAllLines(Path.Combine(recording, "bars.csv"));
         var now = server.MarketNow;
-        for (var minute = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero).AddMinutes(3);
+        for (var minute = Minute(now).AddMinutes(3);
              minute < EarlyClose.CloseUtc.AddMinutes(-10); minute = minute.AddMinutes(1))
         {
             var prefix = $"{HeldSymbol},{MarketTimeZone.ToMarketLocal(minute):HH:mm},";
@@ -179,6 +182,13 @@ public sealed class When_a_live_day_meets_the_calendar
         File.WriteAllLines(Path.Combine(copy, "bars.csv"), bars.Where(l => !l.StartsWith(line, StringComparison.Ordinal)));
         return copy;
     }
+
+    static DateTimeOffset Minute(DateTimeOffset t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+
+    static async Task<DateTimeOffset> LastPublished(PipelineRun run) =>
+        (await run.Progress.For("ingest").Rows("SELECT max(minute) FROM minute_progress")).Single()[0] is DateTime m
+            ? new DateTimeOffset(m, TimeSpan.Zero)
+            : DateTimeOffset.MinValue;
 
     static List<string> Text(List<object?[]> rows) =>
         rows.Select(r => string.Join('|', r.Select(v => v is DateTime d ? d.ToString("O") : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)))).ToList();
