@@ -22,4 +22,17 @@ public static class LiveIngest
         ["MarketClock__StartedAt"] = startedAt.ToString("O"),
         ["MarketClock__Speed"] = speed.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    /// <summary>The start of the minute <paramref name="t"/> falls in.</summary>
+    public static DateTimeOffset Minute(DateTimeOffset t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+
+    /// <summary>The last minute ingest published (its minute_progress), or MinValue before the first.</summary>
+    public static async Task<DateTimeOffset> LastPublished(PipelineRun run) =>
+        (await run.Progress.For("ingest").Rows("SELECT max(minute) FROM minute_progress")).Single()[0] is DateTime m
+            ? new DateTimeOffset(m, TimeSpan.Zero)
+            : DateTimeOffset.MinValue;
+
+    /// <summary>Rows as comparable text lines (timestamps in ISO form, numbers invariant).</summary>
+    public static List<string> Text(List<object?[]> rows) =>
+        rows.Select(r => string.Join('|', r.Select(v => v is DateTime d ? d.ToString("O") : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)))).ToList();
 }

@@ -81,7 +81,7 @@ public sealed class When_a_live_day_meets_the_calendar
             await run.WaitUntilReady();
             // Caught up: the backfilled morning is published and minutes now close as they come, so the held bar's
             // minute will close without it (while ingest still backfills, a minute waits for its REST bars).
-            await Eventually.Until(() => LastPublished(run), m => m >= Minute(server.MarketNow).AddMinutes(-4), TimeSpan.FromMinutes(3),
+            await Eventually.Until(() => LiveIngest.LastPublished(run), m => m >= LiveIngest.Minute(server.MarketNow).AddMinutes(-4), TimeSpan.FromMinutes(3),
                 "ingest to catch up with the server's clock");
             held = HoldOne(server, recording);
 
@@ -89,7 +89,7 @@ public sealed class When_a_live_day_meets_the_calendar
             Assert.Contains(server.Journal, j => j.Kind == "held" && j.Symbol == HeldSymbol && j.Minute == held);
 
             var ingest = run.Progress.For("ingest");
-            liveBars = Text(await ingest.Rows(Bars));
+            liveBars = LiveIngest.Text(await ingest.Rows(Bars));
             var lastMinute = (DateTime)(await ingest.Rows("SELECT max(minute) FROM lane_telemetry")).Single()[0]!;
             Assert.Equal(EarlyClose.CloseUtc.AddMinutes(-1), new DateTimeOffset(lastMinute, TimeSpan.Zero));
             late = (await ingest.Rows("SELECT kind, ticker, minute FROM late_bars"))
@@ -112,7 +112,7 @@ public sealed class When_a_live_day_meets_the_calendar
         using (var response = await PipelineRun.Replay(Without(recording, HeldSymbol, held), EarlyClose.Date))
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         Assert.True(await replay.WaitForSession(EarlyClose, TimeSpan.FromMinutes(6)), "the early-close replay did not finish");
-        var replayBars = Text(await replay.Progress.For("ingest").Rows(Bars));
+        var replayBars = LiveIngest.Text(await replay.Progress.For("ingest").Rows(Bars));
         Assert.True(replayBars.SequenceEqual(liveBars),
             $"{replayBars.Count} replayed bars vs {liveBars.Count} live; missing {string.Join("; ", replayBars.Except(liveBars).Take(5))}; extra {string.Join("; ", liveBars.Except(replayBars).Take(5))}");
 
@@ -136,7 +136,7 @@ public sealed class When_a_live_day_meets_the_calendar
     {
         var lines = File.ReadAllLines(Path.Combine(recording, "bars.csv"));
         var now = server.MarketNow;
-        for (var minute = Minute(now).AddMinutes(3);
+        for (var minute = LiveIngest.Minute(now).AddMinutes(3);
              minute < EarlyClose.CloseUtc.AddMinutes(-10); minute = minute.AddMinutes(1))
         {
             var prefix = $"{HeldSymbol},{MarketTimeZone.ToMarketLocal(minute):HH:mm},";
@@ -182,14 +182,4 @@ public sealed class When_a_live_day_meets_the_calendar
         File.WriteAllLines(Path.Combine(copy, "bars.csv"), bars.Where(l => !l.StartsWith(line, StringComparison.Ordinal)));
         return copy;
     }
-
-    static DateTimeOffset Minute(DateTimeOffset t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
-
-    static async Task<DateTimeOffset> LastPublished(PipelineRun run) =>
-        (await run.Progress.For("ingest").Rows("SELECT max(minute) FROM minute_progress")).Single()[0] is DateTime m
-            ? new DateTimeOffset(m, TimeSpan.Zero)
-            : DateTimeOffset.MinValue;
-
-    static List<string> Text(List<object?[]> rows) =>
-        rows.Select(r => string.Join('|', r.Select(v => v is DateTime d ? d.ToString("O") : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)))).ToList();
 }

@@ -46,13 +46,13 @@ public sealed class When_a_simulated_live_day_runs(SampleSessionRun replay)
         for (var drop = 1; drop <= 2; drop++)
         {
             var seen = await WhenSubscribed(server, $"drop {drop}");
-            var at = Minute(server.MarketNow).AddMinutes(2);
+            var at = LiveIngest.Minute(server.MarketNow).AddMinutes(2);
             server.AddFault(new DataFault(DataFaultKind.DropAt, Minute: at));
             await Eventually.Until(() => Task.FromResult(server.Journal.Skip(seen).Any(j => j.Kind == "dropped")), d => d,
                 TimeSpan.FromMinutes(2), $"drop {drop} at {at:O}");
         }
         var updatedSeen = await WhenSubscribed(server, "the updated bar");
-        var updatedMinute = Minute(server.MarketNow).AddMinutes(2);
+        var updatedMinute = LiveIngest.Minute(server.MarketNow).AddMinutes(2);
         server.AddFault(new DataFault(DataFaultKind.UpdateBar, Symbol: "AAPL", Minute: updatedMinute, Seconds: 30));
         await Eventually.Until(() => Task.FromResult(server.Journal.Skip(updatedSeen).Any(j => j is { Kind: "sent", Detail: "u" })), u => u,
             TimeSpan.FromMinutes(2), $"the updated bar of AAPL at {updatedMinute:O} sent on the stream");
@@ -60,7 +60,7 @@ public sealed class When_a_simulated_live_day_runs(SampleSessionRun replay)
         // A crash once the updated minute is closed (killed before, the restarted ingest would rightly take the updated
         // bar from the REST backfill, which serves a bar's latest version): the restarted ingest (same settings) resumes at the first minute the dead one did not publish and
         // backfills what it missed, even if it comes back after the close.
-        await Eventually.Until(() => LastPublished(run), m => m >= updatedMinute, TimeSpan.FromMinutes(2), $"ingest to close the minute {updatedMinute:O}");
+        await Eventually.Until(() => LiveIngest.LastPublished(run), m => m >= updatedMinute, TimeSpan.FromMinutes(2), $"ingest to close the minute {updatedMinute:O}");
         run.Kill("ingest");
         run.StartService("ingest");
         await run.WaitUntilReady();
@@ -68,8 +68,8 @@ public sealed class When_a_simulated_live_day_runs(SampleSessionRun replay)
         Assert.True(await run.WaitForSession(SampleSessionRun.Session, TimeSpan.FromMinutes(6)), "the live session did not finish in every service");
 
         var live = run.Progress.For("ingest");
-        var expected = Text(await replay.Run.Progress.For("ingest").Rows(Bars));
-        var actual = Text(await live.Rows(Bars));
+        var expected = LiveIngest.Text(await replay.Run.Progress.For("ingest").Rows(Bars));
+        var actual = LiveIngest.Text(await live.Rows(Bars));
         Assert.True(expected.SequenceEqual(actual),
             $"{expected.Count} replayed bars vs {actual.Count} live; missing {string.Join("; ", expected.Except(actual).Take(5))}; extra {string.Join("; ", actual.Except(expected).Take(5))}");
         Assert.Equal(("simulated", "DONE"), (await live.Rows("SELECT source, status FROM ingest_sessions")).Select(r => ((string)r[0]!, (string)r[1]!)).Single());
@@ -99,14 +99,4 @@ public sealed class When_a_simulated_live_day_runs(SampleSessionRun replay)
     /// <summary>The last connection event is a subscription: a client is connected, authenticated and subscribed.</summary>
     static bool Subscribed(MarketDataServer server) =>
         server.Journal.LastOrDefault(j => j.Kind is "connected" or "authenticated" or "refused" or "subscribed" or "dropped" or "closed")?.Kind == "subscribed";
-
-    static DateTimeOffset Minute(DateTimeOffset t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
-
-    static async Task<DateTimeOffset> LastPublished(PipelineRun run) =>
-        (await run.Progress.For("ingest").Rows("SELECT max(minute) FROM minute_progress")).Single()[0] is DateTime m
-            ? new DateTimeOffset(m, TimeSpan.Zero)
-            : DateTimeOffset.MinValue;
-
-    static List<string> Text(List<object?[]> rows) =>
-        rows.Select(r => string.Join('|', r.Select(v => v is DateTime d ? d.ToString("O") : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)))).ToList();
 }
