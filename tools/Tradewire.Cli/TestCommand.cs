@@ -10,7 +10,9 @@ public static class TestCommand
             Console.Error.WriteLine("tradewire test: infrastructure did not start");
             return 1;
         }
-        // Release, because the tests start the services' Release builds as real processes.
-        return await Shell.Run("dotnet", ["test", Path.Combine(paths.Root, "Microservices.sln"), "-c", "Release", "-nologo", "--blame-hang-timeout", "10m", .. extra], paths.Root);
+        // Release, because the tests start the services' Release builds as real processes. In CI every test's
+        // duration is printed, so the log shows where the run's time went.
+        string[] ci = Environment.GetEnvironmentVariable("CI") == "true" ? ["--logger", "console;verbosity=normal"] : [];
+        return await Shell.Run("dotnet", ["test", Path.Combine(paths.Root, "Microservices.sln"), "-c", "Release", "-nologo", "--blame-hang-timeout", "10m", .. ci, .. extra], paths.Root);
     }
 }

@@ -3,6 +3,7 @@ using Xunit.Abstractions;
 using Tradewire.Integration.Tests.Support;
 using Tradewire.Cli.BurnIn;
 using Tradewire.Integration.Tests.Pipeline;
+using Tradewire.Integration.Tests.Smoke;
 
 namespace Tradewire.Integration.Tests.BurnIn;
 
@@ -10,7 +11,8 @@ namespace Tradewire.Integration.Tests.BurnIn;
 /// <c>burnin check</c> on one replayed session: healthy it is GO; each seeded defect (put into the databases,
 /// then taken out again) fails on its own criterion and shows the observed value.
 /// </summary>
-public sealed class When_a_burn_in_day_is_checked(BurnInDayRun day, ITestOutputHelper log) : IClassFixture<BurnInDayRun>
+[Collection(RunningSessionCollection.Name)]
+public sealed class When_a_burn_in_day_is_checked(RunningSession day, ITestOutputHelper log)
 {
     [Fact]
     public async Task Should_pass_every_criterion_on_a_healthy_session_and_archive_the_verdict()
@@ -19,7 +21,7 @@ public sealed class When_a_burn_in_day_is_checked(BurnInDayRun day, ITestOutputH
         var result = await Check();
         Assert.All(result.Criteria, c => Assert.True(c.Passed, $"{c.Name}: {c.Observed} (expected {c.Expected})"));
         Assert.Equal("GO", result.Verdict);
-        Assert.Equal(0.05m, day.Limits.MaxPortfolioHeatPct);
+        Assert.Equal(RunningSession.HeatCap, day.Limits.MaxPortfolioHeatPct);
         Assert.Contains("<= 5 %", result.Criteria.Single(c => c.Name.StartsWith("portfolio heat", StringComparison.Ordinal)).Expected, StringComparison.Ordinal);
         var archived = DayResult.FromJson(await File.ReadAllTextAsync(Path.Combine(day.Reports, DayResult.FileName(SampleSessionRun.Date))));
         Assert.Equal(result.Criteria, archived.Criteria);

@@ -13,10 +13,15 @@ public static class Eventually
         while (!done(last))
         {
             if (watch.Elapsed > limit)
-                throw new TimeoutException($"Timed out after {limit.TotalSeconds:F0} s waiting for {what ?? "condition"}; last value: {last}");
+                throw new TimeoutException($"Timed out after {limit.TotalSeconds:F0} s waiting for {what ?? "condition"}; last value: {Describe(last)}");
             await Task.Delay(100);
             last = await probe();
         }
         return last;
     }
+
+    /// <summary>A list prints its items, so a timeout says which of them was not there yet.</summary>
+    static string Describe(object? value) => value is System.Collections.IEnumerable items and not string
+        ? "[" + string.Join(", ", items.Cast<object?>()) + "]"
+        : value?.ToString() ?? "null";
 }

@@ -4,6 +4,10 @@ namespace Tradewire.Cli.Operate;
 /// The detached process behind <c>./tradewire up</c>: starts every unit, restarts one that dies after the backoff
 /// policy's delay (each death and restart logged and kept in the state file), and on SIGTERM stops them in
 /// pipeline order, giving each time to drain, then exits.
+/// Consumers start before the producer: ingest is started only once every other unit is ready (or after
+/// <see cref="UpCommand.ReadyLimit"/>), because a service declares its queues when it starts, and a message
+/// published before its consumer's queue exists reaches nobody. On fresh queues a live feed would otherwise lose
+/// the first minutes of every stage that came up after ingest.
 /// </summary>
 public sealed class Supervisor(RepoPaths paths, RunFiles files, IReadOnlyList<SupervisedUnit> units, InfraEnvironment infra, BackoffPolicy policy)
 {
@@ -28,11 +32,20 @@ public sealed class Supervisor(RepoPaths paths, RunFiles files, IReadOnlyList<Su
     {
         RunFiles.WriteAtomically(files.SupervisorPid, Environment.ProcessId.ToString());
         Log($"supervisor {Environment.ProcessId} starting {_slots.Count} processes (feed {feed})");
-        foreach (var slot in _slots)
+        var producers = _slots.Where(s => s.Unit.Name == "ingest").ToList();
+        foreach (var slot in _slots.Except(producers))
             Start(slot);
         Save(feed);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
+        var consumersSince = DateTimeOffset.UtcNow;
         while (!stop.IsCancellationRequested)
         {
+            if (producers.Count > 0 && await ConsumersReady(http, producers, consumersSince))
+            {
+                producers.ForEach(Start);
+                producers.Clear();
+                Save(feed);
+            }
             if (Check())
                 Save(feed);
             try { await Task.Delay(500, stop); }
@@ -42,6 +55,21 @@ public sealed class Supervisor(RepoPaths paths, RunFiles files, IReadOnlyList<Su
         File.Delete(files.SupervisorPid);
         Log("supervisor stopped");
         return 0;
+    }
+
+    /// <summary>Whether the producers may start: every other unit answers ready, or they have had their time.</summary>
+    async Task<bool> ConsumersReady(HttpClient http, IReadOnlyList<Slot> producers, DateTimeOffset since)
+    {
+        foreach (var slot in _slots.Except(producers))
+            if (!await ReadyProbe.IsReady(http, slot.Unit.Service.BaseAddress, slot.Unit.ReadyPath))
+            {
+                if (DateTimeOffset.UtcNow - since < UpCommand.ReadyLimit)
+                    return false;
+                Log($"{slot.Unit.Name} is not ready {UpCommand.ReadyLimit.TotalSeconds:F0} s after the start; starting ingest anyway");
+                return true;
+            }
+        Log("every consumer is ready; starting ingest");
+        return true;
     }
 
     /// <summary>Notices deaths and starts what is due; true when something changed.</summary>

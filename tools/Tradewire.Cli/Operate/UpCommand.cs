@@ -51,11 +51,15 @@ public static class UpCommand
             ?? throw new InvalidOperationException($"the supervisor did not start; see {files.SupervisorLog}");
         Console.WriteLine($"supervisor pid {supervisor} (log {files.SupervisorLog}); feed {settings.Feed}, trading mode {settings.TradingMode}");
 
-        var ready = await ReadyProbe.WaitAll(units, ReadyLimit);
+        // Ingest starts only once the others are ready (or ReadyLimit passed), so it may take up to twice as long.
+        var ready = await ReadyProbe.WaitAll(units, ReadyLimit * 2);
         foreach (var unit in units)
             Console.WriteLine($"   {unit.Name,-15} {unit.Service.BaseAddress,-24} {(ready[unit.Name] ? "ready" : "NOT READY"),-10} log {paths.LogFile(unit.Service)}");
-        if (settings.ClockOrigin is { } origin)
-            Console.WriteLine($"   market clock: {origin:O} at {settings.ClockStartedAt:O} (wall), x{settings.ClockSpeed}");
+        if (settings.ClockOrigin is { } origin && settings.ClockStartedAt is { } startedAt && settings.Date is { } day)
+        {
+            var opensAt = startedAt + (new NyseCalendar().GetSession(day)!.OpenUtc - origin) / (double)settings.ClockSpeed;
+            Console.WriteLine($"   market clock: {origin:O} at {startedAt:O} (wall), x{settings.ClockSpeed}; the session of {day:yyyy-MM-dd} opens at {opensAt:HH:mm:ss}Z (wall)");
+        }
         if (ready.Values.All(r => r))
         {
             Console.WriteLine(settings.Feed == RunSettings.Replay
@@ -97,8 +101,11 @@ public static class UpCommand
             throw new InvalidOperationException("--speed must be above 0 (market minutes per wall minute)");
         secrets[SupervisedUnit.DataKeyId] = "SIM" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
         secrets[SupervisedUnit.DataSecretKey] = Convert.ToHexString(RandomNumberGenerator.GetBytes(20)).ToLowerInvariant();
-        // The clock starts at the session's open now, the same three settings for every service and the server.
-        return new RunSettings(o.Feed, dir, date, speed, session.OpenUtc, DateTimeOffset.UtcNow, mode);
+        // The same three clock settings for every service and the server. The clock starts ReadyLimit of wall time
+        // before the open, so that the services are up when the first bar comes (at 390 x the session lasts a wall
+        // minute: started at the open, the day would be over before the services were); until the open they idle.
+        var origin = session.OpenUtc - ReadyLimit * (double)speed;
+        return new RunSettings(o.Feed, dir, date, speed, origin, DateTimeOffset.UtcNow, mode);
     }
 
     static DateOnly ManifestDate(string manifest)
