@@ -75,6 +75,11 @@ public static class BrokerGatewayExtensions
         builder.Services.AddHostedService<KillSwitchWatch>();
         builder.Services.AddScoped<Venue.VenueReconciler>();
         builder.Services.AddHostedService<Venue.ReconciliationLoop>();
+        // Fills streamed by the venue (trade_updates) are booked between minutes through the minute step's fill path.
+        builder.Services.AddScoped<Venue.VenueFillCatchUp>();
+        builder.Services.AddSingleton<Venue.VenueFillWake>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Venue.VenueFillWake>());
+        builder.Services.AddHostedService<Broker.Alpaca.AlpacaTradeStream>();
         return builder;
     }
 }

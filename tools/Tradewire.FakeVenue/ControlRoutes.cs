@@ -31,6 +31,9 @@ internal static class ControlRoutes
             book.ClearFaults();
             return Results.NoContent();
         });
+        fake.MapPost("/stream/down", () => { book.Stream.SetDown(); return Results.NoContent(); });
+        fake.MapPost("/stream/up", () => { book.Stream.SetUp(); return Results.NoContent(); });
+        fake.MapPost("/stream/repeat", () => { book.Stream.Repeat(); return Results.NoContent(); });
         fake.MapGet("/requests", () => Wire.Ok(book.Requests()));
         fake.MapGet("/orders", () => Wire.Ok(book.AllFlattened()));
     }

@@ -43,8 +43,10 @@ public sealed class FakeVenue : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
         var book = new VenueBook(options);
+        app.UseWebSockets();
         app.UseMiddleware<RequestJournal>(book, options);
         TradingRoutes.Map(app, book);
+        TradeStreamRoute.Map(app, book.Stream, options);
         ControlRoutes.Map(app, book);
 
         await app.StartAsync();
@@ -74,6 +76,20 @@ public sealed class FakeVenue : IAsyncDisposable
 
     /// <summary>The next <paramref name="times"/> replaces are answered 200, then rejected (the old order works on unchanged).</summary>
     public void RejectReplaces(int times) => _book.RejectReplaces(times);
+
+    /// <summary>The trading stream's URL (<c>ws://</c>, path <c>/stream</c>), as <c>wss://paper-api.alpaca.markets/stream</c> is Alpaca's.</summary>
+    public string StreamUrl => "ws" + BaseUrl["http".Length..] + "/stream";
+
+    /// <summary>Trading-stream connections authorized so far (each reconnect counts).</summary>
+    public int TradeStreamAuthorizations => _book.Stream.Authorizations;
+
+    /// <summary>Cuts every trading-stream connection and refuses new ones (503) until <see cref="TradeStreamUp"/>; events meanwhile are lost.</summary>
+    public void TradeStreamDown() => _book.Stream.SetDown();
+
+    public void TradeStreamUp() => _book.Stream.SetUp();
+
+    /// <summary>Sends every trade_updates event so far once more, newest first: a duplicated, out-of-order delivery.</summary>
+    public void RepeatTradeUpdates() => _book.Stream.Repeat();
 
     /// <summary>Completes when the venue stops: Ctrl+C or SIGTERM when run standalone, or disposal.</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);

@@ -18,4 +18,5 @@ internal static class OrderStatus
     public const string Canceled = "canceled";
     public const string Replaced = "replaced";
     public const string Rejected = "rejected";
+    public const string Expired = "expired";
 }

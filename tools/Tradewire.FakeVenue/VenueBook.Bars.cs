@@ -65,7 +65,6 @@ internal sealed partial class VenueBook
     {
         var qty = order.RemainingQty;
         var avg = (order.FilledQty * (order.FilledAvgPrice ?? 0m) + qty * price) / order.Qty;
-        _orders[order.Id] = order with { FilledQty = order.Qty, FilledAvgPrice = avg, Status = OrderStatus.Filled, FilledAt = at, UpdatedAt = at };
 
         var held = _holdings.GetValueOrDefault(order.Symbol) ?? new Holding(0m, 0m);
         var signed = order.Side == "buy" ? qty : -qty;
@@ -76,5 +75,7 @@ internal sealed partial class VenueBook
         else if (Math.Sign(total) != Math.Sign(held.Qty) && held.Qty != 0m) _holdings[order.Symbol] = new Holding(total, price);
         else if (Math.Abs(total) > Math.Abs(held.Qty)) _holdings[order.Symbol] = new Holding(total, (held.Qty * held.AvgEntryPrice + signed * price) / total);
         else _holdings[order.Symbol] = held with { Qty = total };
+        // The order last, so that its trade_updates event carries the position after the fill.
+        Put(order with { FilledQty = order.Qty, FilledAvgPrice = avg, Status = OrderStatus.Filled, FilledAt = at, UpdatedAt = at });
     }
 }

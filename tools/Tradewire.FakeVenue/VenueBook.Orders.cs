@@ -58,7 +58,7 @@ internal sealed partial class VenueBook
             if (!_orders.TryGetValue(id, out var order)) return VenueError.OrderNotFound;
             if (!order.IsOpen || OpenGroup(order).Any(o => o.Status == OrderStatus.PendingReplace)) return VenueError.NotCancelable;
             foreach (var o in OpenGroup(order).Where(o => o.Status != OrderStatus.PendingCancel))
-                _orders[o.Id] = o with { Status = OrderStatus.PendingCancel, UpdatedAt = _clock };
+                Put(o with { Status = OrderStatus.PendingCancel, UpdatedAt = _clock });
             var at = _clock;
             Later(() => CompleteCancel(GroupOf(order), at));
             return null;
@@ -92,7 +92,7 @@ internal sealed partial class VenueBook
                 TimeInForce = request.TimeInForce ?? old.TimeInForce, Status = OrderStatus.PendingNew, StatusBeforeReplace = old.Status,
                 CreatedAt = _clock, UpdatedAt = _clock, SubmittedAt = _clock, Replaces = old.Id,
             });
-            _orders[old.Id] = old with { Status = OrderStatus.PendingReplace, StatusBeforeReplace = old.Status, UpdatedAt = _clock };
+            Put(old with { Status = OrderStatus.PendingReplace, StatusBeforeReplace = old.Status, UpdatedAt = _clock });
             var reject = _replaceRejections > 0;
             if (reject) _replaceRejections--;
             var at = _clock;
@@ -103,9 +103,10 @@ internal sealed partial class VenueBook
 
     VenueOrder Add(VenueOrder order)
     {
-        _orders.Add(order.Id, order);
+        if (_orders.ContainsKey(order.Id)) throw new InvalidOperationException($"order {order.Id} exists already");
         _sequence.Add(order.Id);
         _idByClientId.Add(order.ClientOrderId, order.Id);
+        Put(order);
         return order;
     }
 
@@ -118,7 +119,7 @@ internal sealed partial class VenueBook
     }
 
     void MarkCanceled(VenueOrder order, DateTimeOffset at) =>
-        _orders[order.Id] = order with { Status = OrderStatus.Canceled, CanceledAt = at, UpdatedAt = at };
+        Put(order with { Status = OrderStatus.Canceled, CanceledAt = at, UpdatedAt = at });
 
     static string GroupOf(VenueOrder o) => o.ParentId ?? o.Id;
 

@@ -49,16 +49,16 @@ internal sealed partial class VenueBook
         if (old.Status != OrderStatus.PendingReplace || reject)
         {
             // Filled (or cancelled) meanwhile, or refused: the replacement never works and the old order is what it was.
-            _orders[newId] = replacement with { Status = OrderStatus.Rejected, FailedAt = at, UpdatedAt = at };
+            Put(replacement with { Status = OrderStatus.Rejected, FailedAt = at, UpdatedAt = at });
             if (old.Status == OrderStatus.PendingReplace)
-                _orders[oldId] = old with { Status = old.StatusBeforeReplace ?? OrderStatus.New, UpdatedAt = at };
+                Put(old with { Status = old.StatusBeforeReplace ?? OrderStatus.New, UpdatedAt = at });
             return;
         }
-        _orders[newId] = replacement with { Status = old.StatusBeforeReplace ?? OrderStatus.New, UpdatedAt = at };
-        _orders[oldId] = old with { Status = OrderStatus.Replaced, ReplacedAt = at, ReplacedBy = newId, UpdatedAt = at };
+        Put(replacement with { Status = old.StatusBeforeReplace ?? OrderStatus.New, UpdatedAt = at });
+        Put(old with { Status = OrderStatus.Replaced, ReplacedAt = at, ReplacedBy = newId, UpdatedAt = at });
         // The legs follow their parent to its replacement, so the pair stays one OCO.
         foreach (var leg in _orders.Values.Where(l => l.ParentId == oldId && l.IsOpen).ToList())
-            _orders[leg.Id] = leg with { ParentId = newId };
+            Put(leg with { ParentId = newId });
     }
 
     sealed class Pending(Action step)

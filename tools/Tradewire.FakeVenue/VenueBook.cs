@@ -28,6 +28,10 @@ internal sealed partial class VenueBook(FakeVenueOptions options)
     DateTimeOffset _clock = DateTimeOffset.UnixEpoch;
     DateTimeOffset? _lastBarMinute;
     long _lastId;
+    long _lastExecution;
+
+    /// <summary>The trading stream, told of every change of an order's state (<see cref="Put"/>).</summary>
+    public TradeStreamHub Stream { get; } = new();
 
     public DateTimeOffset Clock { get { lock (_gate) return _clock; } }
 
@@ -120,6 +124,16 @@ internal sealed partial class VenueBook(FakeVenueOptions options)
         if (!nested || o.ParentId is not null || o.OrderClass != "oco") return Wire.Order(o, null);
         var legs = _sequence.Select(id => _orders[id]).Where(l => l.ParentId == o.Id && l.Status is not (OrderStatus.Replaced or OrderStatus.PendingNew or OrderStatus.Rejected)).ToList();
         return Wire.Order(o, legs.Count > 0 ? legs : null);
+    }
+
+    /// <summary>Stores an order's new state, and sends its <c>trade_updates</c> event when the change is one (<see cref="TradeUpdates"/>).</summary>
+    void Put(VenueOrder next)
+    {
+        _orders.TryGetValue(next.Id, out var before);
+        _orders[next.Id] = next;
+        if (TradeUpdates.EventOf(before, next) is not { } update) return;
+        var position = _holdings.TryGetValue(next.Symbol, out var h) ? h.Qty : 0m;
+        Stream.Publish(TradeUpdates.Message(update, Render(next, nested: true), next, before, position, $"00000000-0000-4000-9000-{++_lastExecution:x12}"));
     }
 
     // Counter-based, so that two replays of the same drill hand out the same ids.

@@ -52,18 +52,8 @@ internal sealed class StreamSession(int id, WebSocket socket, bool iex, DataBook
 
     async Task ReadLoop(CancellationToken token)
     {
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        while (socket.State == WebSocketState.Open || socket.State == WebSocketState.CloseSent)
-        {
-            var result = await socket.ReceiveAsync(buffer, token);
-            if (result.MessageType == WebSocketMessageType.Close) return;
-            message.Write(buffer, 0, result.Count);
-            if (!result.EndOfMessage) continue;
-            var text = Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
-            message.SetLength(0);
+        while (await WebSocketMessages.Next(socket, token) is { } text)
             Handle(text);
-        }
     }
 
     void Handle(string text)

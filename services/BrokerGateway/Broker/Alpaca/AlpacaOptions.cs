@@ -36,6 +36,27 @@ public sealed class AlpacaOptions
     /// <summary>Pause between two reads of orders whose cancel or replace is pending.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(25);
 
+    /// <summary>
+    /// The trading stream (trade_updates); unset, it is the base URL's host with <c>wss</c> (<c>ws</c> for <c>http</c>)
+    /// and path <c>/stream</c>: wss://paper-api.alpaca.markets/stream for the paper account.
+    /// </summary>
+    public string? StreamUrl { get; set; }
+
+    /// <summary>First pause before connecting to the trading stream again; it doubles (with jitter) up to <see cref="StreamReconnectMaxDelay"/>.</summary>
+    public TimeSpan StreamReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan StreamReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The trading stream's address, or null when neither it nor a valid base URL is configured.</summary>
+    public Uri? TradeStreamUri()
+    {
+        if (Uri.TryCreate(StreamUrl, UriKind.Absolute, out var stream))
+            return stream;
+        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var rest) || rest.Scheme is not ("http" or "https"))
+            return null;
+        return new UriBuilder(rest) { Scheme = rest.Scheme == "https" ? "wss" : "ws", Path = "/stream", Query = "" }.Uri;
+    }
+
     /// <summary>Every order is a day order: nothing the gateway places may outlive the session.</summary>
     public string TimeInForce { get; set; } = "day";
 }

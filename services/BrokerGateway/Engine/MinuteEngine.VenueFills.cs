@@ -1,0 +1,20 @@
+using Tradewire.BrokerGateway.Broker;
+
+namespace Tradewire.BrokerGateway.Engine;
+
+public sealed partial class MinuteEngine
+{
+    /// <summary>
+    /// Books what the venue filled beyond the ledger's figures, between two minutes (a trade_updates event woke it,
+    /// or the stream came back). It is the minute step's own fill path: the broker compares the venue's cumulative
+    /// filled quantity with the ledger's, per order, so a fill already booked, an event seen twice, or events out
+    /// of order add nothing. Returns how many fills were booked.
+    /// </summary>
+    public async Task<int> BookVenueFills(Book book, DateTimeOffset at)
+    {
+        var fills = await broker.ReadFills(at);
+        foreach (var fill in fills)
+            await OnFill(book, fill);
+        return fills.Count;
+    }
+}

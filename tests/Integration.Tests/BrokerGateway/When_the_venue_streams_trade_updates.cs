@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using Tradewire.BrokerGateway.Domain;
+using Tradewire.FakeVenue;
+using Tradewire.Integration.Tests.Support;
+using Xunit;
+using Xunit.Abstractions;
+using static Tradewire.Integration.Tests.BrokerGateway.GatewayScenario;
+
+namespace Tradewire.Integration.Tests.BrokerGateway;
+
+/// <summary>
+/// Alpaca's trade_updates stream against the LIVE gateway (<see cref="LiveRig"/>): the venue fills an order on a
+/// bar the gateway is never given, so only the stream (or its catch-up after a reconnect) can bring the fill to the
+/// ledger before the next minute's step.
+/// </summary>
+public sealed class When_the_venue_streams_trade_updates(ITestOutputHelper output)
+{
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    const string TargetFilled = "SELECT count(*) FROM orders WHERE leg_role = 'TARGET' AND status = 'FILLED' AND avg_fill_price = 110";
+
+    /// <summary>The venue trades the bar; the gateway is not sent it.</summary>
+    static void VenueOnly(LiveRig rig, DateTimeOffset minute, decimal open, decimal high, decimal low, decimal close) =>
+        rig.Venue.ApplyBars([new FakeBar("AAPL", minute, open, high, low, close, 10_000)]);
+
+    static Task Listening(LiveRig rig, int connections = 1) =>
+        Eventually.Until(() => Task.FromResult(rig.Venue.TradeStreamAuthorizations), n => n >= connections, Patience, "the gateway listening to trade_updates");
+
+    [Fact]
+    public async Task Should_book_a_fill_before_the_next_minutes_bar_reaches_the_gateway()
+    {
+        await using var rig = await LiveRig.Start();
+        var m2 = rig.Open.AddMinutes(2);
+        await rig.EnterAtOpen("AAPL");
+        await Listening(rig);
+
+        var watch = Stopwatch.StartNew();
+        VenueOnly(rig, m2, 105m, 111m, 104m, 110m); // the target fills at the venue
+        await rig.Gateway.WaitForCount("the target's fill booked without a minute step", TargetFilled, 1, Patience);
+        output.WriteLine($"venue fill -> ledger: {watch.ElapsedMilliseconds} ms");
+
+        var gw = rig.Gateway;
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM brackets WHERE state = 'CLOSED' AND exit_reason = 'TARGET'"));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM positions WHERE ticker = 'AAPL' AND qty = 0 AND realized_pnl = 100"));
+        Assert.Equal(0, await gw.Count("SELECT count(*) FROM minute_cursor WHERE next_minute > $1", m2)); // no step saw that minute
+
+        // The minute's own step then reads the venue and finds nothing more.
+        await rig.Minute(m2, [Bar("AAPL", m2, 105m, 111m, 104m, 110m)]);
+        Assert.Equal(2, await gw.Count("SELECT count(*) FROM trades"));
+        Assert.Empty(await gw.Reconcile());
+    }
+
+    [Fact]
+    public async Task Should_lose_no_fill_and_double_none_when_the_stream_drops()
+    {
+        await using var rig = await LiveRig.Start();
+        var m2 = rig.Open.AddMinutes(2);
+        var order = await rig.EnterAtOpen("AAPL");
+        await Listening(rig);
+
+        rig.Venue.TradeStreamDown();
+        VenueOnly(rig, m2, 105m, 111m, 104m, 110m); // its events go to nobody
+        Assert.Equal(0, await rig.Gateway.Count(TargetFilled));
+        rig.Venue.TradeStreamUp();
+
+        // The reconnect's catch-up read finds the fill the stream lost.
+        await rig.Gateway.WaitForCount("the lost fill booked after the reconnect", TargetFilled, 1, Patience);
+        Assert.True(rig.Venue.TradeStreamAuthorizations >= 2);
+
+        await rig.Minute(m2, [Bar("AAPL", m2, 105m, 111m, 104m, 110m)]);
+        await rig.Minute(m2.AddMinutes(1), Flat(["AAPL"], m2.AddMinutes(1), 110m));
+        var gw = rig.Gateway;
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM trades WHERE client_order_id = $1 AND qty = 10 AND price = 110",
+            ClientOrderIds.For(order.ExecutionId, LegRole.Target)));
+        Assert.Equal(2, await gw.Count("SELECT count(*) FROM trades"));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM positions WHERE ticker = 'AAPL' AND qty = 0 AND realized_pnl = 100"));
+        Assert.Equal(0, await gw.Count("SELECT count(*) FROM risk_events WHERE reason_code IN ('UNKNOWN_FILL', 'ILLEGAL_TRANSITION')"));
+        Assert.Empty(await gw.Reconcile());
+    }
+
+    [Fact]
+    public async Task Should_change_nothing_on_duplicated_and_out_of_order_events()
+    {
+        await using var rig = await LiveRig.Start();
+        var m0 = rig.Open;
+        var order = LiveRig.Order("AAPL", m0);
+        await rig.Gateway.Place(order);
+        await rig.Minute(m0, Flat(["AAPL"], m0, 100m), ordersSent: 1); // the entry is sent
+        await Listening(rig);
+        VenueOnly(rig, m0.AddMinutes(1), 100m, 100m, 100m, 100m);       // and fills at the venue
+        var gw = rig.Gateway;
+        await gw.WaitForCount("the entry's fill booked and its OCO pair placed", "SELECT count(*) FROM brackets WHERE state = 'PROTECTED'", 1, Patience);
+
+        // Every event again, newest first (the OCO pair's "new", the entry's "fill", then its "new").
+        var reads = ListCalls(rig);
+        rig.Venue.RepeatTradeUpdates();
+        await Eventually.Until(() => Task.FromResult(ListCalls(rig)), n => n > reads, Patience, "the gateway reading the venue on the repeated fill");
+
+        await rig.Minute(m0.AddMinutes(1), Flat(["AAPL"], m0.AddMinutes(1), 100m));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM trades"));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM orders WHERE leg_role = 'ENTRY' AND status = 'FILLED' AND filled_qty = 10"));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM positions WHERE ticker = 'AAPL' AND qty = 10"));
+        Assert.Equal(1, rig.VenueOrders(ClientOrderIds.For(order.ExecutionId, LegRole.Target)));
+        Assert.Equal(0, await gw.Count("SELECT count(*) FROM risk_events WHERE reason_code IN ('UNKNOWN_FILL', 'ILLEGAL_TRANSITION')"));
+        Assert.Empty(await gw.Reconcile());
+    }
+
+    static int ListCalls(LiveRig rig) => rig.Venue.Requests.Count(r => r.Method == "GET" && r.Path == "/v2/orders");
+}
