@@ -6,7 +6,9 @@ using Tradewire.Contracts.Features;
 using Tradewire.Contracts.Market;
 using Tradewire.Contracts.News;
 using Tradewire.Integration.Tests.Support;
+using Microsoft.Playwright;
 using Xunit;
+using static Microsoft.Playwright.Assertions;
 
 namespace Tradewire.Integration.Tests.Dashboard;
 
@@ -56,6 +58,18 @@ public sealed class When_the_watchdog_sees_a_stream_fall_behind
         var notional = posts.Single(p => p.Body.GetProperty("reasonCode").GetString() == "POSITION_NOTIONAL_EXCEEDED").Body;
         Assert.Equal(("AAPL", 60_000m), (notional.GetProperty("ticker").GetString(), notional.GetProperty("detail").GetProperty("observed").GetDecimal()));
         Assert.All(posts, p => Assert.Equal($"?token={Token}", p.Query));
+
+        // On the page, in a real browser: the risk panel lists the alerts (its screenshot is kept, for the README).
+        Assert.True(File.Exists(When_the_operator_watches_a_replay_on_the_dashboard.Chromium), "chromium is missing: ./tradewire infra up installs it");
+        using (var playwright = await Playwright.CreateAsync())
+        {
+            await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = When_the_operator_watches_a_replay_on_the_dashboard.Chromium, Headless = true });
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 1200 } });
+            await page.GotoAsync(DashboardProcess.Url.ToString());
+            foreach (var code in expected)
+                await Expect(page.Locator("#risk-events li", new() { HasText = code })).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "dashboard-watchdog.png"), FullPage = true });
+        }
 
         // Raised once: a later minute keeps features stale since the same minute, and the check that saw it (its heartbeat
         // line names the new market minute) neither adds a risk event nor posts again.
