@@ -11,4 +11,11 @@ public sealed record DispatchRunCompleted
     public required DateTimeOffset Minute { get; init; }
     public required Guid RunId { get; init; }
     public required int OrdersSent { get; init; }
+
+    /// <summary>
+    /// Recommendations left PROCESSING, undecided, whose signal is more than ten market minutes older than the run (the
+    /// shakedown plan's stuck-row query on market time): 0 while the reaper works. Null from a dispatcher that does not
+    /// count them (added later; optional so that older messages stay valid).
+    /// </summary>
+    public int? StuckProcessing { get; init; }
 }

@@ -37,6 +37,10 @@ public static class DashboardExtensions
         builder.Services.AddScoped<DashboardReader>();
         builder.Services.AddScoped<StateQuery>();
         builder.Services.AddScoped<ProvenanceQuery>();
+        builder.Services.Configure<Watchdog.WatchdogOptions>(builder.Configuration.GetSection("Watchdog"));
+        builder.Services.AddScoped<Watchdog.WatchdogSnapshotQuery>();
+        builder.Services.AddHttpClient<Watchdog.AlertWebhook>(c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHostedService<Watchdog.WatchdogLoop>();
         var gateway = builder.Configuration.GetSection("Dashboard").Get<DashboardOptions>()?.BrokerGatewayUrl ?? new DashboardOptions().BrokerGatewayUrl;
         builder.Services.AddHttpClient<FlattenProxy>(c =>
         {

@@ -33,8 +33,8 @@ public sealed class ExecutionConsumer(EventRecorder recorder) : IConsumer<OrderF
     {
         var m = context.Message;
         await recorder.Store($"""
-            INSERT INTO dash_dispatch_runs (run_id, minute, orders_sent, trace_id)
-            VALUES ({m.RunId}, {m.Minute}, {m.OrdersSent}, {EventRecorder.TraceId}) ON CONFLICT DO NOTHING
+            INSERT INTO dash_dispatch_runs (run_id, minute, orders_sent, stuck_processing, trace_id)
+            VALUES ({m.RunId}, {m.Minute}, {m.OrdersSent}, {m.StuckProcessing}, {EventRecorder.TraceId}) ON CONFLICT DO NOTHING
             """, context.CancellationToken);
         if (m.OrdersSent > 0)
             recorder.Push("decisions", "run", m);

@@ -9,6 +9,10 @@ public sealed class NewsConsumer(EventRecorder recorder) : IConsumer<NewsClassif
 {
     public async Task Consume(ConsumeContext<NewsClassified> context)
     {
+        // One per minute even when empty: the watchdog's measure of the news stream's freshness.
+        await recorder.Store($"""
+            INSERT INTO dash_news_minutes (minute, session_date) VALUES ({context.Message.Minute}, {context.Message.SessionDate}) ON CONFLICT DO NOTHING
+            """, context.CancellationToken);
         foreach (var item in context.Message.Items)
         {
             await recorder.Store($"""

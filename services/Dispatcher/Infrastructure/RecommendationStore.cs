@@ -16,7 +16,7 @@ static class RecommendationStore
     public static async Task<RunTick?> LockNextTick(DbContext db, CancellationToken token)
     {
         await using var cmd = db.Command("""
-            SELECT t.minute, t.session_date, t.evaluated_at, t.latest_bars::text
+            SELECT t.minute, t.session_date, t.evaluated_at, t.latest_bars::text, t.traceparent
             FROM dispatcher_ticks t
             WHERE t.done_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM dispatcher_ticks e WHERE e.done_at IS NULL AND e.minute < t.minute)
@@ -28,8 +28,21 @@ static class RecommendationStore
         if (!await reader.ReadAsync(token))
             return null;
         var bars = JsonSerializer.Deserialize<List<LatestBar>>(reader.GetString(3), TickJson.Options) ?? [];
-        return new RunTick(reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateOnly>(1), reader.GetFieldValue<DateTimeOffset>(2), bars);
+        return new RunTick(reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateOnly>(1), reader.GetFieldValue<DateTimeOffset>(2), bars)
+        {
+            TraceParent = reader.IsDBNull(4) ? null : reader.GetString(4),
+        };
     }
+
+    /// <summary>
+    /// The shakedown plan's stuck PROCESSING rows at market time T: still PROCESSING and undecided, with a signal more
+    /// than ten minutes before T. Counted after the run decided its own claims, so only rows no live run holds remain.
+    /// </summary>
+    public static async Task<int> StuckProcessing(DbContext db, DateTimeOffset marketTime, CancellationToken token) =>
+        (int)await db.Scalar<long>("""
+            SELECT count(*) FROM dispatch_recommendations
+            WHERE status = 'PROCESSING' AND processed_at IS NULL AND ts < $1
+            """, token, marketTime.AddMinutes(-10).UtcDateTime);
 
     public static Task StartRun(DbContext db, Guid runId, RunTick tick, DateTimeOffset startedAt, DispatcherConfig config, CancellationToken token) =>
         db.Execute("""

@@ -5,6 +5,7 @@ using NpgsqlTypes;
 using Tradewire.Contracts.Signals;
 using Tradewire.ServiceDefaults.Messaging.Outbox;
 using Tradewire.ServiceDefaults.Sequencing;
+using Tradewire.ServiceDefaults.Telemetry;
 
 namespace Tradewire.Dispatcher.Infrastructure;
 
@@ -28,10 +29,10 @@ public sealed class SignalsEvaluatedConsumer(DispatcherDbContext db, MinuteSeque
             var evaluated = minute.Get<SignalsEvaluated>(Stream);
             await InsertRecommendations(evaluated, token);
             await db.Execute("""
-                INSERT INTO dispatcher_ticks (minute, session_date, evaluated_at, latest_bars) VALUES ($1, $2, $3, $4)
+                INSERT INTO dispatcher_ticks (minute, session_date, evaluated_at, latest_bars, traceparent) VALUES ($1, $2, $3, $4, $5)
                 ON CONFLICT (minute) DO NOTHING
                 """, token, evaluated.Minute.UtcDateTime, evaluated.SessionDate, evaluated.EvaluatedAt.UtcDateTime,
-                DbConnectionExtensions.Jsonb(JsonSerializer.Serialize(evaluated.LatestBars, TickJson.Options)));
+                DbConnectionExtensions.Jsonb(JsonSerializer.Serialize(evaluated.LatestBars, TickJson.Options)), TraceLinks.Current);
         }
         // After the commit, or the run finds no tick and waits for the next poll.
         if (ready.Count > 0)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tradewire.Contracts.Execution;
 using Tradewire.Dispatcher.Domain;
+using Tradewire.ServiceDefaults.Telemetry;
 
 namespace Tradewire.Dispatcher.Infrastructure;
 
@@ -29,6 +30,8 @@ sealed class TickRunner(IServiceScopeFactory scopes, RecommendationDecider decid
         var tick = await RecommendationStore.LockNextTick(tickDb, token);
         if (tick is null)
             return false;
+        // The run belongs to the minute's trace (the loop has none of its own): its orders carry it to the gateway.
+        using var trace = TraceLinks.Continue("dispatcher run", tick.TraceParent);
 
         var config = (await ConfigStore.Read(tickDb, token)).Config;
         var run = new RunContext(NewId.NextGuid(), tick, config, config.Sha());
@@ -43,7 +46,8 @@ sealed class TickRunner(IServiceScopeFactory scopes, RecommendationDecider decid
 
         // Every order of this tick, including any a dead earlier run of it committed: the gateway waits for that many.
         var sent = await RecommendationStore.OrdersSentAt(tickDb, run.MarketTime, token);
-        var summary = Summary(run, _instance, reaped, expired, claimed, outcomes);
+        var stuck = await RecommendationStore.StuckProcessing(tickDb, run.MarketTime, token);
+        var summary = Summary(run, _instance, reaped, expired, claimed, outcomes, stuck);
         await tickDb.Execute("""
             UPDATE dispatcher_runs SET finished_at = $2, processed_count = $3, simulated_count = $4, skipped_count = $5,
                 failed_count = $6, run_summary_json = $7
@@ -57,7 +61,10 @@ sealed class TickRunner(IServiceScopeFactory scopes, RecommendationDecider decid
         await tickDb.Execute("UPDATE dispatcher_ticks SET done_at = $2, run_id = $3 WHERE minute = $1", token,
             tick.Minute.UtcDateTime, tick.EvaluatedAt.UtcDateTime, run.RunId);
         var publish = tickScope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
-        await publish.Publish(new DispatchRunCompleted { SessionDate = tick.SessionDate, Minute = tick.Minute, RunId = run.RunId, OrdersSent = sent }, token);
+        await publish.Publish(new DispatchRunCompleted
+        {
+            SessionDate = tick.SessionDate, Minute = tick.Minute, RunId = run.RunId, OrdersSent = sent, StuckProcessing = stuck,
+        }, token);
         await tickDb.SaveChangesAsync(token);
         await tickTx.CommitAsync(token);
         log.LogInformation("Dispatcher run {RunId} for {Minute:O}: claimed {Claimed}, sent {Sent}, reaped {Reaped}",
@@ -82,7 +89,8 @@ sealed class TickRunner(IServiceScopeFactory scopes, RecommendationDecider decid
         return (reaped, expired, claimed);
     }
 
-    static string Summary(RunContext run, string instance, int reaped, int expired, List<DispatchCandidate> claimed, List<DecisionOutcome> outcomes) =>
+    static string Summary(RunContext run, string instance, int reaped, int expired, List<DispatchCandidate> claimed, List<DecisionOutcome> outcomes,
+        int stuck) =>
         JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["instance"] = instance,
@@ -94,5 +102,6 @@ sealed class TickRunner(IServiceScopeFactory scopes, RecommendationDecider decid
             ["claimed_ids"] = claimed.Select(c => c.Id).ToList(),
             ["outcomes"] = claimed.Zip(outcomes, (c, o) => new { id = c.Id, ticker = c.Ticker, outcome = o.ToString() }).ToList(),
             ["orders_sent"] = outcomes.Count(o => o == DecisionOutcome.Simulated),
+            ["stuck_processing"] = stuck,
         });
 }

@@ -8,6 +8,7 @@ using Tradewire.Contracts.Market;
 using Tradewire.Contracts.News;
 using Tradewire.Ingest.Replay;
 using Tradewire.ServiceDefaults.MarketTime;
+using Tradewire.ServiceDefaults.Telemetry;
 
 namespace Tradewire.Ingest.Publishing;
 
@@ -30,6 +31,9 @@ public sealed class SessionMinutePublisher(IServiceScopeFactory scopes, ILogger<
     /// </summary>
     public async Task<bool> Publish(TradingSession session, string source, ReplayMinute minute, CancellationToken token)
     {
+        // One trace per minute: its bars and news, and everything every service does with them down to the fills.
+        using var trace = TraceLinks.StartTrace("ingest minute");
+        trace?.SetTag("tradewire.minute", minute.Minute.ToString("O"));
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IngestDbContext>();
         var publish = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();

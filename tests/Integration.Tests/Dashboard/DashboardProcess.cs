@@ -18,7 +18,8 @@ public sealed class DashboardProcess : IAsyncDisposable
     public static Uri Url => Service.BaseAddress;
     public string LogFile { get; }
 
-    public static async Task<DashboardProcess> Start(string artifacts)
+    /// <param name="settings">Extra environment settings, e.g. the watchdog's.</param>
+    public static async Task<DashboardProcess> Start(string artifacts, IReadOnlyDictionary<string, string>? settings = null)
     {
         var infra = LocalInfra.Environment;
         var env = new Dictionary<string, string>
@@ -32,6 +33,8 @@ public sealed class DashboardProcess : IAsyncDisposable
             ["DOTNET_ENVIRONMENT"] = "Production",
             // No ASPNETCORE_URLS: the dashboard's own default (loopback, port 7108) is what this test relies on.
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            env[key] = value;
         var log = Path.Combine(artifacts, "dashboard.log");
         var process = ServiceProcess.Start(Service, Service.DllPath(LocalInfra.Paths.Root, Fleet.Configuration), log, env);
         var dashboard = new DashboardProcess(process, log);

@@ -19,7 +19,7 @@ namespace Tradewire.Integration.Tests.Dashboard;
 public sealed class When_the_operator_watches_a_replay_on_the_dashboard
 {
     public const string Name = "dashboard browser";
-    const string Chromium = "/usr/lib/chromium/chromium";
+    public const string Chromium = "/usr/lib/chromium/chromium";
     static readonly string[] Links = ["bar", "news", "features", "watchlist", "signal", "gates", "pretrade", "config", "orders", "fills", "trace"];
 
     [Fact]

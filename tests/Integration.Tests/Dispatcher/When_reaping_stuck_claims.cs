@@ -38,6 +38,9 @@ public sealed class When_reaping_stuck_claims
 
         Assert.Equal(2, await host.Count("SELECT reaped_count FROM dispatcher_runs WHERE market_minute = $1", feed.Minute(20).UtcDateTime));
         Assert.Equal(["AAPL", "MSFT"], await Tickers(host, "status = 'PROCESSING' AND claimed_at IS NOT NULL AND processed_at IS NULL"));
+        // Both are stuck by the shakedown plan's measure (signal more than 10 minutes old, still undecided): the run
+        // reports them (summary and DispatchRunCompleted), for the dashboard's watchdog.
+        Assert.Equal(2, await host.Count("SELECT (run_summary_json->>'stuck_processing')::bigint FROM dispatcher_runs WHERE market_minute = $1", feed.Minute(20).UtcDateTime));
         // The reaped rows were claimed and decided by that same run, at its market time.
         Assert.Equal(["NVDA", "TSLA"], await Tickers(host, """
             status = 'SKIPPED' AND processed_at = $1
@@ -54,6 +57,7 @@ public sealed class When_reaping_stuck_claims
 
         Assert.Equal(2, await host.Count("SELECT reaped_count FROM dispatcher_runs WHERE market_minute = $1", feed.Minute(21).UtcDateTime));
         Assert.Equal(["NVDA"], await Tickers(host, "status = 'PROCESSING'"));
+        Assert.Equal(1, await host.Count("SELECT (run_summary_json->>'stuck_processing')::bigint FROM dispatcher_runs WHERE market_minute = $1", feed.Minute(21).UtcDateTime));
         Assert.Equal(0, await host.Count("SELECT count(*) FROM dispatch_executions"));
     }
 

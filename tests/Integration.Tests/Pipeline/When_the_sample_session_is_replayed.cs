@@ -1,4 +1,5 @@
 using Xunit;
+using Xunit.Abstractions;
 using System.Net;
 using Tradewire.Cli;
 using Tradewire.Integration.Tests.Services;
@@ -7,7 +8,7 @@ using Tradewire.Integration.Tests.Support;
 namespace Tradewire.Integration.Tests.Pipeline;
 
 [Collection(ServiceProcessesCollection.Name)]
-public sealed class When_the_sample_session_is_replayed(SampleSessionRun run)
+public sealed class When_the_sample_session_is_replayed(SampleSessionRun run, ITestOutputHelper output)
 {
     Db Db(string service) => run.Run.Progress.For(service);
 
@@ -16,6 +17,28 @@ public sealed class When_the_sample_session_is_replayed(SampleSessionRun run)
     {
         Assert.True(run.Finished, $"the pipeline did not finish the session within 10 minutes ({run.Elapsed.TotalSeconds:F0} s)");
         Assert.All(run.ExitCodes, e => Assert.Equal(0, e.ExitCode));
+    }
+
+    [Fact]
+    public void Should_follow_each_minute_in_one_trace_from_ingest_through_all_seven_services_to_the_fills()
+    {
+        var traces = new MinuteTraces(run.Traces.Spans.ToList());
+        Assert.Equal(0, run.Traces.RefusedRequests);
+        var minutes = traces.Minutes.ToList();
+        Assert.True(minutes.Count == SampleSessionRun.Session.Minutes, $"{minutes.Count} minute traces for {SampleSessionRun.Session.Minutes} minutes; {traces.Describe()}");
+
+        // A minute's bars and news reach every service in their own trace (each stage acts once per minute), and the
+        // fills the gateway books in that minute's step are in it too.
+        var everyService = ServiceCatalog.All.Select(s => s.Name).ToHashSet();
+        var complete = minutes.Where(t => everyService.IsSubsetOf(MinuteTraces.Services(t))).ToList();
+        static bool IsFill(OtlpSpan s) => s.Service == "broker-gateway" && s.Name.Contains("OrderFilled", StringComparison.Ordinal);
+        var fills = run.Traces.Spans.Count(IsFill);
+        var fillsInCompleteTraces = complete.Sum(t => t.Count(IsFill));
+        output.WriteLine($"{run.Traces.Spans.Count} spans, {minutes.Count} minute traces, {complete.Count} through all seven services, " +
+            $"{fills} fill sends, {fillsInCompleteTraces} of them in such a trace");
+        Assert.True(fills > 0, $"the gateway sent no OrderFilled; {traces.Describe()}");
+        Assert.True(fills == fillsInCompleteTraces, $"{fills - fillsInCompleteTraces} of {fills} fills are not in a minute trace through all seven services; {traces.Describe()}");
+        Assert.All(minutes, trace => Assert.Empty(MinuteTraces.Defects(trace).Take(5)));
     }
 
     [Fact]

@@ -35,6 +35,9 @@ public sealed class PrometheusScrape
     /// <summary>The value of a series, e.g. <c>trader_orders{status="FILLED"}</c>; null when absent.</summary>
     public double? this[string name] => series.TryGetValue(name, out var v) ? v : null;
 
+    /// <summary>The sum of every series of a metric over its labels (0 when it has none), e.g. messages consumed on all queues.</summary>
+    public double Sum(string name) => series.Where(s => s.Key == name || s.Key.StartsWith(name + "{", StringComparison.Ordinal)).Sum(s => s.Value);
+
     public IEnumerable<string> Names => series.Keys.Select(k => k.Split('{')[0]).Distinct();
 
     public double Value(string name) => this[name] ?? throw new KeyNotFoundException($"series {name} not on the page; trader_* present: " +
