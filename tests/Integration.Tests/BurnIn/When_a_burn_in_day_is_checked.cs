@@ -91,12 +91,15 @@ public sealed class When_a_burn_in_day_is_checked(BurnInDayRun day, ITestOutputH
         var date = SampleSessionRun.Date;
         var (from, to) = MarketTimeZone.DayBounds(date);
         var dispatcher = day.Db("dispatcher");
-        var first = await OutcomeAnnotator.Run(day.Run.Progress.For, date, DateTimeOffset.UnixEpoch);
+        // The after-the-close job sees the session over (the dispatcher finished its last minute) and labels it once.
+        var schedule = new OutcomeSchedule(day.Run.Progress.For, log.WriteLine);
+        Assert.Equal([date], await schedule.Poll());
+        Assert.Empty(await schedule.Poll());
 
         var executions = await dispatcher.Scalar("SELECT count(*) FROM dispatch_executions WHERE trading_date = $1", 0L, date);
         var skipped = await dispatcher.Scalar("SELECT count(*) FROM dispatch_recommendations WHERE status = 'SKIPPED' AND ts >= $1 AND ts < $2", 0L, from, to);
         Assert.True(executions > 0 && skipped > 0, $"{executions} executions, {skipped} skipped: the session must have both");
-        Assert.Equal(executions + skipped, first.Labelled);
+        Assert.Equal(executions + skipped, await dispatcher.Scalar("SELECT labelled FROM outcome_runs WHERE trading_date = $1", 0L, date));
         Assert.Equal(executions + skipped, await dispatcher.Scalar("SELECT count(*) FROM outcomes WHERE trading_date = $1", 0L, date));
         Assert.Equal(0L, await dispatcher.Scalar("""
             SELECT count(*) FROM dispatch_executions e WHERE e.trading_date = $1
@@ -116,7 +119,8 @@ public sealed class When_a_burn_in_day_is_checked(BurnInDayRun day, ITestOutputH
 
         const string Snapshot = "SELECT recommendation_id, xmin::text, to_jsonb(o)::text FROM outcomes o ORDER BY recommendation_id";
         var before = await dispatcher.Rows(Snapshot);
-        var second = await OutcomeAnnotator.Run(day.Run.Progress.For, date, DateTimeOffset.UnixEpoch.AddDays(1));
+        var second = await OutcomeAnnotator.Run(day.Run.Progress.For, date, DateTimeOffset.UnixEpoch);
+        Assert.Equal(executions + skipped, second.Labelled);
         Assert.Equal(0, second.Written);
         Assert.Equal(before.Select(r => string.Join('|', r)), (await dispatcher.Rows(Snapshot)).Select(r => string.Join('|', r)));
 
