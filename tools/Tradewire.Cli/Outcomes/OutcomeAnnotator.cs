@@ -18,31 +18,31 @@ public static class OutcomeAnnotator
         var session = new NyseCalendar().GetSession(date) ?? throw new InvalidOperationException($"{date:yyyy-MM-dd} is not a NYSE trading day");
         var lastMinute = session.CloseUtc.AddMinutes(-1);
         var decisions = await OutcomeDecisions.Load(db("dispatcher"), date);
-        var bars = new Dictionary<string, List<OutcomeBar>>(StringComparer.Ordinal);
-        var features = new Dictionary<string, List<(DateTimeOffset Minute, bool Ready, decimal? Trend, decimal? RecentVol)>>(StringComparer.Ordinal);
-        foreach (var ticker in decisions.Select(d => d.Ticker).Distinct())
-        {
-            bars[ticker] = (await db("ingest").Rows("""
-                    SELECT minute, high, low, close FROM lane_telemetry WHERE ticker = $1 AND minute >= $2 AND minute < $3 ORDER BY minute
-                    """, ticker, session.OpenUtc, session.CloseUtc))
-                .Select(b => new OutcomeBar(Utc(b[0]), (decimal)b[1]!, (decimal)b[2]!, (decimal)b[3]!)).ToList();
-            features[ticker] = (await db("features").Rows("""
-                    SELECT minute, ready, trend, recent_vol FROM lane_features WHERE ticker = $1 AND minute >= $2 AND minute < $3 ORDER BY minute
-                    """, ticker, session.OpenUtc, session.CloseUtc))
-                .Select(f => (Utc(f[0]), (bool)f[1]!, f[2] as decimal?, f[3] as decimal?)).ToList();
-        }
+        var tickers = decisions.Select(d => d.Ticker).Distinct().ToArray();
+        var bars = (await db("ingest").Rows("""
+                SELECT ticker, minute, high, low, close FROM lane_telemetry WHERE ticker = ANY($1) AND minute >= $2 AND minute < $3 ORDER BY ticker, minute
+                """, tickers, session.OpenUtc, session.CloseUtc))
+            .GroupBy(b => (string)b[0]!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(b => new OutcomeBar(Utc(b[1]), (decimal)b[2]!, (decimal)b[3]!, (decimal)b[4]!)).ToList(), StringComparer.Ordinal);
+        var features = (await db("features").Rows("""
+                SELECT ticker, minute, ready, trend, recent_vol FROM lane_features WHERE ticker = ANY($1) AND minute >= $2 AND minute < $3 ORDER BY ticker, minute
+                """, tickers, session.OpenUtc, session.CloseUtc))
+            .GroupBy(f => (string)f[0]!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(f => (Minute: Utc(f[1]), Ready: (bool)f[2]!, Trend: f[3] as decimal?, RecentVol: f[4] as decimal?)).ToList(),
+                StringComparer.Ordinal);
 
         var rows = new List<(OutcomeDecision, OutcomeLabel, string?)>();
         var statements = new List<(string, object[])>();
         foreach (var d in decisions)
         {
             var windowEnd = Min(d.DecisionMinute.AddMinutes(d.MaxHoldMinutes), lastMinute);
-            var label = OutcomeLabeller.Label(new OutcomeInput(d.Side, d.DecisionMinute, d.Entry, d.Stop, d.Target, windowEnd, lastMinute, bars[d.Ticker]));
+            var label = OutcomeLabeller.Label(new OutcomeInput(d.Side, d.DecisionMinute, d.Entry, d.Stop, d.Target, windowEnd, lastMinute, bars.GetValueOrDefault(d.Ticker) ?? []));
             var reasons = new Dictionary<string, string>(label.NullReasons, StringComparer.Ordinal);
             if (d.NoLevelsReason is { } noLevels)
                 reasons["first_hit"] = noLevels;
-            var upToDecision = features[d.Ticker].Where(f => f.Minute <= d.DecisionMinute && f.Ready && f.RecentVol is not null).Select(f => f.RecentVol!.Value).ToList();
-            var atDecision = features[d.Ticker].FirstOrDefault(f => f.Minute == d.DecisionMinute);
+            var ownFeatures = features.GetValueOrDefault(d.Ticker) ?? [];
+            var upToDecision = ownFeatures.Where(f => f.Minute <= d.DecisionMinute && f.Ready && f.RecentVol is not null).Select(f => f.RecentVol!.Value).ToList();
+            var atDecision = ownFeatures.FirstOrDefault(f => f.Minute == d.DecisionMinute);
             var (regime, volVsMedian, why) = atDecision.Ready
                 ? Regime.Classify(atDecision.Trend, atDecision.RecentVol, Median(upToDecision))
                 : (null, null, atDecision == default ? "NO_FEATURES_AT_DECISION" : "FEATURES_NOT_READY");
