@@ -71,4 +71,24 @@ public sealed class Db(string database, bool pooled = false)
             return null;
         }
     }
+
+    /// <summary>Runs the statements in one transaction (all or none); returns the rows each statement returned, summed.</summary>
+    public async Task<int> InOneTransaction(IEnumerable<(string Sql, object[] Parameters)> statements)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        var returned = 0;
+        foreach (var (sql, parameters) in statements)
+        {
+            await using var cmd = new NpgsqlCommand(sql, connection, tx);
+            foreach (var p in parameters)
+                cmd.Parameters.AddWithValue(p);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                returned++;
+        }
+        await tx.CommitAsync();
+        return returned;
+    }
 }

@@ -23,6 +23,7 @@ const string Usage = """
       smoke [--metrics-path /metrics]   the burn-in plan's smoke test on a running system: endpoints, metrics, kill switch (PAPER), ids
       burnin check [--date yyyy-MM-dd]  the burn-in plan's daily requirements on a running system: PASS/FAIL each, GO/NO-GO
       burnin gates [--drills-passed]    which of the burn-in gates 1-4 the recorded days pass, and why not
+      outcomes [--date yyyy-MM-dd]      label the day's executions and skipped recommendations: forward returns, stop/target first, MAE/MFE, regime
       shakedown [--days 7] [--date yyyy-MM-dd]
                                 the shakedown plan's daily checks and day-7 questions, and the week's baseline (saved, compared)
       dispatcher-config [get | set JSON]
@@ -64,6 +65,7 @@ try
         "burnin-report" => await BurnInCommand.Run(paths, args[1..]),
         "verify" when args.Length == 1 => await Tradewire.Cli.BurnIn.VerifyCommand.Run(paths),
         "burnin" => await Tradewire.Cli.BurnIn.BurnInCliCommand.Run(paths, args[1..]),
+        "outcomes" => await Tradewire.Cli.Outcomes.OutcomesCommand.Run(paths, args[1..]),
         "smoke" => await Tradewire.Cli.Smoke.SmokeCommand.Run(paths, args[1..]),
         "shakedown" => await Tradewire.Cli.Shakedown.ShakedownCommand.Run(paths, args[1..]),
         "dispatcher-config" => await ControlCommand.DispatcherConfig(paths, args[1..]),

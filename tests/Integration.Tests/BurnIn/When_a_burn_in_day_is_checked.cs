@@ -2,8 +2,10 @@ using Xunit;
 using Xunit.Abstractions;
 using Tradewire.Integration.Tests.Support;
 using Tradewire.Cli.BurnIn;
+using Tradewire.Cli.Outcomes;
 using Tradewire.Integration.Tests.Pipeline;
 using Tradewire.Integration.Tests.Smoke;
+using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Integration.Tests.BurnIn;
 
@@ -82,6 +84,53 @@ public sealed class When_a_burn_in_day_is_checked(RunningSession day, ITestOutpu
         var stop = await day.Db("broker-gateway").Scalar("SELECT stop_price FROM brackets WHERE execution_id = $1::uuid", 0m, id);
         await Seeded($"UPDATE brackets SET stop_price = CASE side WHEN 'BUY' THEN avg_entry_price - 10000 ELSE avg_entry_price + 10000 END WHERE execution_id = '{id}'",
             $"UPDATE brackets SET stop_price = {stop} WHERE execution_id = '{id}'", ["portfolio heat never above the configured cap"], "max ");
+    }
+
+    [Fact]
+    public async Task Should_label_every_execution_and_skipped_recommendation_once_and_change_nothing_on_a_second_run()
+    {
+        Assert.True(day.Finished, "the replay did not finish");
+        var date = SampleSessionRun.Date;
+        var (from, to) = MarketTimeZone.DayBounds(date);
+        var dispatcher = day.Db("dispatcher");
+        // The after-the-close job sees the session over (the dispatcher finished its last minute) and labels it once.
+        var schedule = new OutcomeSchedule(day.Run.Progress.For, log.WriteLine);
+        Assert.Equal([date], await schedule.Poll());
+        Assert.Empty(await schedule.Poll());
+
+        var executions = await dispatcher.Scalar("SELECT count(*) FROM dispatch_executions WHERE trading_date = $1", 0L, date);
+        var skipped = await dispatcher.Scalar("SELECT count(*) FROM dispatch_recommendations WHERE status = 'SKIPPED' AND ts >= $1 AND ts < $2", 0L, from, to);
+        Assert.True(executions > 0 && skipped > 0, $"{executions} executions, {skipped} skipped: the session must have both");
+        Assert.Equal(executions + skipped, await dispatcher.Scalar("SELECT labelled FROM outcome_runs WHERE trading_date = $1", 0L, date));
+        Assert.Equal(executions + skipped, await dispatcher.Scalar("SELECT count(*) FROM outcomes WHERE trading_date = $1", 0L, date));
+        Assert.Equal(0L, await dispatcher.Scalar("""
+            SELECT count(*) FROM dispatch_executions e WHERE e.trading_date = $1
+              AND NOT EXISTS (SELECT 1 FROM outcomes o WHERE o.execution_id = e.execution_id AND o.kind = 'EXECUTION' AND o.levels_source = 'EXECUTION')
+            """, -1L, date));
+        Assert.Equal(0L, await dispatcher.Scalar("""
+            SELECT count(*) FROM dispatch_recommendations r WHERE r.status = 'SKIPPED' AND r.ts >= $1 AND r.ts < $2
+              AND NOT EXISTS (SELECT 1 FROM outcomes o WHERE o.recommendation_id = r.id AND o.kind = 'SKIPPED')
+            """, -1L, from, to));
+        // Every execution was priced, so each has a stop-or-target answer; every null value carries its reason.
+        Assert.Equal(0L, await dispatcher.Scalar("SELECT count(*) FROM outcomes WHERE kind = 'EXECUTION' AND first_hit IS NULL", -1L));
+        Assert.Equal(0L, await dispatcher.Scalar("""
+            SELECT count(*) FROM outcomes WHERE (fwd_ret_1m IS NULL AND NOT null_reasons ? 'fwd_ret_1m') OR (fwd_ret_60m IS NULL AND NOT null_reasons ? 'fwd_ret_60m')
+              OR (first_hit IS NULL AND NOT null_reasons ? 'first_hit') OR (regime IS NULL AND NOT null_reasons ? 'regime')
+            """, -1L));
+        Assert.True(await dispatcher.Scalar("SELECT count(*) FROM outcomes WHERE fwd_ret_15m IS NOT NULL AND regime IS NOT NULL", 0L) > 0);
+
+        const string Snapshot = "SELECT recommendation_id, xmin::text, to_jsonb(o)::text FROM outcomes o ORDER BY recommendation_id";
+        var before = await dispatcher.Rows(Snapshot);
+        var second = await OutcomeAnnotator.Run(day.Run.Progress.For, date, DateTimeOffset.UnixEpoch);
+        Assert.Equal(executions + skipped, second.Labelled);
+        Assert.Equal(0, second.Written);
+        Assert.Equal(before.Select(r => string.Join('|', r)), (await dispatcher.Rows(Snapshot)).Select(r => string.Join('|', r)));
+
+        using var output = new StringWriter();
+        await day.Check(output);
+        log.WriteLine(output.ToString());
+        Assert.Contains($"outcomes {date:yyyy-MM-dd} execution: {executions} labelled; first hit stop ", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"outcomes {date:yyyy-MM-dd} skipped: {skipped} labelled", output.ToString(), StringComparison.Ordinal);
     }
 
     async Task<DayResult> Check()

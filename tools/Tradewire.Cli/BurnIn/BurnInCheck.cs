@@ -19,6 +19,8 @@ public static class BurnInCheck
         foreach (var c in result.Criteria)
             output.WriteLine($"   {(c.Passed ? "PASS" : "FAIL")}  {c.Name}: {c.Observed} (expected {c.Expected})");
         output.WriteLine($"   kill switch exercised this day: {(facts.KillSwitchTested ? "yes" : "no")}");
+        foreach (var line in await Outcomes.OutcomeSummary.Lines(db("dispatcher"), date))
+            output.WriteLine("   " + line);
         Directory.CreateDirectory(reportsDir);
         var file = Path.Combine(reportsDir, DayResult.FileName(date));
         await File.WriteAllTextAsync(file, result.ToJson());

@@ -27,6 +27,10 @@ public sealed class Supervisor(RepoPaths paths, RunFiles files, IReadOnlyList<Su
     readonly List<Slot> _slots = units.Select(u => new Slot(u)).ToList();
     readonly List<SupervisorState.Restart> _restarts = [];
     readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
+    // The after-the-close outcome labelling: polled every half minute, one poll at a time, never holding up restarts.
+    readonly Outcomes.OutcomeSchedule _outcomes = new(new ReplayProgress(infra).For, Log);
+    Task _outcomesPoll = Task.CompletedTask;
+    DateTimeOffset _outcomesDue = DateTimeOffset.UtcNow.AddSeconds(30);
 
     public async Task<int> Run(string feed, CancellationToken stop)
     {
@@ -48,9 +52,12 @@ public sealed class Supervisor(RepoPaths paths, RunFiles files, IReadOnlyList<Su
             }
             if (Check())
                 Save(feed);
+            if (_outcomesPoll.IsCompleted && DateTimeOffset.UtcNow >= _outcomesDue)
+                (_outcomesPoll, _outcomesDue) = (Task.Run(_outcomes.Poll), DateTimeOffset.UtcNow.AddSeconds(30));
             try { await Task.Delay(500, stop); }
             catch (OperationCanceledException) { }
         }
+        await _outcomesPoll;
         await StopAll(feed);
         File.Delete(files.SupervisorPid);
         Log("supervisor stopped");
