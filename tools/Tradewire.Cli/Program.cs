@@ -7,7 +7,7 @@ const string Usage = """
       demo [--date yyyy-MM-dd]  replay the sample session through all seven services (as the latest completed
                                 session unless --date), print the report,
                                 stop the services (RabbitMQ and PostgreSQL keep running for inspection)
-      up [--feed replay|simulated|alpaca] [--session DIR] [--speed N] [--date yyyy-MM-dd]
+      up [--feed replay|simulated|alpaca] [--session DIR] [--speed N] [--date yyyy-MM-dd] [--opens-in S]
                                 start the seven services in the background, supervised (restarted when they die)
       status                    readiness, session progress per stage, feed, trading state, restarts
       down                      stop the services in pipeline order, then the supervisor (safe to run twice)

@@ -24,7 +24,8 @@ public sealed class When_the_operator_runs_a_simulated_day : IDisposable
         await Environments.DeleteQueues(LocalInfra.Environment);
         var date = SampleSessionRun.Date.ToString("yyyy-MM-dd");
 
-        var (code, output) = await _cli.Run("up", "--feed", "simulated", "--speed", Speed, "--date", date);
+        // Opening 30 s after up: the services are about ready by then, and minutes that open earlier are backfilled.
+        var (code, output) = await _cli.Run("up", "--feed", "simulated", "--speed", Speed, "--date", date, "--opens-in", "30");
         Assert.True(code == 0, output);
 
         var progress = new ReplayProgress(LocalInfra.Environment);

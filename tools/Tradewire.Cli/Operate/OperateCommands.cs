@@ -36,8 +36,11 @@ public static class OperateCommands
         var session = new Option<string?>("--session") { Description = "simulated feed: the recorded session the local server plays (default data/sample-session)" };
         var speed = new Option<decimal?>("--speed") { Description = "simulated feed: market minutes per wall minute (default 1)" };
         var date = DateOption("simulated feed: the trading date (yyyy-MM-dd) to play the session as (default: its manifest's)");
-        var up = new Command("up", "start the seven services in the background under a supervisor that restarts any that dies") { feed, session, speed, date };
-        up.SetAction(r => UpCommand.Run(paths, new UpCommand.Options(r.GetValue(feed)!, r.GetValue(session), r.GetValue(speed), r.GetValue(date))));
+        var opensIn = new Option<int?>("--opens-in") { Description = $"simulated feed: wall seconds from up until the session opens (default {UpCommand.ReadyLimit.TotalSeconds:F0}: the services are up by then)" };
+        opensIn.Validators.Add(r => { if (r.GetValueOrDefault<int?>() < 0) r.AddError("--opens-in must be 0 or above"); });
+        var up = new Command("up", "start the seven services in the background under a supervisor that restarts any that dies") { feed, session, speed, date, opensIn };
+        up.SetAction(r => UpCommand.Run(paths, new UpCommand.Options(r.GetValue(feed)!, r.GetValue(session), r.GetValue(speed), r.GetValue(date),
+            r.GetValue(opensIn) is { } s ? TimeSpan.FromSeconds(s) : null)));
         return up;
     }
 

@@ -15,7 +15,7 @@ public static class UpCommand
 {
     public static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(120);
 
-    public sealed record Options(string Feed, string? Session, decimal? Speed, DateOnly? Date);
+    public sealed record Options(string Feed, string? Session, decimal? Speed, DateOnly? Date, TimeSpan? OpensIn = null);
 
     public static async Task<int> Run(RepoPaths paths, Options options)
     {
@@ -76,8 +76,8 @@ public static class UpCommand
     {
         secrets = [];
         var mode = Environment.GetEnvironmentVariable("Broker__Mode") is { Length: > 0 } m ? m.ToUpperInvariant() : "PAPER";
-        if (o.Feed != RunSettings.Simulated && (o.Session is not null || o.Speed is not null || o.Date is not null))
-            throw new InvalidOperationException("--session, --speed and --date set the simulated feed's session and clock (--feed simulated); " +
+        if (o.Feed != RunSettings.Simulated && (o.Session is not null || o.Speed is not null || o.Date is not null || o.OpensIn is not null))
+            throw new InvalidOperationException("--session, --speed, --date and --opens-in set the simulated feed's session and clock (--feed simulated); " +
                                                 "with the replay feed, replay a session with ./tradewire replay DIR [--date D] [--speed N]");
         if (o.Feed == RunSettings.Alpaca)
         {
@@ -101,10 +101,11 @@ public static class UpCommand
             throw new InvalidOperationException("--speed must be above 0 (market minutes per wall minute)");
         secrets[SupervisedUnit.DataKeyId] = "SIM" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
         secrets[SupervisedUnit.DataSecretKey] = Convert.ToHexString(RandomNumberGenerator.GetBytes(20)).ToLowerInvariant();
-        // The same three clock settings for every service and the server. The clock starts ReadyLimit of wall time
-        // before the open, so that the services are up when the first bar comes (at 390 x the session lasts a wall
-        // minute: started at the open, the day would be over before the services were); until the open they idle.
-        var origin = session.OpenUtc - ReadyLimit * (double)speed;
+        // The same three clock settings for every service and the server. By default the clock starts ReadyLimit of
+        // wall time before the open, so that the services are up when the first bar comes (at 390 x the session lasts
+        // a wall minute: started at the open, the day would be over before the services were); until the open they
+        // idle. A session that opens before ingest is up is not lost: ingest backfills the minutes it missed.
+        var origin = session.OpenUtc - (o.OpensIn ?? ReadyLimit) * (double)speed;
         return new RunSettings(o.Feed, dir, date, speed, origin, DateTimeOffset.UtcNow, mode);
     }
 
