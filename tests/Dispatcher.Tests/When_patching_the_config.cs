@@ -71,6 +71,27 @@ public sealed class When_patching_the_config
         Assert.False(string.IsNullOrWhiteSpace(result.Message));
     }
 
+    [Theory]
+    [InlineData("stop_loss_atr_mult", "2.5")]
+    [InlineData("take_profit_risk_reward", "3")]
+    [InlineData("default_slippage_bps", "10")]
+    public void Should_refuse_to_change_frozen_execution_semantics_and_say_why(string key, string value)
+    {
+        var result = ConfigPatch.Apply(Current, $$"""{"confidence_min": 0.72, "{{key}}": {{value}}}""");
+        Assert.False(result.Accepted);
+        Assert.Equal("frozen", result.ReasonCode);
+        Assert.Contains($"'{key}' is frozen execution semantics", result.Message);
+        Assert.Null(result.Config);
+    }
+
+    [Fact]
+    public void Should_accept_frozen_keys_at_their_frozen_values()
+    {
+        var result = ConfigPatch.Apply(Current, """{"stop_loss_atr_mult": 2.0, "take_profit_risk_reward": 2, "default_slippage_bps": 5, "confidence_min": 0.72}""");
+        Assert.True(result.Accepted, result.Message);
+        Assert.Equal((2.0m, 2.0m, 5m, 0.72m), (result.Config!.StopLossAtrMult, result.Config.TakeProfitRiskReward, result.Config.DefaultSlippageBps, result.Config.ConfidenceMin));
+    }
+
     [Fact]
     public void Should_reject_the_whole_patch_when_one_key_is_bad()
     {

@@ -6,6 +6,12 @@ namespace Tradewire.Dispatcher.Domain;
 /// Applies an operator's JSON patch (for example <c>{"confidence_min": 0.65}</c>) to the current
 /// configuration. All or nothing: any unknown key, wrong type or out-of-range value rejects the whole patch
 /// and the current configuration stays.
+/// <para>
+/// The execution semantics are frozen: the entry pricing (close moved by 5 bps of slippage), the stop distance
+/// (2 x ATR) and the take-profit ratio (2:1 reward to risk). A week's outcomes are comparable with the next only
+/// if these stay put, so a patch may set them to their frozen value and to nothing else; thresholds (confidence,
+/// limits, freshness, equity, risk per trade) stay tunable.
+/// </para>
 /// </summary>
 public static class ConfigPatch
 {
@@ -23,10 +29,10 @@ public static class ConfigPatch
         ["allowed_actions"] = Actions,
         ["paper_equity"] = Dec(0.01m, 1_000_000_000m, (c, v) => c with { PaperEquity = v }),
         ["max_risk_per_trade_pct"] = Dec(0.0001m, 0.25m, (c, v) => c with { MaxRiskPerTradePct = v }),
-        ["default_slippage_bps"] = Dec(0m, 1000m, (c, v) => c with { DefaultSlippageBps = v }),
+        ["default_slippage_bps"] = Frozen(DispatcherConfig.Defaults.DefaultSlippageBps, (c, v) => c with { DefaultSlippageBps = v }),
         ["fill_model"] = FillModel,
-        ["stop_loss_atr_mult"] = Dec(0.01m, 50m, (c, v) => c with { StopLossAtrMult = v }),
-        ["take_profit_risk_reward"] = Dec(0.01m, 50m, (c, v) => c with { TakeProfitRiskReward = v }),
+        ["stop_loss_atr_mult"] = Frozen(DispatcherConfig.Defaults.StopLossAtrMult, (c, v) => c with { StopLossAtrMult = v }),
+        ["take_profit_risk_reward"] = Frozen(DispatcherConfig.Defaults.TakeProfitRiskReward, (c, v) => c with { TakeProfitRiskReward = v }),
         ["max_hold_minutes"] = Int(1, 1440, (c, v) => c with { MaxHoldMinutes = v }),
     };
 
@@ -74,6 +80,14 @@ public static class ConfigPatch
             ? ConfigPatchResult.Reject("wrong_type", $"'{key}' must be a number, got {v.GetRawText()}.")
             : d < min || d > max
                 ? ConfigPatchResult.Reject("out_of_range", $"'{key}' must be between {min} and {max}, got {d}.")
+                : ConfigPatchResult.Ok(with(c, d));
+
+    static Setter Frozen(decimal frozen, Func<DispatcherConfig, decimal, DispatcherConfig> with) => (c, v, key) =>
+        v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out var d)
+            ? ConfigPatchResult.Reject("wrong_type", $"'{key}' must be a number, got {v.GetRawText()}.")
+            : d != frozen
+                ? ConfigPatchResult.Reject("frozen",
+                    $"'{key}' is frozen execution semantics at {frozen}; changing it would make the outcomes before and after incomparable. Got {d}.")
                 : ConfigPatchResult.Ok(with(c, d));
 
     static ConfigPatchResult Actions(DispatcherConfig c, JsonElement v, string key)

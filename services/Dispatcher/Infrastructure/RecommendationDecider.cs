@@ -77,7 +77,7 @@ sealed class RecommendationDecider(IServiceScopeFactory scopes, IOptions<Dispatc
         if (!await RecommendationStore.Finish(db, candidate.Id, run.RunId, "SIMULATED", run.MarketTime, gateJson, null, null, token))
             return DecisionOutcome.ClaimLost;
         var plan = priced.Plan!;
-        var executionId = NewId.NextGuid();
+        var executionId = ExecutionIds.For(candidate.SignalKey);
         log.LogDebug("Recommendation {Id} sizing: {Sizing}", candidate.Id, System.Text.Json.JsonSerializer.Serialize(plan.SizingRationale));
         await ExecutionLedger.Insert(db, executionId, run, candidate, snapshot, plan, gateJson, tradingDate, mode, token);
         await publish.Publish(DecisionEvents.Simulated(run, candidate, gateJson, plan, executionId, mode), token);

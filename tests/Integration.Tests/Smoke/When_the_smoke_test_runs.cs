@@ -50,6 +50,20 @@ public sealed class When_the_smoke_test_runs(RunningSession session, ITestOutput
     }
 
     [Fact]
+    public async Task Should_fail_on_an_execution_id_not_derived_from_its_signal_key()
+    {
+        // The execution now stands for another plan than the one that named it.
+        var dispatcher = session.Db("dispatcher");
+        var key = await dispatcher.Scalar<string>("""
+            SELECT r.signal_key FROM dispatch_executions e JOIN dispatch_recommendations r ON r.id = e.recommendation_id ORDER BY r.signal_key LIMIT 1
+            """, "");
+        Assert.NotEqual("", key);
+        var checks = await SeededChecks($"UPDATE dispatch_recommendations SET signal_key = '{key}#seeded' WHERE signal_key = '{key}'",
+            $"UPDATE dispatch_recommendations SET signal_key = '{key}' WHERE signal_key = '{key}#seeded'", ["same plan generates same execution ids"], "dispatcher");
+        Assert.Matches("^1 of [0-9]+ executions, first: .*#seeded", checks.Single(c => !c.Passed).Observed);
+    }
+
+    [Fact]
     public async Task Should_refuse_the_kill_switch_when_the_gateway_is_not_in_paper_mode()
     {
         // Without a press nothing is recorded, so no counter moves either: those three criteria, and only they, fail.
@@ -77,10 +91,10 @@ public sealed class When_the_smoke_test_runs(RunningSession session, ITestOutput
     }
 
     /// <summary>Seeds the defect, runs the smoke test, checks that exactly the named criteria fail, then removes it.</summary>
-    async Task<IReadOnlyList<SessionCheck>> SeededChecks(string seed, string remove, string[] failing)
+    async Task<IReadOnlyList<SessionCheck>> SeededChecks(string seed, string remove, string[] failing, string database = "broker-gateway")
     {
-        var broker = session.Db("broker-gateway");
-        await broker.Rows(seed);
+        var db = session.Db(database);
+        await db.Rows(seed);
         try
         {
             var checks = await Smoke();
@@ -89,7 +103,7 @@ public sealed class When_the_smoke_test_runs(RunningSession session, ITestOutput
         }
         finally
         {
-            await broker.Rows(remove);
+            await db.Rows(remove);
         }
     }
 }

@@ -7,7 +7,8 @@ namespace Tradewire.Cli.Smoke;
 /// The burn-in plan's 60-minute smoke test on a running system: every endpoint answers; metrics are present and a
 /// counter increments (scraped before and after the smoke test's own kill switch press, which records risk
 /// events); the kill switch completes within 2 s on a PAPER book (<see cref="KillSwitchProbe"/>); the same plan
-/// gives the same ids (every order's id is the one derived from its execution and leg); no client_order_id twice.
+/// gives the same ids (every execution's id is derived from its signal key, every order's from its execution and
+/// leg); no client_order_id twice.
 /// Prints PASS/FAIL per criterion and archives the result as <c>smoke-yyyyMMddTHHmmssZ.json</c>.
 /// </summary>
 public static class SmokeCheck
@@ -64,6 +65,17 @@ public static class SmokeCheck
         checks.Add(new("same plan generates same ids", "0 orders whose id is not tw-{execution_id}-{leg} (OCO legs: group oco-{execution_id})",
             notDerived.Count == 0 ? $"0 of {orders} orders" : $"{notDerived.Count} of {orders} orders, first: {notDerived[0][0]} (execution {notDerived[0][1]}, {notDerived[0][2]})",
             notDerived.Count == 0));
+        // One level up: the execution itself is named after its recommendation's signal key. Checked on the latest
+        // trading day, so executions a build before this rule recorded do not fail every later smoke test.
+        var executions = await target.Db("dispatcher").Rows("""
+            SELECT e.execution_id, r.signal_key FROM dispatch_executions e JOIN dispatch_recommendations r ON r.id = e.recommendation_id
+            WHERE e.trading_date = (SELECT max(trading_date) FROM dispatch_executions)
+            ORDER BY e.decision_ts, r.signal_key
+            """);
+        var randomIds = executions.Where(r => (Guid)r[0]! != Dispatcher.Domain.ExecutionIds.For((string)r[1]!)).ToList();
+        checks.Add(new("same plan generates same execution ids", "0 executions of the latest day whose execution_id is not derived from its signal_key",
+            randomIds.Count == 0 ? $"0 of {executions.Count} executions" : $"{randomIds.Count} of {executions.Count} executions, first: {randomIds[0][0]} ({randomIds[0][1]})",
+            randomIds.Count == 0));
         var duplicates = await broker.Rows("SELECT lower(client_order_id), count(*) FROM orders GROUP BY 1 HAVING count(*) > 1 ORDER BY 1");
         checks.Add(new("no duplicate client_order_id", "0", duplicates.Count == 0 ? "0" : $"{duplicates.Count}, first: {duplicates[0][0]} x{duplicates[0][1]}", duplicates.Count == 0));
 
