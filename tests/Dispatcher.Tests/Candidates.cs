@@ -1,3 +1,4 @@
+using Tradewire.Contracts.Signals;
 using Tradewire.Dispatcher.Domain;
 
 namespace Tradewire.Dispatcher.Tests;
@@ -7,16 +8,20 @@ static class Candidates
 {
     public static readonly DateTimeOffset T = new(2026, 11, 23, 15, 0, 0, TimeSpan.Zero);
 
-    public static DispatchCandidate Passing() => new()
+    public static DispatchCandidate Passing() => new(1, Recommendation());
+
+    /// <summary>The passing recommendation with one thing changed.</summary>
+    public static DispatchCandidate Passing(Func<Recommendation, Recommendation> change) => new(1, change(Recommendation()));
+
+    static Recommendation Recommendation() => new()
     {
-        Id = 1,
         SignalKey = "AAPL|2026-11-23T14:59|momentum",
         Ts = T.AddMinutes(-1),
         Ticker = "AAPL",
         Action = TradeActions.BuyCall,
         InstrumentType = "CALL",
         Confidence = 0.80m,
-        ReasonJson = """{"rule":"momentum"}""",
+        ReasonsJson = """{"rule":"momentum"}""",
         Close = 100m,
         BarTs = T.AddSeconds(-60),
         FeatureTs = T.AddSeconds(-120),

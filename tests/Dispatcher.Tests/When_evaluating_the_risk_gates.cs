@@ -26,7 +26,7 @@ public sealed class When_evaluating_the_risk_gates
     [InlineData(0.70, true)]
     public void Should_compare_confidence_with_confidence_min(double confidence, bool passed)
     {
-        var gate = Evaluate(Passing() with { Confidence = (decimal)confidence })[GateKeys.Confidence];
+        var gate = Evaluate(Passing(r => r with { Confidence = (decimal)confidence }))[GateKeys.Confidence];
         Assert.Equal(passed, gate.Passed);
         Assert.Equal((decimal)confidence, gate.Observed);
         Assert.Equal(0.70m, gate.Threshold);
@@ -39,7 +39,7 @@ public sealed class When_evaluating_the_risk_gates
     [InlineData("SELL_PREMIUM", false)]
     public void Should_allow_only_the_configured_actions(string action, bool passed)
     {
-        var gate = Evaluate(Passing() with { Action = action })[GateKeys.ActionAllowed];
+        var gate = Evaluate(Passing(r => r with { Action = action }))[GateKeys.ActionAllowed];
         Assert.Equal(passed, gate.Passed);
         Assert.Equal(action, gate.Observed);
     }
@@ -49,7 +49,7 @@ public sealed class When_evaluating_the_risk_gates
     [InlineData(121, false)]
     public void Should_measure_bar_age_at_market_time(int ageSeconds, bool passed)
     {
-        var gate = Evaluate(Passing() with { BarTs = T.AddSeconds(-ageSeconds) })[GateKeys.BarFreshness];
+        var gate = Evaluate(Passing(r => r with { BarTs = T.AddSeconds(-ageSeconds) }))[GateKeys.BarFreshness];
         Assert.Equal(passed, gate.Passed);
         Assert.Equal((long)ageSeconds, gate.Observed);
         Assert.Equal(120, gate.Threshold);
@@ -60,7 +60,7 @@ public sealed class When_evaluating_the_risk_gates
     [InlineData(301, false)]
     public void Should_measure_feature_age_at_market_time(int ageSeconds, bool passed)
     {
-        var gate = Evaluate(Passing() with { FeatureTs = T.AddSeconds(-ageSeconds) })[GateKeys.FeatureFreshness];
+        var gate = Evaluate(Passing(r => r with { FeatureTs = T.AddSeconds(-ageSeconds) }))[GateKeys.FeatureFreshness];
         Assert.Equal(passed, gate.Passed);
         Assert.Equal((long)ageSeconds, gate.Observed);
         Assert.Equal(300, gate.Threshold);
@@ -80,7 +80,7 @@ public sealed class When_evaluating_the_risk_gates
     [Fact]
     public void Should_prefer_the_ticks_latest_bar_over_the_recommendations()
     {
-        var stale = Passing() with { BarTs = T.AddMinutes(-10) };
+        var stale = Passing(r => r with { BarTs = T.AddMinutes(-10) });
         var tickBar = new LatestBar { Ticker = "AAPL", Close = 101m, BarTs = T.AddSeconds(-30), FeatureTs = T.AddSeconds(-30) };
         var snapshot = MarketSnapshot.For(stale, tickBar);
         var result = RiskGates.Evaluate(stale, snapshot, T, 0, Config);
@@ -93,7 +93,7 @@ public sealed class When_evaluating_the_risk_gates
     [Fact]
     public void Should_record_every_gate_with_passed_observed_threshold_in_json()
     {
-        var result = Evaluate(Passing() with { Confidence = 0.5m });
+        var result = Evaluate(Passing(r => r with { Confidence = 0.5m }));
         using var json = JsonDocument.Parse(result.ToJson());
         foreach (var key in GateKeys.All)
         {

@@ -12,6 +12,6 @@ public sealed record MarketSnapshot(decimal Close, DateTimeOffset BarTs, DateTim
     /// <summary>Picks the tick's bar if there is one; a tick bar without features keeps the recommendation's feature time.</summary>
     public static MarketSnapshot For(DispatchCandidate candidate, Tradewire.Contracts.Signals.LatestBar? tickBar) =>
         tickBar is null
-            ? new(candidate.Close, candidate.BarTs, candidate.FeatureTs, FromRecommendation)
-            : new(tickBar.Close, tickBar.BarTs, tickBar.FeatureTs ?? candidate.FeatureTs, FromTick);
+            ? new(candidate.Recommendation.Close, candidate.Recommendation.BarTs, candidate.Recommendation.FeatureTs, FromRecommendation)
+            : new(tickBar.Close, tickBar.BarTs, tickBar.FeatureTs ?? candidate.Recommendation.FeatureTs, FromTick);
 }

@@ -15,9 +15,9 @@ public static class RiskGates
         var featureAge = AgeSeconds(marketTime, snapshot.FeatureTs);
         return new GateEvaluation(
         [
-            new GateResult(GateKeys.Confidence, candidate.Confidence >= config.ConfidenceMin, candidate.Confidence, config.ConfidenceMin),
-            new GateResult(GateKeys.ActionAllowed, config.AllowedActions.Contains(candidate.Action, StringComparer.Ordinal),
-                candidate.Action, config.AllowedActions),
+            new GateResult(GateKeys.Confidence, candidate.Recommendation.Confidence >= config.ConfidenceMin, candidate.Recommendation.Confidence, config.ConfidenceMin),
+            new GateResult(GateKeys.ActionAllowed, config.AllowedActions.Contains(candidate.Recommendation.Action, StringComparer.Ordinal),
+                candidate.Recommendation.Action, config.AllowedActions),
             new GateResult(GateKeys.BarFreshness, barAge <= config.MaxBarAgeSeconds, barAge, config.MaxBarAgeSeconds),
             new GateResult(GateKeys.FeatureFreshness, featureAge <= config.MaxFeatureAgeSeconds, featureAge, config.MaxFeatureAgeSeconds),
             new GateResult(GateKeys.TickerDailyLimit, executionsToday < config.MaxTradesPerTickerPerDay, executionsToday,

@@ -29,16 +29,16 @@ static class DecisionEvents
     static RecommendationDecided Base(RunContext run, DispatchCandidate candidate, string status, string gateJson, string mode) => new()
     {
         RecommendationId = candidate.Id,
-        SignalKey = candidate.SignalKey,
-        Ticker = candidate.Ticker,
-        Action = candidate.Action,
-        Confidence = candidate.Confidence,
+        SignalKey = candidate.Recommendation.SignalKey,
+        Ticker = candidate.Recommendation.Ticker,
+        Action = candidate.Recommendation.Action,
+        Confidence = candidate.Recommendation.Confidence,
         Status = status,
         RiskGateJson = gateJson,
         ConfigSha = run.ConfigSha,
         RunId = run.RunId,
         DecidedAt = run.MarketTime,
-        SignalTs = candidate.Ts,
+        SignalTs = candidate.Recommendation.Ts,
         ExecutionMode = mode,
     };
 }

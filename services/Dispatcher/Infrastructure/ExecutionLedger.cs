@@ -15,10 +15,10 @@ static class ExecutionLedger
     {
         var explain = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
-            ["signal_key"] = candidate.SignalKey,
-            ["signal_ts"] = candidate.Ts,
-            ["confidence"] = candidate.Confidence,
-            ["reason"] = JsonDocument.Parse(candidate.ReasonJson).RootElement,
+            ["signal_key"] = candidate.Recommendation.SignalKey,
+            ["signal_ts"] = candidate.Recommendation.Ts,
+            ["confidence"] = candidate.Recommendation.Confidence,
+            ["reason"] = JsonDocument.Parse(candidate.Recommendation.ReasonsJson).RootElement,
             ["run_id"] = run.RunId,
             ["market_minute"] = run.Tick.Minute,
         });
@@ -28,8 +28,8 @@ static class ExecutionLedger
             ["bar_used"] = new Dictionary<string, object> { ["close"] = snapshot.Close, ["bar_ts"] = snapshot.BarTs, ["source"] = snapshot.Source },
             ["features_used"] = new Dictionary<string, object?>
             {
-                ["recent_vol"] = candidate.RecentVol,
-                ["atr14"] = candidate.Atr14,
+                ["recent_vol"] = candidate.Recommendation.RecentVol,
+                ["atr14"] = candidate.Recommendation.Atr14,
                 ["feature_ts"] = snapshot.FeatureTs,
             },
             ["slippage_bps"] = plan.SlippageBps,
@@ -45,10 +45,10 @@ static class ExecutionLedger
                 max_hold_minutes, execution_mode, explain_json, risk_json, sim_json, confidence, config_sha, dispatcher_run_id)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
             """, token,
-            executionId, candidate.Id, candidate.Ticker, candidate.Action, candidate.InstrumentType, plan.Side, run.MarketTime.UtcDateTime,
-            candidate.Ts.UtcDateTime, tradingDate, plan.EntryPrice, run.Config.FillModel, plan.SlippageBps, plan.Qty, plan.Notional,
+            executionId, candidate.Id, candidate.Recommendation.Ticker, candidate.Recommendation.Action, candidate.Recommendation.InstrumentType, plan.Side, run.MarketTime.UtcDateTime,
+            candidate.Recommendation.Ts.UtcDateTime, tradingDate, plan.EntryPrice, run.Config.FillModel, plan.SlippageBps, plan.Qty, plan.Notional,
             plan.StopLossPrice, plan.TakeProfitPrice, run.Config.MaxHoldMinutes, executionMode,
             DbConnectionExtensions.Jsonb(explain), DbConnectionExtensions.Jsonb(gateJson), DbConnectionExtensions.Jsonb(sim),
-            candidate.Confidence, run.ConfigSha, run.RunId);
+            candidate.Recommendation.Confidence, run.ConfigSha, run.RunId);
     }
 }

@@ -34,7 +34,7 @@ sealed class RecommendationDecider(IServiceScopeFactory scopes, IOptions<Dispatc
         {
             // The stored reason and the log line carry the message redacted (a connection error can quote a URL or a key).
             var reason = $"{e.GetType().Name}: {Redaction.Text(e.Message)}";
-            log.LogError("Recommendation {Id} {Ticker} FAILED: {Reason}\n{StackTrace}", candidate.Id, candidate.Ticker, reason, e.StackTrace);
+            log.LogError("Recommendation {Id} {Ticker} FAILED: {Reason}\n{StackTrace}", candidate.Id, candidate.Recommendation.Ticker, reason, e.StackTrace);
             return await Mark(run, candidate, "FAILED", null, null, reason[..Math.Min(reason.Length, 2000)], token)
                 ? DecisionOutcome.Failed : DecisionOutcome.ClaimLost;
         }
@@ -47,15 +47,15 @@ sealed class RecommendationDecider(IServiceScopeFactory scopes, IOptions<Dispatc
         await using var tx = await db.Database.BeginTransactionAsync(token);
 
         var tradingDate = MarketTimeZone.TradingDate(run.MarketTime);
-        var snapshot = MarketSnapshot.For(candidate, run.Tick.BarFor(candidate.Ticker));
-        var today = await RecommendationStore.ExecutionsOn(db, candidate.Ticker, tradingDate, token);
+        var snapshot = MarketSnapshot.For(candidate, run.Tick.BarFor(candidate.Recommendation.Ticker));
+        var today = await RecommendationStore.ExecutionsOn(db, candidate.Recommendation.Ticker, tradingDate, token);
         var gates = RiskGates.Evaluate(candidate, snapshot, run.MarketTime, today, run.Config);
         var gateJson = gates.ToJson();
         // The decision's event goes into the same transaction as the decision (bus outbox): the dashboard's view.
         var publish = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
         var mode = await TradingModeStore.Read(db, token);
-        log.LogInformation("Recommendation {Id} {Ticker} {Action} at {MarketTime:O}: gates {Verdict}{SkipReason}", candidate.Id, candidate.Ticker,
-            candidate.Action, run.MarketTime, gates.Passed ? "PASS" : "SKIP", gates.Passed ? "" : $" ({gates.SkipReason})");
+        log.LogInformation("Recommendation {Id} {Ticker} {Action} at {MarketTime:O}: gates {Verdict}{SkipReason}", candidate.Id, candidate.Recommendation.Ticker,
+            candidate.Recommendation.Action, run.MarketTime, gates.Passed ? "PASS" : "SKIP", gates.Passed ? "" : $" ({gates.SkipReason})");
         log.LogDebug("Recommendation {Id} gate results: {Gates}", candidate.Id, gateJson);
         if (!gates.Passed)
         {
@@ -64,11 +64,11 @@ sealed class RecommendationDecider(IServiceScopeFactory scopes, IOptions<Dispatc
                 gates.SkipReason, null, token), DecisionOutcome.Skipped, token);
         }
 
-        var priced = BracketPricer.Price(candidate.Action, snapshot.Close, candidate.RecentVol, run.Config);
+        var priced = BracketPricer.Price(candidate.Recommendation.Action, snapshot.Close, candidate.Recommendation.RecentVol, run.Config);
         if (!priced.Priced)
         {
             var reason = $"{priced.ReasonCode}:observed={priced.Observed},threshold={priced.Threshold}";
-            log.LogInformation("Recommendation {Id} {Ticker}: not priced, SKIPPED ({Reason})", candidate.Id, candidate.Ticker, reason);
+            log.LogInformation("Recommendation {Id} {Ticker}: not priced, SKIPPED ({Reason})", candidate.Id, candidate.Recommendation.Ticker, reason);
             await publish.Publish(DecisionEvents.Skipped(run, candidate, gateJson, reason, mode), token);
             return await Commit(db, tx, await RecommendationStore.Finish(db, candidate.Id, run.RunId, "SKIPPED", run.MarketTime, gateJson,
                 reason, null, token), DecisionOutcome.Skipped, token);
@@ -77,7 +77,7 @@ sealed class RecommendationDecider(IServiceScopeFactory scopes, IOptions<Dispatc
         if (!await RecommendationStore.Finish(db, candidate.Id, run.RunId, "SIMULATED", run.MarketTime, gateJson, null, null, token))
             return DecisionOutcome.ClaimLost;
         var plan = priced.Plan!;
-        var executionId = ExecutionIds.For(candidate.SignalKey);
+        var executionId = ExecutionIds.For(candidate.Recommendation.SignalKey);
         log.LogDebug("Recommendation {Id} sizing: {Sizing}", candidate.Id, System.Text.Json.JsonSerializer.Serialize(plan.SizingRationale));
         await ExecutionLedger.Insert(db, executionId, run, candidate, snapshot, plan, gateJson, tradingDate, mode, token);
         await publish.Publish(DecisionEvents.Simulated(run, candidate, gateJson, plan, executionId, mode), token);
@@ -88,7 +88,7 @@ sealed class RecommendationDecider(IServiceScopeFactory scopes, IOptions<Dispatc
         await db.SaveChangesAsync(token);
         await tx.CommitAsync(token);
         log.LogInformation("Order intent {ExecutionId} for recommendation {Id}: {Side} {Qty} {Ticker} at {Entry}, stop {Stop}, target {Target}, notional {Notional} ({Mode}) sent to {Queue}",
-            executionId, candidate.Id, plan.Side, plan.Qty, candidate.Ticker, plan.EntryPrice, plan.StopLossPrice, plan.TakeProfitPrice, plan.Notional, mode, options.Value.BrokerQueue);
+            executionId, candidate.Id, plan.Side, plan.Qty, candidate.Recommendation.Ticker, plan.EntryPrice, plan.StopLossPrice, plan.TakeProfitPrice, plan.Notional, mode, options.Value.BrokerQueue);
         return DecisionOutcome.Simulated;
     }
 

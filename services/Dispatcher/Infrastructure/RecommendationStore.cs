@@ -117,7 +117,7 @@ static class RecommendationStore
         await using var reader = await cmd.ExecuteReaderAsync(token);
         while (await reader.ReadAsync(token))
             claimed.Add(Read(reader));
-        return claimed.OrderBy(c => c.Ts).ThenBy(c => c.Id).ToList();
+        return claimed.OrderBy(c => c.Recommendation.Ts).ThenBy(c => c.Id).ToList();
     }
 
     /// <summary>Moves a row this run still holds out of PROCESSING; false if the claim was lost (reaped by another run).</summary>
@@ -133,20 +133,19 @@ static class RecommendationStore
     public static async Task<int> ExecutionsOn(DbContext db, string ticker, DateOnly tradingDate, CancellationToken token) =>
         (int)(await db.Scalar<long>("SELECT count(*) FROM dispatch_executions WHERE ticker = $1 AND trading_date = $2", token, ticker, tradingDate));
 
-    static DispatchCandidate Read(NpgsqlDataReader r) => new()
+    static DispatchCandidate Read(NpgsqlDataReader r) => new(r.GetInt64(0), new Recommendation
     {
-        Id = r.GetInt64(0),
         SignalKey = r.GetString(1),
         Ts = r.GetFieldValue<DateTimeOffset>(2),
         Ticker = r.GetString(3),
         Action = r.GetString(4),
         InstrumentType = r.GetString(5),
         Confidence = r.GetDecimal(6),
-        ReasonJson = r.GetString(7),
+        ReasonsJson = r.GetString(7),
         Close = r.GetDecimal(8),
         BarTs = r.GetFieldValue<DateTimeOffset>(9),
         FeatureTs = r.GetFieldValue<DateTimeOffset>(10),
         RecentVol = r.GetDecimal(11),
         Atr14 = r.IsDBNull(12) ? null : r.GetDecimal(12),
-    };
+    });
 }

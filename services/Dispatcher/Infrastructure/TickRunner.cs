@@ -100,7 +100,7 @@ sealed class TickRunner(IServiceScopeFactory scopes, RecommendationDecider decid
             ["reaped"] = reaped,
             ["expired"] = expired,
             ["claimed_ids"] = claimed.Select(c => c.Id).ToList(),
-            ["outcomes"] = claimed.Zip(outcomes, (c, o) => new { id = c.Id, ticker = c.Ticker, outcome = o.ToString() }).ToList(),
+            ["outcomes"] = claimed.Zip(outcomes, (c, o) => new { id = c.Id, ticker = c.Recommendation.Ticker, outcome = o.ToString() }).ToList(),
             ["orders_sent"] = outcomes.Count(o => o == DecisionOutcome.Simulated),
             ["stuck_processing"] = stuck,
         });

@@ -14,7 +14,7 @@ namespace Tradewire.Signal.Tests.Calibration;
 public sealed class DispatcherDomainRuns
 {
     readonly DispatcherConfig config = DispatcherConfig.Defaults;
-    readonly List<(DispatchCandidate Candidate, Recommendation Original)> pending = [];
+    readonly List<DispatchCandidate> pending = [];
     readonly HashSet<string> stored = new(StringComparer.Ordinal);
     readonly Dictionary<(string Ticker, DateOnly Date), int> executions = [];
 
@@ -25,35 +25,28 @@ public sealed class DispatcherDomainRuns
     {
         var marketTime = tick.EvaluatedAt;
         foreach (var r in tick.Recommendations.Where(r => stored.Add(r.SignalKey)))
-            pending.Add((Candidate(stored.Count, r), r));
-        Skipped += pending.RemoveAll(p => ClaimWindow.ExpiryReason(p.Candidate.Ts, marketTime, config) is not null);
-        var claimed = pending.Where(p => p.Candidate.Ts <= marketTime).OrderBy(p => p.Candidate.Ts).ThenBy(p => p.Candidate.Id)
+            pending.Add(new DispatchCandidate(stored.Count, r));
+        Skipped += pending.RemoveAll(p => ClaimWindow.ExpiryReason(p.Recommendation.Ts, marketTime, config) is not null);
+        var claimed = pending.Where(p => p.Recommendation.Ts <= marketTime).OrderBy(p => p.Recommendation.Ts).ThenBy(p => p.Id)
             .Take(config.MaxSignalsPerRun).ToList();
         var tradingDate = MarketTimeZone.TradingDate(marketTime);
-        foreach (var (candidate, original) in claimed)
+        foreach (var candidate in claimed)
         {
-            pending.RemoveAll(p => p.Candidate.Id == candidate.Id);
-            var snapshot = MarketSnapshot.For(candidate, tick.LatestBars.FirstOrDefault(b => b.Ticker == candidate.Ticker));
-            var today = executions.GetValueOrDefault((candidate.Ticker, tradingDate));
+            pending.RemoveAll(p => p.Id == candidate.Id);
+            var snapshot = MarketSnapshot.For(candidate, tick.LatestBars.FirstOrDefault(b => b.Ticker == candidate.Recommendation.Ticker));
+            var today = executions.GetValueOrDefault((candidate.Recommendation.Ticker, tradingDate));
             var gates = RiskGates.Evaluate(candidate, snapshot, marketTime, today, config);
-            if (!gates.Passed || !BracketPricer.Price(candidate.Action, snapshot.Close, candidate.RecentVol, config).Priced)
+            if (!gates.Passed || !BracketPricer.Price(candidate.Recommendation.Action, snapshot.Close, candidate.Recommendation.RecentVol, config).Priced)
             {
                 Skipped++;
                 continue;
             }
-            executions[(candidate.Ticker, tradingDate)] = today + 1;
-            Executed.Add(original);
+            executions[(candidate.Recommendation.Ticker, tradingDate)] = today + 1;
+            Executed.Add(candidate.Recommendation);
         }
     }
 
     public int Processed => Executed.Count + Skipped;
     public decimal RejectionShare => Processed == 0 ? 0m : (decimal)Skipped / Processed;
 
-    /// <summary>The row the dispatcher stores for a recommendation, as its claim reads it back.</summary>
-    static DispatchCandidate Candidate(long id, Recommendation r) => new()
-    {
-        Id = id, SignalKey = r.SignalKey, Ts = r.Ts, Ticker = r.Ticker, Action = r.Action, InstrumentType = r.InstrumentType,
-        Confidence = r.Confidence, ReasonJson = r.ReasonsJson, Close = r.Close, BarTs = r.BarTs, FeatureTs = r.FeatureTs,
-        RecentVol = r.RecentVol, Atr14 = r.Atr14,
-    };
 }

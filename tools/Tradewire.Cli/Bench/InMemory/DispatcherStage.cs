@@ -43,18 +43,13 @@ public sealed class DispatcherStage(PipelineRun run, Uri gatewayQueue) : MinuteS
         foreach (var r in tick.Recommendations)
             if (_signalKeys.Add(r.SignalKey))
             {
-                _pending.Add(new DispatchCandidate
-                {
-                    Id = ++_nextId, SignalKey = r.SignalKey, Ts = r.Ts, Ticker = r.Ticker, Action = r.Action, InstrumentType = r.InstrumentType,
-                    Confidence = r.Confidence, ReasonJson = r.ReasonsJson, Close = r.Close, BarTs = r.BarTs, FeatureTs = r.FeatureTs,
-                    RecentVol = r.RecentVol, Atr14 = r.Atr14,
-                });
+                _pending.Add(new DispatchCandidate(++_nextId, r));
                 Run.Recommendations++;
             }
 
         var marketTime = tick.EvaluatedAt;
-        _pending.RemoveAll(c => ClaimWindow.ExpiryReason(c.Ts, marketTime, _config) is not null); // SKIPPED expired:...
-        var claimed = _pending.Where(c => c.Ts <= marketTime).OrderBy(c => c.Ts).ThenBy(c => c.Id).Take(_config.MaxSignalsPerRun).ToList();
+        _pending.RemoveAll(c => ClaimWindow.ExpiryReason(c.Recommendation.Ts, marketTime, _config) is not null); // SKIPPED expired:...
+        var claimed = _pending.Where(c => c.Recommendation.Ts <= marketTime).OrderBy(c => c.Recommendation.Ts).ThenBy(c => c.Id).Take(_config.MaxSignalsPerRun).ToList();
         foreach (var c in claimed)
             _pending.Remove(c);
 
@@ -62,17 +57,17 @@ public sealed class DispatcherStage(PipelineRun run, Uri gatewayQueue) : MinuteS
         var tradingDate = MarketTimeZone.TradingDate(marketTime);
         foreach (var candidate in claimed)
         {
-            var tickBar = tick.LatestBars.FirstOrDefault(b => string.Equals(b.Ticker, candidate.Ticker, StringComparison.Ordinal));
+            var tickBar = tick.LatestBars.FirstOrDefault(b => string.Equals(b.Ticker, candidate.Recommendation.Ticker, StringComparison.Ordinal));
             var snapshot = MarketSnapshot.For(candidate, tickBar);
-            var today = _executions.GetValueOrDefault((candidate.Ticker, tradingDate));
+            var today = _executions.GetValueOrDefault((candidate.Recommendation.Ticker, tradingDate));
             var gates = RiskGates.Evaluate(candidate, snapshot, marketTime, today, _config);
             if (!gates.Passed)
                 continue; // SKIPPED gate_failed:...
-            var priced = BracketPricer.Price(candidate.Action, snapshot.Close, candidate.RecentVol, _config);
+            var priced = BracketPricer.Price(candidate.Recommendation.Action, snapshot.Close, candidate.Recommendation.RecentVol, _config);
             if (!priced.Priced)
                 continue; // SKIPPED qty_zero / stop_distance_too_small / ...
             var plan = priced.Plan!;
-            _executions[(candidate.Ticker, tradingDate)] = today + 1;
+            _executions[(candidate.Recommendation.Ticker, tradingDate)] = today + 1;
             Run.Executions++;
             sent++;
             var endpoint = await context.GetSendEndpoint(gatewayQueue);
