@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.CommandLine;
+using Tradewire.Cli.CommandLine;
 using Tradewire.Cli.BurnIn;
 using Tradewire.ServiceDefaults.MarketTime;
 
@@ -15,24 +16,21 @@ public static class BurnInCommand
     /// <summary>The broker-gateway's default MaxPortfolioHeatPct (0.06), for callers with no running gateway to ask.</summary>
     public const double DefaultHeatCapPercent = 6.0;
 
-    public static async Task<int> Run(RepoPaths paths, string[] args)
+    public static Command Definition(RepoPaths paths)
+    {
+        var date = CliOptions.Date("the session (default: the latest the broker-gateway traded)");
+        var output = new Option<FileInfo?>("--out") { Description = "the HTML file to write (default .tradewire/reports/burnin-DATE.html)" };
+        var heatCap = new Option<double?>("--heat-cap") { Description = "the heat cap in percent of equity (default: the running broker-gateway's)" };
+        heatCap.Validators.Add(r => { if (r.GetValueOrDefault<double?>() is <= 0 or > 100) r.AddError("--heat-cap must be a percentage above 0 and at most 100"); });
+        var command = new Command("burnin-report", "the burn-in plan's report for a session (HTML: MAE/MFE, P&L, heat, risk events)") { date, output, heatCap };
+        command.SetAction(r => Run(paths, r.GetValue(date), r.GetValue(output)?.FullName, r.GetValue(heatCap)));
+        return command;
+    }
+
+    public static async Task<int> Run(RepoPaths paths, DateOnly? date, string? output, double? heatCap)
     {
         var infra = InfraEnvironment.Load(paths);
         var progress = new ReplayProgress(infra);
-        DateOnly? date = null;
-        string? output = null;
-        double? heatCap = null;
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            var value = i + 1 < args.Length ? args[i + 1] : throw new InvalidOperationException($"{args[i]} needs a value");
-            switch (args[i])
-            {
-                case "--date": date = DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture); break;
-                case "--out": output = Path.GetFullPath(value); break;
-                case "--heat-cap": heatCap = double.Parse(value, CultureInfo.InvariantCulture); break;
-                default: throw new InvalidOperationException($"unknown option {args[i]}");
-            }
-        }
         if (date is null)
         {
             var latest = await progress.For("broker-gateway").Scalar("SELECT max(session_date)::timestamp FROM minute_cursor", DateTime.MinValue);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net.Http.Headers;
 using System.Text;
 
@@ -11,20 +12,38 @@ namespace Tradewire.Cli;
 /// </summary>
 public static class ControlCommand
 {
-    public static Task<int> DispatcherConfig(RepoPaths paths, string[] args) => args switch
-    {
-        [] or ["get"] => Call(paths, "dispatcher", HttpMethod.Get, "/config", null),
-        ["set", var json] => Call(paths, "dispatcher", HttpMethod.Put, "/config", json),
-        _ => throw new InvalidOperationException("usage: ./tradewire dispatcher-config [get | set '<json patch>']"),
-    };
+    const string OperatorBody = "{\"actor\":\"operator (./tradewire)\",\"reason\":\"operator request via ./tradewire\"}";
 
-    public static Task<int> Broker(RepoPaths paths, string[] args) => args switch
+    public static Command DispatcherConfig(RepoPaths paths)
     {
-        ["get", var path] => Call(paths, "broker-gateway", HttpMethod.Get, path, null),
-        ["post", var path] => Call(paths, "broker-gateway", HttpMethod.Post, path, "{\"actor\":\"operator (./tradewire)\",\"reason\":\"operator request via ./tradewire\"}"),
-        ["post", var path, var body] => Call(paths, "broker-gateway", HttpMethod.Post, path, body),
-        _ => throw new InvalidOperationException("usage: ./tradewire broker get|post <path> [json body]"),
-    };
+        var get = new Command("get", "print the running configuration (the default)");
+        get.SetAction(_ => Call(paths, "dispatcher", HttpMethod.Get, "/config", null));
+        var json = new Argument<string>("JSON") { Description = """a patch of configuration keys, e.g. '{"confidence_min": 0.65}'""" };
+        var set = new Command("set", "change keys of the running configuration (validated as a whole; the history is kept)") { json };
+        set.SetAction(r => Call(paths, "dispatcher", HttpMethod.Put, "/config", r.GetValue(json)));
+        var command = new Command("dispatcher-config", "read or change the running dispatcher's configuration") { get, set };
+        command.SetAction(_ => Call(paths, "dispatcher", HttpMethod.Get, "/config", null));
+        return command;
+    }
+
+    public static Command Broker(RepoPaths paths)
+    {
+        var getPath = Route("a GET route: /risk, /positions, /mode, /metrics");
+        var get = new Command("get", "GET a route of the running broker-gateway") { getPath };
+        get.SetAction(r => Call(paths, "broker-gateway", HttpMethod.Get, r.GetValue(getPath)!, null));
+        var postPath = Route("a POST route: /flatten, /pause, /resume, /mode");
+        var body = new Argument<string?>("JSON") { Description = "the body (default: the operator as actor, with a reason)", Arity = ArgumentArity.ZeroOrOne };
+        var post = new Command("post", "POST to a control route of the running broker-gateway") { postPath, body };
+        post.SetAction(r => Call(paths, "broker-gateway", HttpMethod.Post, r.GetValue(postPath)!, r.GetValue(body) ?? OperatorBody));
+        return new Command("broker", "the running broker-gateway's control API: /risk /positions /mode /metrics /flatten /pause /resume") { get, post };
+    }
+
+    static Argument<string> Route(string description)
+    {
+        var path = new Argument<string>("PATH") { Description = description };
+        path.Validators.Add(r => { if (r.GetValueOrDefault<string>()?.StartsWith('/') != true) r.AddError("PATH must start with /"); });
+        return path;
+    }
 
     static async Task<int> Call(RepoPaths paths, string service, HttpMethod method, string path, string? body)
     {

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Diagnostics;
+using Tradewire.Cli.CommandLine;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Tradewire.ServiceDefaults.MarketTime;
@@ -13,14 +15,17 @@ namespace Tradewire.Cli;
 /// </summary>
 public static class DemoCommand
 {
-    public static async Task<int> Run(RepoPaths paths, string[] args)
+    public static Command Definition(RepoPaths paths)
+    {
+        var date = CliOptions.Date("replay the sample session as this trading date (default: the latest completed session)");
+        var command = new Command("demo", "replay the sample session through all seven services, print the report and the burn-in check, stop the services (RabbitMQ and PostgreSQL keep running)") { date };
+        command.SetAction(r => Run(paths, r.GetValue(date)));
+        return command;
+    }
+
+    public static async Task<int> Run(RepoPaths paths, DateOnly? date)
     {
         var total = Stopwatch.StartNew();
-        DateOnly? date = null;
-        if (args.Length == 2 && args[0] == "--date")
-            date = DateOnly.ParseExact(args[1], "yyyy-MM-dd");
-        else if (args.Length != 0)
-            throw new InvalidOperationException("usage: ./tradewire demo [--date yyyy-MM-dd]");
 
         Console.WriteLine("== 1/6 infrastructure");
         if (await Shell.Run("bash", [paths.InfraScript, "up"], paths.Root) != 0)

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using Tradewire.Cli.CommandLine;
 
 namespace Tradewire.Cli;
 
@@ -12,23 +14,18 @@ public static class SampleSessionCommand
     public const int DefaultSeed = 20261120;
     public static readonly DateOnly DefaultDate = new(2026, 11, 20);
 
-    public static int Run(RepoPaths paths, string[] args)
+    public static Command Definition(RepoPaths paths)
     {
-        var seed = DefaultSeed;
-        var date = DefaultDate;
-        var output = Path.Combine(paths.Root, "data", "sample-session");
-        for (var i = 0; i < args.Length; i++)
-        {
-            var value = i + 1 < args.Length ? args[i + 1] : throw new InvalidOperationException($"{args[i]} needs a value");
-            switch (args[i])
-            {
-                case "--seed": seed = int.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--date": date = DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture); break;
-                case "--out": output = Path.GetFullPath(value); break;
-                default: throw new InvalidOperationException($"unknown option {args[i]}");
-            }
-            i++;
-        }
+        var seed = new Option<int>("--seed") { Description = "the generator's seed", DefaultValueFactory = _ => DefaultSeed };
+        var date = CliOptions.Date($"the session's date (default {DefaultDate:yyyy-MM-dd})");
+        var output = new Option<DirectoryInfo?>("--out") { Description = "where to write it (default data/sample-session)" };
+        var command = new Command("sample-session", "regenerate the sample session (data/sample-session) from its seed") { seed, date, output };
+        command.SetAction(r => Run(paths, r.GetValue(seed), r.GetValue(date) ?? DefaultDate, r.GetValue(output)?.FullName ?? Path.Combine(paths.Root, "data", "sample-session")));
+        return command;
+    }
+
+    public static int Run(RepoPaths paths, int seed, DateOnly date, string output)
+    {
         var universe = LoadUniverse(Path.Combine(paths.Root, "data", "universe.csv"));
         new SampleSessionGenerator(seed).Write(output, universe, date);
         Console.WriteLine($"sample session: {universe.Count} symbols, seed {seed}, dated {date:yyyy-MM-dd}, written to {output}");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
+using System.CommandLine;
+using Tradewire.Cli.CommandLine;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -21,26 +22,23 @@ public static class BenchCommand
     /// <summary>The Unix users the infrastructure runs as (scripts/infra.sh): their CPU is counted next to the services'.</summary>
     static readonly string[] Infra = ["postgres", "rabbitmq"];
 
-    public static async Task<int> Run(RepoPaths paths, string[] args)
+    public static Command Definition(RepoPaths paths)
     {
-        var sizes = new[] { 36, 150, 500 };
-        var replicas = new[] { 2, 4 };
-        var pacedSpeed = 20m;
-        var pacedMinutes = 40;
-        var warmup = true;
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            var value = i + 1 < args.Length ? args[i + 1] : throw new InvalidOperationException($"{args[i]} needs a value");
-            switch (args[i])
-            {
-                case "--sizes": sizes = value == "none" ? [] : value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray(); break;
-                case "--paced-speed": pacedSpeed = decimal.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--paced-minutes": pacedMinutes = int.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--paced-warmup": warmup = value switch { "yes" => true, "no" => false, _ => throw new InvalidOperationException("--paced-warmup takes yes or no") }; break;
-                case "--features-replicas": replicas = value == "none" ? [] : value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray(); break;
-                default: throw new InvalidOperationException($"unknown option {args[i]}");
-            }
-        }
+        var sizes = CliOptions.IntList("--sizes", "symbols per session replayed as fast as possible", [36, 150, 500], 1);
+        var pacedSpeed = new Option<decimal>("--paced-speed") { Description = "market minutes per wall minute of the paced run; 0 skips it", DefaultValueFactory = _ => 20m };
+        pacedSpeed.Validators.Add(r => { if (r.GetValueOrDefault<decimal>() < 0) r.AddError("--paced-speed must be 0 or above"); });
+        var pacedMinutes = CliOptions.Int("--paced-minutes", "market minutes of the paced run", 40, 1, 390);
+        var warmup = new Option<string>("--paced-warmup") { Description = "replay the morning before the paced part: yes or no", DefaultValueFactory = _ => "yes" };
+        warmup.AcceptOnlyFromAmong("yes", "no");
+        var replicas = CliOptions.IntList("--features-replicas", "features replicas to run the 36-symbol session with", [2, 4], 1);
+        var command = new Command("bench", "the benchmark (bench/README.md): sessions through the real services, figures and targets")
+            { sizes, pacedSpeed, pacedMinutes, warmup, replicas };
+        command.SetAction(r => Run(paths, r.GetValue(sizes)!, r.GetValue(pacedSpeed), r.GetValue(pacedMinutes), r.GetValue(warmup) == "yes", r.GetValue(replicas)!));
+        return command;
+    }
+
+    public static async Task<int> Run(RepoPaths paths, int[] sizes, decimal pacedSpeed, int pacedMinutes, bool warmup, int[] replicas)
+    {
         if (await Shell.Run("bash", [paths.InfraScript, "up"], paths.Root) != 0)
             throw new InvalidOperationException("infrastructure did not start");
         if (await Shell.Run("dotnet", ["build", Path.Combine(paths.Root, "Microservices.sln"), "-c", "Release", "-nologo", "-v", "q", "-clp:ErrorsOnly"], paths.Root) != 0)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -5,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using MassTransit;
+using Tradewire.Cli.CommandLine;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
 using Tradewire.ServiceDefaults.MarketTime;
@@ -25,22 +27,18 @@ public static class KillSwitchBench
     /// <summary>Milliseconds from the request: HALTED committed, flatten decided (cancels and fills at the broker), ledger written, flat committed; and the HTTP round trip.</summary>
     public sealed record Round(int Brackets, double BlockedMs, double DecidedMs, double SavedMs, double FlatMs, double RoundTripMs, long WorkingAfter, long OpenAfter);
 
-    public static async Task<int> Run(RepoPaths paths, string[] args)
+    public static Command Definition(RepoPaths paths)
     {
-        var brackets = 50;
-        var rounds = 20;
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            var value = i + 1 < args.Length ? args[i + 1] : throw new InvalidOperationException($"{args[i]} needs a value");
-            switch (args[i])
-            {
-                case "--brackets": brackets = int.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--rounds": rounds = int.Parse(value, CultureInfo.InvariantCulture); break;
-                default: throw new InvalidOperationException($"unknown option {args[i]}");
-            }
-        }
-        if (brackets is < 1 or > 60)
-            throw new InvalidOperationException("--brackets must be 1..60 (60 x $1,000 is the default 60% gross exposure cap)");
+        // 60 x $1,000 brackets is the default 60 % gross exposure cap.
+        var brackets = CliOptions.Int("--brackets", "open PAPER brackets of $1,000 each when the switch is pressed", 50, 1, 60);
+        var rounds = CliOptions.Int("--rounds", "presses timed", 20, 1, 1000);
+        var command = new Command("bench-kill", "the kill switch timed with N open PAPER brackets against the real broker-gateway") { brackets, rounds };
+        command.SetAction(r => Run(paths, r.GetValue(brackets), r.GetValue(rounds)));
+        return command;
+    }
+
+    public static async Task<int> Run(RepoPaths paths, int brackets, int rounds)
+    {
         if (await Shell.Run("bash", [paths.InfraScript, "up"], paths.Root) != 0)
             throw new InvalidOperationException("infrastructure did not start");
         if (await Shell.Run("dotnet", ["build", Path.Combine(paths.Root, "Microservices.sln"), "-c", "Release", "-nologo", "-v", "q", "-clp:ErrorsOnly"], paths.Root) != 0)

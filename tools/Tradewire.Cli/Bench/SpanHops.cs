@@ -27,13 +27,20 @@ public static class SpanHops
 
     static readonly string[] Columns = ["wait", "send", "transit", "consume", "db", "statements"];
 
-    public static int Run(string[] args)
+    public static System.CommandLine.Command Definition()
     {
-        if (args.Length != 1 || !Directory.Exists(args[0]))
-            throw new InvalidOperationException("usage: spans DIR (a Telemetry__SpanDirectory the services wrote to)");
+        var directory = new System.CommandLine.Argument<DirectoryInfo>("DIR") { Description = "a Telemetry__SpanDirectory the services wrote to" };
+        System.CommandLine.ArgumentValidation.AcceptExistingOnly(directory);
+        var command = new System.CommandLine.Command("spans", "where each hop's latency goes, from the span files services write with Telemetry__SpanDirectory=DIR") { directory };
+        command.SetAction(r => Run(r.GetValue(directory)!.FullName));
+        return command;
+    }
+
+    public static int Run(string directory)
+    {
         Console.WriteLine("| consumer queue | messages | " + string.Join(" | ", Columns.Select(c => c + " p50")) + " |");
         Console.WriteLine("|---|---|" + string.Concat(Columns.Select(_ => "---|")));
-        foreach (var (queue, row) in Analyze(args[0]))
+        foreach (var (queue, row) in Analyze(directory))
             Console.WriteLine($"| {queue} | {row["consume"].Count} | " + string.Join(" | ", Columns.Select(c =>
                 P50(row, c) is { } v ? v.ToString(c == "statements" ? "F0" : "F1", CultureInfo.InvariantCulture) : "-")) + " |");
         return 0;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Cli.BurnIn;
@@ -38,8 +37,4 @@ public static class BurnInCheck
             ? throw new InvalidOperationException("no session in the data yet: give --date yyyy-MM-dd")
             : DateOnly.FromDateTime(latest);
     }
-
-    public static DateOnly ParseDate(string value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d : throw new InvalidOperationException($"--date wants yyyy-MM-dd, got '{value}'");
 }

@@ -1,3 +1,6 @@
+using System.CommandLine;
+using Tradewire.Cli.CommandLine;
+
 namespace Tradewire.Cli.BurnIn;
 
 /// <summary>
@@ -9,54 +12,50 @@ namespace Tradewire.Cli.BurnIn;
 /// </summary>
 public static class BurnInCliCommand
 {
-    const string Usage = "usage: ./tradewire burnin check [--date yyyy-MM-dd] [--broker-url URL] [--dispatcher-url URL] [--token T] | burnin gates [--drills-passed]";
-
-    public static async Task<int> Run(RepoPaths paths, string[] args)
+    public static Command Definition(RepoPaths paths)
     {
-        var reports = Path.Combine(paths.StateDir, "reports");
-        switch (args)
-        {
-            case ["gates", .. var rest]:
-                if (rest is not ([] or ["--drills-passed"]))
-                    throw new InvalidOperationException(Usage);
-                var days = DayResult.ReadAll(reports);
-                Console.WriteLine($"burn-in gates over {days.Count} recorded days in {reports}: {string.Join(", ", days.Select(d => $"{d.Date:yyyy-MM-dd} {d.Verdict}"))}");
-                var gates = BurnInGates.Evaluate(days, rest.Length == 1);
-                foreach (var g in gates)
-                {
-                    Console.WriteLine($"   gate {g.Number} ({g.Name}): {(g.Passed ? "PASSED" : "NOT PASSED")}");
-                    foreach (var why in g.WhyNot)
-                        Console.WriteLine($"      - {why}");
-                }
-                return gates.All(g => g.Passed) ? 0 : 1;
-            case ["check", .. var rest]:
-                var options = Options(rest);
-                var db = Databases(paths);
-                var limits = await BurnInLimits.Fetch(
-                    Url(options, "--broker-url", "TRADEWIRE_BROKER_GATEWAY_URL", "broker-gateway"),
-                    Url(options, "--dispatcher-url", "TRADEWIRE_DISPATCHER_URL", "dispatcher"),
-                    options.GetValueOrDefault("--token") ?? Environment.GetEnvironmentVariable("TRADEWIRE_OPERATOR_TOKEN") ?? OperatorToken.LoadOrCreate(paths));
-                var date = options.TryGetValue("--date", out var d) ? BurnInCheck.ParseDate(d) : await BurnInCheck.LatestSession(db);
-                return (await BurnInCheck.Run(db, limits, date, reports, Console.Out)).Go ? 0 : 1;
-            default:
-                throw new InvalidOperationException(Usage);
-        }
+        var date = CliOptions.Date("the trading date (default: the latest session in the data)");
+        var brokerUrl = CliOptions.Url("--broker-url", "the broker-gateway (default: TRADEWIRE_BROKER_GATEWAY_URL, else the local one)");
+        var dispatcherUrl = CliOptions.Url("--dispatcher-url", "the dispatcher (default: TRADEWIRE_DISPATCHER_URL, else the local one)");
+        var token = CliOptions.Token();
+        var check = new Command("check", "the burn-in plan's daily requirements on a running system: PASS/FAIL each, GO/NO-GO") { date, brokerUrl, dispatcherUrl, token };
+        check.SetAction(r => Check(paths, r.GetValue(date), r.GetValue(brokerUrl), r.GetValue(dispatcherUrl), r.GetValue(token)));
+        var drillsPassed = new Option<bool>("--drills-passed") { Description = "the failure drills of gate 4 were run and passed" };
+        var gates = new Command("gates", "which of the burn-in gates 1-4 the recorded days pass, and why not") { drillsPassed };
+        gates.SetAction(r => Gates(paths, r.GetValue(drillsPassed)));
+        return new Command("burnin", "the burn-in plan's daily check and its gates") { check, gates };
     }
 
-    static Dictionary<string, string> Options(string[] args)
+    static async Task<int> Check(RepoPaths paths, DateOnly? day, Uri? brokerUrl, Uri? dispatcherUrl, string? token)
     {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            if (args[i] is not ("--date" or "--broker-url" or "--dispatcher-url" or "--token") || i + 1 >= args.Length)
-                throw new InvalidOperationException(Usage);
-            options[args[i]] = args[i + 1];
-        }
-        return options;
+        var db = Databases(paths);
+        var limits = await BurnInLimits.Fetch(
+            brokerUrl ?? Url("TRADEWIRE_BROKER_GATEWAY_URL", "broker-gateway"),
+            dispatcherUrl ?? Url("TRADEWIRE_DISPATCHER_URL", "dispatcher"),
+            token ?? Environment.GetEnvironmentVariable("TRADEWIRE_OPERATOR_TOKEN") ?? OperatorToken.LoadOrCreate(paths));
+        var date = day ?? await BurnInCheck.LatestSession(db);
+        return (await BurnInCheck.Run(db, limits, date, Reports(paths), Console.Out)).Go ? 0 : 1;
     }
 
-    static Uri Url(Dictionary<string, string> options, string option, string variable, string service) =>
-        new(options.GetValueOrDefault(option) ?? Environment.GetEnvironmentVariable(variable) ?? ServiceCatalog.Find(service)!.BaseAddress.ToString());
+    static int Gates(RepoPaths paths, bool drillsPassed)
+    {
+        var reports = Reports(paths);
+        var days = DayResult.ReadAll(reports);
+        Console.WriteLine($"burn-in gates over {days.Count} recorded days in {reports}: {string.Join(", ", days.Select(d => $"{d.Date:yyyy-MM-dd} {d.Verdict}"))}");
+        var gates = BurnInGates.Evaluate(days, drillsPassed);
+        foreach (var g in gates)
+        {
+            Console.WriteLine($"   gate {g.Number} ({g.Name}): {(g.Passed ? "PASSED" : "NOT PASSED")}");
+            foreach (var why in g.WhyNot)
+                Console.WriteLine($"      - {why}");
+        }
+        return gates.All(g => g.Passed) ? 0 : 1;
+    }
+
+    static string Reports(RepoPaths paths) => Path.Combine(paths.StateDir, "reports");
+
+    static Uri Url(string variable, string service) =>
+        new(Environment.GetEnvironmentVariable(variable) ?? ServiceCatalog.Find(service)!.BaseAddress.ToString());
 
     /// <summary>A service's database: TRADEWIRE_DB_&lt;SERVICE&gt; when set (a remote system), else the local one.</summary>
     public static Func<string, Db> Databases(RepoPaths paths)

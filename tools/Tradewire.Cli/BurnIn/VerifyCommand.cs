@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Tradewire.ServiceDefaults.MarketTime;
@@ -17,6 +18,13 @@ public static class VerifyCommand
         "TRADEWIRE_PG_HOST", "TRADEWIRE_PG_PORT", "TRADEWIRE_PG_ADMIN_USER", "TRADEWIRE_PG_ADMIN_PASSWORD",
         "TRADEWIRE_RABBIT_HOST", "TRADEWIRE_RABBIT_PORT", "TRADEWIRE_RABBIT_MGMT_PORT", "TRADEWIRE_RABBIT_USER", "TRADEWIRE_RABBIT_PASSWORD",
     ];
+
+    public static Command Definition(RepoPaths paths)
+    {
+        var command = new Command("verify", "the burn-in plan's pre-open check: configuration, RabbitMQ, databases and migrations, services ready");
+        command.SetAction(_ => Run(paths));
+        return command;
+    }
 
     public static async Task<int> Run(RepoPaths paths)
     {

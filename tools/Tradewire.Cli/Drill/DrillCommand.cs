@@ -1,5 +1,6 @@
+using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
+using Tradewire.Cli.CommandLine;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Tradewire.ServiceDefaults.MarketTime;
@@ -20,23 +21,22 @@ public static class DrillCommand
 {
     static readonly DateOnly Date = new(2026, 11, 20);
 
-    public static async Task<int> Run(RepoPaths paths, string[] args)
+    public static Command Definition(RepoPaths paths)
     {
-        int kills = 20, seed = 1;
-        var only = "all";
-        var interval = TimeSpan.FromSeconds(3);
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            var value = i + 1 < args.Length ? args[i + 1] : throw new InvalidOperationException($"{args[i]} needs a value");
-            switch (args[i])
-            {
-                case "--kills": kills = int.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--interval": interval = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)); break;
-                case "--seed": seed = int.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--only" when value is "all" or "broker": only = value; break;
-                default: throw new InvalidOperationException($"unknown option {args[i]} {value}");
-            }
-        }
+        var kills = CliOptions.Int("--kills", "services SIGKILLed during the disturbed replay", 20, 0, 1000);
+        var interval = new Option<double>("--interval") { Description = "seconds between kills", DefaultValueFactory = _ => 3.0 };
+        interval.Validators.Add(r => { if (r.GetValueOrDefault<double>() <= 0) r.AddError("--interval must be above 0 seconds"); });
+        var seed = new Option<int>("--seed") { Description = "seed of the kill schedule", DefaultValueFactory = _ => 1 };
+        var only = new Option<string>("--only") { Description = "all, or broker: only the broker faults on the LIVE path", DefaultValueFactory = _ => "all" };
+        only.AcceptOnlyFromAmong("all", "broker");
+        var command = new Command("drill", "the fault drill: kills, broker and database restarts, late redelivery; the ledger must not change; then broker faults on the LIVE path against a local Alpaca-protocol venue")
+            { kills, interval, seed, only };
+        command.SetAction(r => Run(paths, r.GetValue(kills), TimeSpan.FromSeconds(r.GetValue(interval)), r.GetValue(seed), r.GetValue(only)!));
+        return command;
+    }
+
+    public static async Task<int> Run(RepoPaths paths, int kills, TimeSpan interval, int seed, string only)
+    {
         if (await Shell.Run("bash", [paths.InfraScript, "up"], paths.Root) != 0)
             throw new InvalidOperationException("infrastructure did not start");
         if (await Shell.Run("dotnet", ["build", Path.Combine(paths.Root, "Microservices.sln"), "-c", "Release", "-nologo", "-v", "q", "-clp:ErrorsOnly"], paths.Root) != 0)

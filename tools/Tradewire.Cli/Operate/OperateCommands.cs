@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tradewire.Cli.CommandLine;
 
 namespace Tradewire.Cli.Operate;
 
@@ -8,22 +9,8 @@ namespace Tradewire.Cli.Operate;
 /// </summary>
 public static class OperateCommands
 {
-    public static readonly string[] Names = ["up", "down", "status", "replay", "supervise"];
-
-    public static async Task<int> Invoke(RepoPaths paths, string[] args)
-    {
-        var root = new RootCommand("Tradewire operator commands") { Up(paths), Status(paths), Down(paths), Replay(paths), Supervise(paths) };
-        try
-        {
-            // Errors are ours to print (the reason, no stack trace); signals are the supervisor's to handle.
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
-        }
-        catch (InvalidOperationException e)
-        {
-            Console.Error.WriteLine($"tradewire {args[0]}: {e.Message}");
-            return 1;
-        }
-    }
+    /// <summary>up, status, down, replay and the hidden supervise, in the order an operator meets them.</summary>
+    public static IEnumerable<Command> All(RepoPaths paths) => [Up(paths), Status(paths), Down(paths), Replay(paths), Supervise(paths)];
 
     static Command Up(RepoPaths paths)
     {
@@ -35,7 +22,7 @@ public static class OperateCommands
         feed.AcceptOnlyFromAmong(RunSettings.Feeds);
         var session = new Option<string?>("--session") { Description = "simulated feed: the recorded session the local server plays (default data/sample-session)" };
         var speed = new Option<decimal?>("--speed") { Description = "simulated feed: market minutes per wall minute (default 1)" };
-        var date = DateOption("simulated feed: the trading date (yyyy-MM-dd) to play the session as (default: its manifest's)");
+        var date = CliOptions.Date("simulated feed: the trading date (yyyy-MM-dd) to play the session as (default: its manifest's)");
         var opensIn = new Option<int?>("--opens-in") { Description = $"simulated feed: wall seconds from up until the session opens (default {UpCommand.ReadyLimit.TotalSeconds:F0}: the services are up by then)" };
         opensIn.Validators.Add(r => { if (r.GetValueOrDefault<int?>() < 0) r.AddError("--opens-in must be 0 or above"); });
         var up = new Command("up", "start the seven services in the background under a supervisor that restarts any that dies") { feed, session, speed, date, opensIn };
@@ -61,27 +48,13 @@ public static class OperateCommands
     static Command Replay(RepoPaths paths)
     {
         var dir = new Argument<string>("DIR") { Description = "a recorded session directory (manifest.json, bars.csv, news.csv: docs/replay-format.md)" };
-        var date = DateOption("the trading date (yyyy-MM-dd) to replay it as (default: its manifest's)");
+        var date = CliOptions.Date("the trading date (yyyy-MM-dd) to replay it as (default: its manifest's)");
         var speed = new Option<decimal>("--speed") { Description = "0 = as fast as the pipeline goes (default), N = N x real time", DefaultValueFactory = _ => 0m };
         speed.Validators.Add(r => { if (r.GetValueOrDefault<decimal>() < 0) r.AddError("--speed must be 0 or above"); });
         var replay = new Command("replay", "replay a recorded session into the running services (ingest's POST /replay)") { dir, date, speed };
         replay.SetAction(r => ReplayCommand.Run(paths, r.GetValue(dir)!, r.GetValue(date), r.GetValue(speed)));
         return replay;
     }
-
-    /// <summary>A trading date as yyyy-MM-dd; anything else is refused with that format named.</summary>
-    static Option<DateOnly?> DateOption(string description) => new("--date")
-    {
-        Description = description,
-        CustomParser = r =>
-        {
-            var text = r.Tokens.Single().Value;
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
-                return date;
-            r.AddError($"--date '{text}' is not a date written yyyy-MM-dd");
-            return null;
-        },
-    };
 
     static Command Supervise(RepoPaths paths)
     {

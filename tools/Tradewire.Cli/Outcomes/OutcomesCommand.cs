@@ -1,4 +1,6 @@
+using System.CommandLine;
 using Tradewire.Cli.BurnIn;
+using Tradewire.Cli.CommandLine;
 
 namespace Tradewire.Cli.Outcomes;
 
@@ -9,17 +11,18 @@ namespace Tradewire.Cli.Outcomes;
 /// </summary>
 public static class OutcomesCommand
 {
-    const string Usage = "usage: ./tradewire outcomes [--date yyyy-MM-dd]";
+    public static Command Definition(RepoPaths paths)
+    {
+        var date = CliOptions.Date("the session to label (default: the latest in the data)");
+        var command = new Command("outcomes", "label the day's executions and skipped recommendations: forward returns, stop/target first, MAE/MFE, regime") { date };
+        command.SetAction(r => Run(paths, r.GetValue(date)));
+        return command;
+    }
 
-    public static async Task<int> Run(RepoPaths paths, string[] args)
+    public static async Task<int> Run(RepoPaths paths, DateOnly? day)
     {
         var db = BurnInCliCommand.Databases(paths);
-        var date = args switch
-        {
-            [] => await BurnInCheck.LatestSession(db),
-            ["--date", var d] => BurnInCheck.ParseDate(d),
-            _ => throw new InvalidOperationException(Usage),
-        };
+        var date = day ?? await BurnInCheck.LatestSession(db);
         var result = await OutcomeAnnotator.Run(db, date, DateTimeOffset.UtcNow);
         Console.WriteLine($"outcomes {date:yyyy-MM-dd}: {result.Labelled} decisions labelled, {result.Written} rows written or changed " +
                           $"({result.Labelled - result.Written} already up to date), in the dispatcher's database (outcomes)");

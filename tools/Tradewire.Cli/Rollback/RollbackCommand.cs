@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Net.Http.Headers;
+using Tradewire.Cli.CommandLine;
 
 namespace Tradewire.Cli.Rollback;
 
@@ -9,22 +11,26 @@ namespace Tradewire.Cli.Rollback;
 /// </summary>
 public static class RollbackCommand
 {
-    public static async Task<int> Run(RepoPaths paths, string[] args)
+    public static Command Definition(RepoPaths paths)
     {
-        var gateway = ServiceCatalog.Find("broker-gateway")!.BaseAddress;
-        Uri? dispatcher = ServiceCatalog.Find("dispatcher")!.BaseAddress;
-        var flatTimeout = TimeSpan.FromSeconds(30);
-        for (var i = 0; i < args.Length; i += 2)
+        var gateway = CliOptions.Url("--gateway", "the broker-gateway (default: the local one)");
+        var dispatcher = new Option<string?>("--dispatcher") { Description = "the dispatcher, or none when it has no control endpoint to follow (default: the local one)" };
+        dispatcher.Validators.Add(r =>
         {
-            var value = i + 1 < args.Length ? args[i + 1] : throw new InvalidOperationException($"rollback: {args[i]} needs a value");
-            switch (args[i])
-            {
-                case "--gateway": gateway = new Uri(value); break;
-                case "--dispatcher": dispatcher = value == "none" ? null : new Uri(value); break;
-                case "--flat-timeout" when int.TryParse(value, out var s) && s > 0: flatTimeout = TimeSpan.FromSeconds(s); break;
-                default: throw new InvalidOperationException("usage: ./tradewire rollback [--gateway URL] [--dispatcher URL|none] [--flat-timeout SECONDS]");
-            }
-        }
+            if (r.GetValueOrDefault<string?>() is { } v && v != "none" && !(Uri.TryCreate(v, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
+                r.AddError($"--dispatcher wants an absolute http(s) URL or none, got '{v}'");
+        });
+        var flatTimeout = CliOptions.Int("--flat-timeout", "seconds to wait for the account to be flat", 30, 1, 3600);
+        var command = new Command("rollback", "LIVE to PAPER: pause, flatten, switch to PAPER, dispatcher follows; each step checked before the next; safe to run twice")
+            { gateway, dispatcher, flatTimeout };
+        command.SetAction(r => Run(paths, r.GetValue(gateway) ?? ServiceCatalog.Find("broker-gateway")!.BaseAddress,
+            r.GetValue(dispatcher) switch { "none" => null, { } v => new Uri(v), null => ServiceCatalog.Find("dispatcher")!.BaseAddress },
+            TimeSpan.FromSeconds(r.GetValue(flatTimeout))));
+        return command;
+    }
+
+    public static async Task<int> Run(RepoPaths paths, Uri gateway, Uri? dispatcher, TimeSpan flatTimeout)
+    {
         var token = Environment.GetEnvironmentVariable("TRADEWIRE_OPERATOR_TOKEN") is { Length: > 0 } t ? t : OperatorToken.LoadOrCreate(paths);
         using var gatewayHttp = Client(gateway, token);
         using var dispatcherHttp = dispatcher is null ? null : Client(dispatcher, token);

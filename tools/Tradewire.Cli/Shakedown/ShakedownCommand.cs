@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.CommandLine;
+using Tradewire.Cli.CommandLine;
 
 namespace Tradewire.Cli.Shakedown;
 
@@ -9,24 +10,17 @@ namespace Tradewire.Cli.Shakedown;
 /// </summary>
 public static class ShakedownCommand
 {
-    const string Usage = "usage: ./tradewire shakedown [--days 7] [--date yyyy-MM-dd]";
-
-    public static async Task<int> Run(RepoPaths paths, string[] args)
+    public static Command Definition(RepoPaths paths)
     {
-        var days = 7;
-        DateOnly? date = null;
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            if (i + 1 >= args.Length)
-                throw new InvalidOperationException(Usage);
-            switch (args[i])
-            {
-                case "--days" when int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 366: days = n; break;
-                case "--days": throw new InvalidOperationException($"--days wants a number of days 1-366, got '{args[i + 1]}'");
-                case "--date": date = BurnIn.BurnInCheck.ParseDate(args[i + 1]); break;
-                default: throw new InvalidOperationException(Usage);
-            }
-        }
+        var days = CliOptions.Int("--days", "days in the window", 7, 1, 366);
+        var date = CliOptions.Date("the window's last day (default: the latest day in the data)");
+        var command = new Command("shakedown", "the shakedown plan's daily checks and day-7 questions, and the week's baseline (saved, compared)") { days, date };
+        command.SetAction(r => Run(paths, r.GetValue(days), r.GetValue(date)));
+        return command;
+    }
+
+    public static async Task<int> Run(RepoPaths paths, int days, DateOnly? date)
+    {
         var dispatcher = BurnIn.BurnInCliCommand.Databases(paths)("dispatcher");
         try
         {

@@ -1,3 +1,6 @@
+using System.CommandLine;
+using Tradewire.Cli.CommandLine;
+
 namespace Tradewire.Cli.Smoke;
 
 /// <summary>
@@ -6,23 +9,18 @@ namespace Tradewire.Cli.Smoke;
 /// </summary>
 public static class SmokeCommand
 {
-    const string Usage = "usage: ./tradewire smoke [--metrics-path /metrics] [--token T]";
-
-    public static async Task<int> Run(RepoPaths paths, string[] args)
+    public static Command Definition(RepoPaths paths)
     {
-        string? token = null;
-        var metricsPath = "/metrics";
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            if (i + 1 >= args.Length)
-                throw new InvalidOperationException(Usage);
-            switch (args[i])
-            {
-                case "--metrics-path": metricsPath = args[i + 1].StartsWith('/') ? args[i + 1] : throw new InvalidOperationException("--metrics-path must start with /"); break;
-                case "--token": token = args[i + 1]; break;
-                default: throw new InvalidOperationException(Usage);
-            }
-        }
+        var metricsPath = new Option<string>("--metrics-path") { Description = "where every service serves its metrics", DefaultValueFactory = _ => "/metrics" };
+        metricsPath.Validators.Add(r => { if (r.GetValueOrDefault<string>()?.StartsWith('/') != true) r.AddError("--metrics-path must start with /"); });
+        var token = CliOptions.Token();
+        var command = new Command("smoke", "the burn-in plan's smoke test on a running system: endpoints, metrics, kill switch (PAPER), ids") { metricsPath, token };
+        command.SetAction(r => Run(paths, r.GetValue(metricsPath)!, r.GetValue(token)));
+        return command;
+    }
+
+    public static async Task<int> Run(RepoPaths paths, string metricsPath, string? token)
+    {
         Console.WriteLine("smoke test:");
         try
         {
