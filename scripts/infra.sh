@@ -24,9 +24,13 @@
 set -euo pipefail
 [[ -n "${INFRA_TRACE:-}" ]] && { PS4='+ $EPOCHREALTIME '; set -x; }
 
-readonly SERVICES=(ingest classifier features watchlist signal dispatcher broker_gateway dashboard)
-
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The one script that creates the per-service databases and roles, here and in the postgres image
+# (docker-compose mounts its folder; k8s carries a checked copy). Its services=(...) line is the one list of them.
+readonly DB_INIT="$ROOT/deploy/postgres/init/01-create-service-databases.sh"
+read -ra SERVICES <<<"$(sed -n 's/^services=(\(.*\))$/\1/p' "$DB_INIT")"
+readonly SERVICES
+(( ${#SERVICES[@]} > 0 )) || { echo "infra: no services=(...) line in $DB_INIT" >&2; exit 1; }
 STATE="${TRADEWIRE_STATE_DIR:-$ROOT/.tradewire}"
 PG_PORT="${TRADEWIRE_PG_PORT:-55432}"
 AMQP_PORT="${TRADEWIRE_AMQP_PORT:-56720}"
@@ -309,21 +313,14 @@ SELECT format('ALTER ROLE tradewire_admin WITH SUPERUSER LOGIN PASSWORD %L', :'p
 REVOKE CONNECT, TEMPORARY ON DATABASE postgres FROM PUBLIC;
 REVOKE CONNECT, TEMPORARY ON DATABASE template1 FROM PUBLIC;
 SQL
-    local s var
-    for s in "${SERVICES[@]}"; do
-        var="DB_${s^^}_PASSWORD"
-        TW_PW="${SECRET[$var]}" pg_psql -v db="$s" >/dev/null <<'SQL'
-\getenv pw TW_PW
-SELECT format('CREATE ROLE %I LOGIN', :'db')
- WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'db') \gexec
-SELECT format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', :'db', :'pw') \gexec
-SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'db')
- WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
-SELECT format('ALTER DATABASE %I OWNER TO %I', :'db', :'db') \gexec
-SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', :'db') \gexec
-SELECT format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO %I', :'db', :'db') \gexec
-SQL
-    done
+    # The service databases and roles: the postgres image's init script, on this cluster's socket. Passwords go
+    # through the environment (exported by the builtin, so on no command line).
+    (
+        local s
+        for s in "${SERVICES[@]}"; do export "${s^^}_DB_PASSWORD=${SECRET[DB_${s^^}_PASSWORD]}"; done
+        export PATH="$PG_BIN:$PATH" PGHOST="$PG_SOCK" PGPORT="$PG_PORT" POSTGRES_USER=postgres POSTGRES_DB=postgres
+        bash "$DB_INIT" >/dev/null
+    )
     log "postgres: admin role and ${#SERVICES[@]} service databases/users ready"
 }
 

@@ -42,7 +42,7 @@ public static class BrokerGatewayExtensions
         builder.Services.AddOptions<BrokerOptions>().Bind(builder.Configuration.GetSection("Broker"))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidation>();
-        // The paper account's key id, when the environment has the seeds' APCA_API_KEY_ID: LIVE must not use it.
+        // The paper account's key id, when the environment has Alpaca's APCA_API_KEY_ID: LIVE must not use it.
         builder.Services.PostConfigure<BrokerOptions>(o => o.PaperKeyId ??= builder.Configuration["APCA_API_KEY_ID"]);
         builder.Services.AddHttpClient(BrokerFactory.AlpacaClient, (sp, http) =>
         {

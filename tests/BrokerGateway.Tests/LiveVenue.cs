@@ -62,17 +62,6 @@ public sealed class LiveVenue : IAsyncDisposable
         return bracket;
     }
 
-    /// <summary>Waits for what the venue completes a moment after answering (a cancel, a replace), failing after 5 s.</summary>
-    public async Task Eventually(Func<bool> condition, string what)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            Xunit.Assert.True(waited.Elapsed < TimeSpan.FromSeconds(5), $"timed out waiting for {what}");
-            await Task.Delay(20);
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         await Harness.DisposeAsync();

@@ -38,7 +38,7 @@ public sealed class When_a_cancel_completes_later
         var b = await live.Enter(h.At(10, 0));
 
         var flatten = h.Flatten(h.At(10, 2), "KILL_SWITCH");
-        await live.Eventually(() => live.Venue.Orders.Any(o => o.Status == "pending_cancel"), "the pair pending its cancel");
+        await Eventually.Until(() => live.Venue.Orders.Any(o => o.Status == "pending_cancel"), "the pair pending its cancel", TimeSpan.FromSeconds(5));
         live.Venue.ApplyBars([new FakeVenue.FakeBar("AAPL", h.At(10, 2), 105m, 111m, 104m, 110m, 1000)]); // the target fills first
         var flat = await flatten;
 

@@ -57,6 +57,6 @@ public sealed class When_prices_meet_the_venue_tick
         Assert.Contains("EOD_STOP_TIGHTENED", h.RiskCodes);
         Assert.DoesNotContain(h.Book.NewRiskEvents, e => e.ReasonCode == "BROKER_FAULT");
         Assert.Equal(96.67m, h.Order(b, LegRole.Stop).StopPrice);
-        await live.Eventually(() => live.Venue.Orders.Any(o => o.ParentId is not null && o.Status == "held" && o.StopPrice == 96.67m), "the replaced stop at the venue");
+        await Eventually.Until(() => live.Venue.Orders.Any(o => o.ParentId is not null && o.Status == "held" && o.StopPrice == 96.67m), "the replaced stop at the venue", TimeSpan.FromSeconds(5));
     }
 }

@@ -50,7 +50,7 @@ public sealed class When_the_venue_reports_orders_its_own_way
         var b = await live.Enter(h.At(10, 0));
         var parent = Assert.Single(live.Venue.Orders, o => o.OrderClass == "oco" && o.ParentId is null);
         (await live.Http.PatchAsJsonAsync($"v2/orders/{parent.Id}", new { limit_price = "112" })).EnsureSuccessStatusCode();
-        await live.Eventually(() => live.Venue.Orders.Any(o => o.Id == parent.Id && o.Status == "replaced"), "the parent replaced");
+        await Eventually.Until(() => live.Venue.Orders.Any(o => o.Id == parent.Id && o.Status == "replaced"), "the parent replaced", TimeSpan.FromSeconds(5));
 
         var stop = await live.Broker.Query(h.Order(b, LegRole.Stop).ClientOrderId);
 

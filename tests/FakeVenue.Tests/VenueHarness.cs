@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -101,17 +100,6 @@ internal sealed class VenueHarness : IAsyncDisposable
         var body = await Read(response, status);
         Assert.Equal(code, (int)body["code"]!);
         Assert.Equal(message, (string)body["message"]!);
-    }
-
-    /// <summary>Waits for a condition that another request makes true, failing after a few seconds.</summary>
-    public static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(5), $"timed out waiting for {what}");
-            await Task.Delay(20);
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -61,7 +61,7 @@ public sealed class When_an_oco_pair_is_working
         // 204 at once, the pair pending_cancel, then both canceled a moment later.
         Assert.Equal(HttpStatusCode.NoContent, cancel.StatusCode);
         Assert.All(h.Venue.Orders.Where(o => o.OrderClass == "oco"), o => Assert.Equal("pending_cancel", o.Status));
-        await VenueHarness.Eventually(() => Task.FromResult(h.Venue.Orders.Where(o => o.OrderClass == "oco").All(o => o.Status == "canceled")), "the cancel to complete");
+        await Eventually.Until(() => h.Venue.Orders.Where(o => o.OrderClass == "oco").All(o => o.Status == "canceled"), "the cancel to complete", TimeSpan.FromSeconds(5));
         Assert.Equal(2, h.Venue.Orders.Count(o => o.OrderClass == "oco"));
     }
 }

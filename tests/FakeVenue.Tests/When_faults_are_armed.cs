@@ -51,7 +51,7 @@ public sealed class When_faults_are_armed
 
         VenueHarness.Fields(await h.ByClientOrderId("c-1"), ("status", "new"));
         // The hang ends when the client goes, long before its 30 s: the venue does not hold a dead request.
-        await VenueHarness.Eventually(() => Task.FromResult(h.Venue.Requests.Any(r => r.Fault == FaultKind.AcceptThenHang)), "the hung submit to end");
+        await Eventually.Until(() => h.Venue.Requests.Any(r => r.Fault == FaultKind.AcceptThenHang), "the hung submit to end", TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class When_faults_are_armed
         await h.SubmitAndGiveUp(Order("c-1"), TimeSpan.FromSeconds(2));
 
         await h.ByClientOrderId("c-1", HttpStatusCode.NotFound); // not yet: the venue is still "slow"
-        await VenueHarness.Eventually(async () => (await h.Http.GetAsync("/v2/orders:by_client_order_id?client_order_id=c-1")).IsSuccessStatusCode,
-            "the hung submit to land");
+        await Eventually.Until(async () => (await h.Http.GetAsync("/v2/orders:by_client_order_id?client_order_id=c-1")).IsSuccessStatusCode,
+            "the hung submit to land", TimeSpan.FromSeconds(5));
     }
 }

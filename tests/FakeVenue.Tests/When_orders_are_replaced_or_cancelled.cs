@@ -35,7 +35,7 @@ public sealed class When_orders_are_replaced_or_cancelled
 
     /// <summary>A replace completes a moment after its 200 (trading/orders.md, "Order Lifecycle": pending_replace).</summary>
     static Task Replaced(VenueHarness h, string id) =>
-        VenueHarness.Eventually(async () => (string?)(await h.Get($"/v2/orders/{id}"))["status"] == "replaced", $"order {id} to be replaced");
+        Eventually.Until(async () => (string?)(await h.Get($"/v2/orders/{id}"))["status"] == "replaced", $"order {id} to be replaced", TimeSpan.FromSeconds(5));
 
     [Fact]
     public async Task Should_refuse_to_cancel_a_filled_order()

@@ -6,7 +6,7 @@ namespace Tradewire.Cli;
 
 /// <summary>
 /// The report of one trading date: what each service recorded on it, and the shakedown plan's expectations checked
-/// against that day's rows of the dispatcher's and broker-gateway's tables (the seeds' ranges are per day). Every
+/// against that day's rows of the dispatcher's and broker-gateway's tables (the plan's ranges are per day). Every
 /// query is bounded by the New York day (<see cref="MarketTimeZone.DayBounds"/>: $1 and $2) or by the trading date
 /// itself ($1), so databases that hold many days report each day alone.
 /// </summary>

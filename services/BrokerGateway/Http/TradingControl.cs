@@ -34,9 +34,9 @@ public sealed class TradingControl(BrokerGatewayDbContext db, IPublishEndpoint p
     /// The kill switch rehearsed at start-up (<see cref="KillSwitchAtStartup"/>): a synthetic bracket is taken
     /// through entry, fill, OCO legs and a flatten, then both transactions run on the current book, and everything
     /// is rolled back. The paper broker is used whatever the mode, so no venue is called and nothing changes. Why:
-    /// the first flatten of a fresh process paid its code's first runs (JIT, first queries); with 50 brackets it
-    /// took 470-570 ms where the next ones took 120-190 ms (bench-kill, 2026-12-07), and the first press of the
-    /// kill switch is the one that matters.
+    /// the first flatten of a fresh process pays its code's first runs (JIT, first queries) and takes several times
+    /// as long as the next ones (<c>./tradewire bench-kill</c> shows it), and the first press of the kill switch is
+    /// the one that matters.
     /// </summary>
     public Task<Outcome> Rehearse() => Flatten("startup", "kill switch rehearsal (rolled back)", rehearsal: true);
 

@@ -1,24 +1,13 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.BrokerGateway.Persistence;
 
-/// <summary>Raw SQL on the DbContext's connection, inside its current transaction (the consumer's or the caller's).</summary>
+/// <summary>Raw SQL on the DbContext's connection, inside its current transaction (the consumer's or the caller's), through <see cref="DbContextSql"/>.</summary>
 static class Sql
 {
-    public static NpgsqlCommand Command(DbContext db, string sql, params object?[] args)
-    {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var tx = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
-                 ?? throw new InvalidOperationException("Ledger writes must run inside a transaction.");
-        var cmd = new NpgsqlCommand(sql, connection, tx);
-        foreach (var arg in args)
-            cmd.Parameters.Add(new NpgsqlParameter { Value = arg ?? DBNull.Value });
-        return cmd;
-    }
-
     /// <summary>Commands collected and sent in one round trip (a minute's or a flatten's writes).</summary>
     public sealed class Batch(DbContext db)
     {
@@ -36,9 +25,7 @@ static class Sql
         {
             if (commands.Count == 0)
                 return;
-            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            var tx = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
-                     ?? throw new InvalidOperationException("Ledger writes must run inside a transaction.");
+            var (connection, tx) = db.InTransaction();
             await using var batch = new NpgsqlBatch(connection, tx);
             foreach (var cmd in commands)
                 batch.BatchCommands.Add(cmd);
@@ -48,13 +35,13 @@ static class Sql
 
     public static async Task<int> Execute(DbContext db, string sql, params object?[] args)
     {
-        await using var cmd = Command(db, sql, args);
+        await using var cmd = db.Command(sql, args);
         return await cmd.ExecuteNonQueryAsync();
     }
 
     public static async Task<List<T>> Query<T>(DbContext db, string sql, Func<DbDataReader, T> map, params object?[] args)
     {
-        await using var cmd = Command(db, sql, args);
+        await using var cmd = db.Command(sql, args);
         await using var reader = await cmd.ExecuteReaderAsync();
         var rows = new List<T>();
         while (await reader.ReadAsync())

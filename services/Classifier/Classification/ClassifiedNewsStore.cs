@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Tradewire.Contracts.News;
+using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Classifier.Classification;
 
@@ -19,10 +19,7 @@ public sealed class ClassifiedNewsStore(ClassifierDbContext db)
     /// <returns>The number of rows inserted (items already stored are not counted).</returns>
     public async Task<int> Insert(DateTimeOffset minute, IReadOnlyList<ClassifiedNewsItem> items, CancellationToken token)
     {
-        var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("Classified news must be written inside the consumer's transaction.");
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var tx = (NpgsqlTransaction)transaction.GetDbTransaction();
+        var (connection, tx) = db.InTransaction();
         var inserted = 0;
         foreach (var chunk in items.Chunk(RowsPerStatement))
         {

@@ -16,7 +16,7 @@ public sealed record DispatcherConfig
     [JsonPropertyName("max_signals_per_run")] public int MaxSignalsPerRun { get; init; } = 10;
     [JsonPropertyName("max_trades_per_ticker_per_day")] public int MaxTradesPerTickerPerDay { get; init; } = 2;
     [JsonPropertyName("confidence_min")] public decimal ConfidenceMin { get; init; } = 0.70m;
-    /// <summary>Carried for the seeds' compatibility; a run claims only recommendations whose ts is at or before its market time.</summary>
+    /// <summary>Kept in the config because the operator's documents set it; a run claims only recommendations whose ts is at or before its market time.</summary>
     [JsonPropertyName("lookback_window_minutes")] public int LookbackWindowMinutes { get; init; } = 60;
     [JsonPropertyName("processing_ttl_minutes")] public int ProcessingTtlMinutes { get; init; } = 10;
     [JsonPropertyName("max_bar_age_seconds")] public int MaxBarAgeSeconds { get; init; } = 120;

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Tradewire.Dispatcher.Domain;
+using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Dispatcher.Infrastructure;
 
 /// <summary>
 /// <c>dispatcher_config</c>: the row with the highest version is the current configuration, the rest its
-/// history. No row yet means the seeds' defaults.
+/// history. No row yet means <see cref="DispatcherConfig.Defaults"/>.
 /// </summary>
 static class ConfigStore
 {
@@ -30,6 +31,6 @@ static class ConfigStore
     {
         return (await db.Scalar<long>("""
             INSERT INTO dispatcher_config (config_json, config_sha, patch_json) VALUES ($1, $2, $3) RETURNING version
-            """, token, DbConnectionExtensions.Jsonb(config.ToJson()), config.Sha(), DbConnectionExtensions.Jsonb(patchJson)));
+            """, token, DbContextSql.Jsonb(config.ToJson()), config.Sha(), DbContextSql.Jsonb(patchJson)));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tradewire.Dispatcher.Domain;
+using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Dispatcher.Infrastructure;
 
@@ -48,7 +49,7 @@ static class ExecutionLedger
             executionId, candidate.Id, candidate.Recommendation.Ticker, candidate.Recommendation.Action, candidate.Recommendation.InstrumentType, plan.Side, run.MarketTime.UtcDateTime,
             candidate.Recommendation.Ts.UtcDateTime, tradingDate, plan.EntryPrice, run.Config.FillModel, plan.SlippageBps, plan.Qty, plan.Notional,
             plan.StopLossPrice, plan.TakeProfitPrice, run.Config.MaxHoldMinutes, executionMode,
-            DbConnectionExtensions.Jsonb(explain), DbConnectionExtensions.Jsonb(gateJson), DbConnectionExtensions.Jsonb(sim),
+            DbContextSql.Jsonb(explain), DbContextSql.Jsonb(gateJson), DbContextSql.Jsonb(sim),
             candidate.Recommendation.Confidence, run.ConfigSha, run.RunId);
     }
 }

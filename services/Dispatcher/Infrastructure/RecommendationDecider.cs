@@ -7,6 +7,7 @@ using Npgsql;
 using Tradewire.Contracts.Execution;
 using Tradewire.Dispatcher.Domain;
 using Tradewire.ServiceDefaults.Configuration;
+using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Dispatcher.Infrastructure;

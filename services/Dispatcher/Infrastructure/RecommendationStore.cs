@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Tradewire.Contracts.Signals;
 using Tradewire.Dispatcher.Domain;
+using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Dispatcher.Infrastructure;
 
@@ -47,7 +48,7 @@ static class RecommendationStore
     public static Task StartRun(DbContext db, Guid runId, RunTick tick, DateTimeOffset startedAt, DispatcherConfig config, CancellationToken token) =>
         db.Execute("""
             INSERT INTO dispatcher_runs (run_id, market_minute, started_at, run_config_json, config_sha) VALUES ($1, $2, $3, $4, $5)
-            """, token, runId, tick.Minute.UtcDateTime, startedAt.UtcDateTime, DbConnectionExtensions.Jsonb(config.ToJson()), config.Sha());
+            """, token, runId, tick.Minute.UtcDateTime, startedAt.UtcDateTime, DbContextSql.Jsonb(config.ToJson()), config.Sha());
 
     /// <summary>
     /// Rows claimed by an earlier run of this same tick that never finished go back to PENDING, for this run to
@@ -128,7 +129,7 @@ static class RecommendationStore
             SET status = $3, processed_at = $4, risk_gate_json = COALESCE($5, risk_gate_json), skip_reason = $6, failure_reason = $7
             WHERE id = $1 AND dispatcher_run_id = $2 AND status = 'PROCESSING'
             """, token, id, runId, status, marketTime.UtcDateTime,
-            riskGateJson is null ? (object)DBNull.Value : DbConnectionExtensions.Jsonb(riskGateJson), skipReason, failureReason) == 1;
+            riskGateJson is null ? (object)DBNull.Value : DbContextSql.Jsonb(riskGateJson), skipReason, failureReason) == 1;
 
     public static async Task<int> ExecutionsOn(DbContext db, string ticker, DateOnly tradingDate, CancellationToken token) =>
         (int)(await db.Scalar<long>("SELECT count(*) FROM dispatch_executions WHERE ticker = $1 AND trading_date = $2", token, ticker, tradingDate));

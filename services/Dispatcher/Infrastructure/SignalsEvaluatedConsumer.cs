@@ -3,6 +3,7 @@ using MassTransit;
 using Npgsql;
 using NpgsqlTypes;
 using Tradewire.Contracts.Signals;
+using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Messaging.Outbox;
 using Tradewire.ServiceDefaults.Sequencing;
 using Tradewire.ServiceDefaults.Telemetry;
@@ -32,7 +33,7 @@ public sealed class SignalsEvaluatedConsumer(DispatcherDbContext db, MinuteSeque
                 INSERT INTO dispatcher_ticks (minute, session_date, evaluated_at, latest_bars, traceparent) VALUES ($1, $2, $3, $4, $5)
                 ON CONFLICT (minute) DO NOTHING
                 """, token, evaluated.Minute.UtcDateTime, evaluated.SessionDate, evaluated.EvaluatedAt.UtcDateTime,
-                DbConnectionExtensions.Jsonb(JsonSerializer.Serialize(evaluated.LatestBars, TickJson.Options)), TraceLinks.Current);
+                DbContextSql.Jsonb(JsonSerializer.Serialize(evaluated.LatestBars, TickJson.Options)), TraceLinks.Current);
         }
         // After the commit, or the run finds no tick and waits for the next poll.
         if (ready.Count > 0)

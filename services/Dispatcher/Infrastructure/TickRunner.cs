@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tradewire.Contracts.Execution;
 using Tradewire.Dispatcher.Domain;
+using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Telemetry;
 
 namespace Tradewire.Dispatcher.Infrastructure;
@@ -57,7 +58,7 @@ sealed class TickRunner(IServiceScopeFactory scopes, RecommendationDecider decid
             outcomes.Count(o => o is DecisionOutcome.Simulated or DecisionOutcome.AlreadyExecuted),
             outcomes.Count(o => o == DecisionOutcome.Skipped),
             outcomes.Count(o => o == DecisionOutcome.Failed),
-            DbConnectionExtensions.Jsonb(summary));
+            DbContextSql.Jsonb(summary));
         await tickDb.Execute("UPDATE dispatcher_ticks SET done_at = $2, run_id = $3 WHERE minute = $1", token,
             tick.Minute.UtcDateTime, tick.EvaluatedAt.UtcDateTime, run.RunId);
         var publish = tickScope.ServiceProvider.GetRequiredService<IPublishEndpoint>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Dispatcher.Infrastructure;
 

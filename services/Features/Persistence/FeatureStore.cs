@@ -1,10 +1,10 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Tradewire.Contracts.Features;
 using Tradewire.Features.Domain;
+using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Features.Persistence;
 
@@ -22,7 +22,7 @@ public sealed class FeatureStore(FeaturesDbContext db)
         var states = new Dictionary<string, IndicatorState>(StringComparer.Ordinal);
         if (symbols.Count == 0)
             return states;
-        var (connection, tx) = Connection();
+        var (connection, tx) = db.InTransaction();
         await using var cmd = new NpgsqlCommand("SELECT ticker, state::text FROM feature_state WHERE ticker = ANY($1)", connection, tx);
         cmd.Parameters.AddWithValue(symbols.ToArray());
         await using var reader = await cmd.ExecuteReaderAsync(token);
@@ -36,7 +36,7 @@ public sealed class FeatureStore(FeaturesDbContext db)
     {
         if (rows.Count == 0)
             return;
-        var (connection, tx) = Connection();
+        var (connection, tx) = db.InTransaction();
         var sql = new StringBuilder("""
             INSERT INTO lane_features (ticker, ts, minute, close, volume, sma20, sma50, atr14, recent_vol, realized_vol,
                 vol_ratio, trend, return_1, return_5, return_15, bar_count, ready) VALUES
@@ -68,7 +68,7 @@ public sealed class FeatureStore(FeaturesDbContext db)
     {
         if (states.Count == 0)
             return;
-        var (connection, tx) = Connection();
+        var (connection, tx) = db.InTransaction();
         await using var cmd = new NpgsqlCommand("""
             INSERT INTO feature_state (ticker, state, last_minute)
             SELECT * FROM unnest($1::text[], $2::jsonb[], $3::timestamptz[])
@@ -79,12 +79,5 @@ public sealed class FeatureStore(FeaturesDbContext db)
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb, Value = states.Select(s => s.ToJson()).ToArray() });
         cmd.Parameters.AddWithValue(states.Select(s => s.LastMinute!.Value).ToArray());
         await cmd.ExecuteNonQueryAsync(token);
-    }
-
-    (NpgsqlConnection, NpgsqlTransaction) Connection()
-    {
-        var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("The feature store must run inside the consumer's transaction.");
-        return ((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
     }
 }

@@ -3,6 +3,7 @@ using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
+using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Ingest.News;
 
@@ -31,7 +32,7 @@ public sealed class NewsStore(IngestDbContext db)
     public async Task<int> Save(IReadOnlyList<NewsItem> items, string source, IReadOnlyList<FeedRejection> rejections,
         DateTimeOffset fetchedAt, CancellationToken token)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var connection = db.Connection();
         if (connection.State != ConnectionState.Open)
             await connection.OpenAsync(token);
         await using var tx = await connection.BeginTransactionAsync(token);

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Ingest.Publishing;
 
@@ -9,8 +9,8 @@ public static class IngestSql
 {
     public static async Task Execute(IngestDbContext db, string sql, CancellationToken token, params object[] args)
     {
-        var c = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var cmd = new NpgsqlCommand(sql, c, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        var (c, tx) = db.InTransactionIfAny();
+        await using var cmd = new NpgsqlCommand(sql, c, tx);
         foreach (var a in args)
             cmd.Parameters.AddWithValue(a);
         await cmd.ExecuteNonQueryAsync(token);

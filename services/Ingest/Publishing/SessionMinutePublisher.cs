@@ -7,6 +7,7 @@ using Npgsql;
 using Tradewire.Contracts.Market;
 using Tradewire.Contracts.News;
 using Tradewire.Ingest.Replay;
+using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.MarketTime;
 using Tradewire.ServiceDefaults.Telemetry;
 
@@ -76,7 +77,7 @@ public sealed class SessionMinutePublisher(IServiceScopeFactory scopes, ILogger<
     static async Task<(int Bars, int Rejected)> Totals(IngestDbContext db, DateOnly date, ReplayMinute minute, int news, bool first, bool last,
         CancellationToken token)
     {
-        var c = (NpgsqlConnection)db.Database.GetDbConnection();
+        var (c, tx) = db.InTransaction();
         await using var cmd = new NpgsqlCommand("""
             UPDATE ingest_sessions SET last_minute = $2, bars_published = bars_published + $3, bars_rejected = bars_rejected + $4,
                 news_published = news_published + $5,
@@ -85,7 +86,7 @@ public sealed class SessionMinutePublisher(IServiceScopeFactory scopes, ILogger<
                 status = CASE WHEN $7 THEN 'DONE' ELSE status END
             WHERE session_date = $1
             RETURNING bars_published, bars_rejected
-            """, c, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+            """, c, tx);
         cmd.Parameters.AddWithValue(date);
         cmd.Parameters.AddWithValue(minute.Minute);
         cmd.Parameters.AddWithValue(minute.Bars.Count);

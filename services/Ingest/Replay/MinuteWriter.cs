@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Tradewire.Contracts.Market;
 using Tradewire.Contracts.News;
+using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Ingest.Replay;
 
@@ -15,15 +15,11 @@ namespace Tradewire.Ingest.Replay;
 /// </summary>
 public sealed class MinuteWriter(IngestDbContext db)
 {
-    (NpgsqlConnection, NpgsqlTransaction) Tx() =>
-        ((NpgsqlConnection)db.Database.GetDbConnection(),
-         (NpgsqlTransaction)(db.Database.CurrentTransaction ?? throw new InvalidOperationException("MinuteWriter needs a transaction")).GetDbTransaction());
-
     public async Task WriteBars(IReadOnlyList<Bar> bars, string source, CancellationToken token)
     {
         if (bars.Count == 0)
             return;
-        var (c, tx) = Tx();
+        var (c, tx) = db.InTransaction();
         await using var cmd = new NpgsqlCommand("""
             INSERT INTO lane_telemetry (ticker, ts, minute, open, high, low, close, volume, source)
             SELECT t, m + interval '1 minute', m, o, h, l, cl, v, $8
@@ -45,7 +41,7 @@ public sealed class MinuteWriter(IngestDbContext db)
     {
         if (rejections.Count == 0)
             return;
-        var (c, tx) = Tx();
+        var (c, tx) = db.InTransaction();
         await using var cmd = new NpgsqlCommand("""
             INSERT INTO ingest_rejections (kind, source, ticker, minute, reason_code, detail, raw)
             SELECT k, $7, t, m, r, d, raw FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[]) AS x(k, t, m, r, d, raw)
@@ -63,7 +59,7 @@ public sealed class MinuteWriter(IngestDbContext db)
     /// <summary>Stores replayed news the way a feed poll does (<see cref="News.NewsStore.Insert"/>), in this minute's transaction.</summary>
     public Task StoreNews(IReadOnlyList<NewsItem> items, DateTimeOffset fetchedAt, CancellationToken token)
     {
-        var (c, tx) = Tx();
+        var (c, tx) = db.InTransaction();
         return News.NewsStore.Insert(c, tx, items, fetchedAt, token);
     }
 
@@ -73,7 +69,7 @@ public sealed class MinuteWriter(IngestDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<NewsItem>> TakePendingNews(DateTimeOffset minute, bool lastOfSession, CancellationToken token)
     {
-        var (c, tx) = Tx();
+        var (c, tx) = db.InTransaction();
         await using var cmd = new NpgsqlCommand("""
             UPDATE inbound_events_raw SET published_minute = $1
             WHERE published_minute IS NULL AND ($3 OR published_at < $2)

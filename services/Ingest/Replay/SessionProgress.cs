@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Ingest.Replay;
 
@@ -9,8 +9,7 @@ public sealed record SessionProgress(DateOnly SessionDate, string? ReplayPath, d
 {
     public static async Task<SessionProgress?> Load(IngestDbContext db, DateOnly date, CancellationToken token)
     {
-        var c = (NpgsqlConnection)db.Database.GetDbConnection();
-        var tx = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        var (c, tx) = db.InTransactionIfAny();
         await using var cmd = new NpgsqlCommand(
             "SELECT session_date, replay_path, speed, status, last_minute FROM ingest_sessions WHERE session_date = $1 FOR UPDATE", c, tx);
         cmd.Parameters.AddWithValue(date);
@@ -22,9 +21,8 @@ public sealed record SessionProgress(DateOnly SessionDate, string? ReplayPath, d
     public static async Task<IReadOnlyList<SessionProgress>> Unfinished(IngestDbContext db, CancellationToken token)
     {
         await db.Database.OpenConnectionAsync(token);
-        var c = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var cmd = new NpgsqlCommand(
-            "SELECT session_date, replay_path, speed, status, last_minute FROM ingest_sessions WHERE status = 'RUNNING' AND replay_path IS NOT NULL ORDER BY session_date", c);
+            "SELECT session_date, replay_path, speed, status, last_minute FROM ingest_sessions WHERE status = 'RUNNING' AND replay_path IS NOT NULL ORDER BY session_date", db.Connection());
         var list = new List<SessionProgress>();
         await using var r = await cmd.ExecuteReaderAsync(token);
         while (await r.ReadAsync(token))

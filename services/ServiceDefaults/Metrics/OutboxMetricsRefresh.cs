@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Prometheus;
+using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.ServiceDefaults.Metrics;
 
@@ -16,7 +17,7 @@ sealed class OutboxMetricsRefresh<TDbContext>(TDbContext db, OutboxGauges gauges
 
     public async Task Refresh(CancellationToken token)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var connection = db.Connection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
             await connection.OpenAsync(token);

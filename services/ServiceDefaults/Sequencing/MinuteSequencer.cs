@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.ServiceDefaults.Sequencing;
@@ -35,7 +35,7 @@ public sealed class MinuteSequencer<TDbContext>(TDbContext db, IMarketCalendar c
         if (minute.Offset != TimeSpan.Zero || minute.Ticks % TimeSpan.TicksPerMinute != 0 || !session.Contains(minute))
             throw new InvalidOperationException($"Minute {minute:O} is not a whole UTC minute of the {sessionDate:yyyy-MM-dd} session.");
 
-        var (connection, tx) = Connection();
+        var (connection, tx) = db.InTransaction();
         // Two round trips when the minute arrives in order: lock the cursor and read what is buffered from it on
         // (one batch), then advance (one batch). This runs under the cursor's lock, once per message and service,
         // so every round trip here is one the whole stage waits for.
@@ -89,18 +89,12 @@ public sealed class MinuteSequencer<TDbContext>(TDbContext db, IMarketCalendar c
     /// <summary>The next minute the service will act on in the session, or null if it has not started it.</summary>
     public async Task<DateTimeOffset?> NextMinute(DateOnly sessionDate, CancellationToken token = default)
     {
-        var (connection, tx) = Connection();
+        var (connection, tx) = db.InTransaction();
         await using var cmd = new NpgsqlCommand("SELECT next_minute FROM minute_cursor WHERE session_date = $1", connection, tx);
         cmd.Parameters.AddWithValue(sessionDate);
         return await cmd.ExecuteScalarAsync(token) is DateTime value ? new DateTimeOffset(value, TimeSpan.Zero) : null;
     }
 
-    (NpgsqlConnection, NpgsqlTransaction) Connection()
-    {
-        var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("The minute sequencer must run inside the consumer's transaction.");
-        return ((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
-    }
 
     /// <summary>Locks the session's cursor (creating it on the session's first message), reads the other streams'
     /// inputs of the offered minute if it is the next one, and whether the offering stream has inputs buffered after it.</summary>

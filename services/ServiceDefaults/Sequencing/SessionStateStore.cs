@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.ServiceDefaults.Sequencing;
 
@@ -19,7 +19,7 @@ public static class SessionStateStore
     /// <param name="table">The service's state table (a constant of its code, never user input).</param>
     public static async Task<T?> Load<T>(DbContext db, string table, DateOnly sessionDate, CancellationToken token) where T : class
     {
-        var (connection, tx) = Connection(db);
+        var (connection, tx) = db.InTransaction();
         await using var cmd = new NpgsqlCommand($"SELECT state::text FROM {table} WHERE session_date = $1", connection, tx);
         cmd.Parameters.AddWithValue(sessionDate);
         return await cmd.ExecuteScalarAsync(token) is string json ? JsonSerializer.Deserialize<T>(json, Json) : null;
@@ -27,7 +27,7 @@ public static class SessionStateStore
 
     public static async Task Save<T>(DbContext db, string table, DateOnly sessionDate, DateTimeOffset lastMinute, T state, CancellationToken token)
     {
-        var (connection, tx) = Connection(db);
+        var (connection, tx) = db.InTransaction();
         await using var cmd = new NpgsqlCommand($"""
             INSERT INTO {table} (session_date, last_minute, state) VALUES ($1, $2, $3)
             ON CONFLICT (session_date) DO UPDATE SET last_minute = EXCLUDED.last_minute, state = EXCLUDED.state
@@ -37,8 +37,4 @@ public static class SessionStateStore
         cmd.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(state, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
         await cmd.ExecuteNonQueryAsync(token);
     }
-
-    static (NpgsqlConnection, NpgsqlTransaction) Connection(DbContext db) =>
-        ((NpgsqlConnection)db.Database.GetDbConnection(),
-         (NpgsqlTransaction)(db.Database.CurrentTransaction ?? throw new InvalidOperationException("Engine state is read and written in the consumer's transaction.")).GetDbTransaction());
 }

@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Tradewire.ServiceDefaults.Sequencing;
 using NpgsqlTypes;
 using Tradewire.Contracts.Signals;
+using Tradewire.ServiceDefaults.Database;
 using Tradewire.Signal.Domain;
 
 namespace Tradewire.Signal.Consumers;
@@ -25,7 +25,7 @@ public sealed class SignalStore(SignalDbContext db)
     public async Task Log(DateOnly sessionDate, DateTimeOffset minute, IReadOnlyList<Recommendation> recommendations, CancellationToken token)
     {
         if (recommendations.Count == 0) return;
-        var (connection, tx) = Connection();
+        var (connection, tx) = db.InTransaction();
         var sql = new StringBuilder("INSERT INTO signal_log (signal_key, session_date, minute, ts, ticker, rule, action, instrument_type, confidence, close, bar_ts, recent_vol, reasons) VALUES ");
         await using var cmd = new NpgsqlCommand { Connection = connection, Transaction = tx };
         cmd.Parameters.AddWithValue(sessionDate);
@@ -51,12 +51,5 @@ public sealed class SignalStore(SignalDbContext db)
         }
         cmd.CommandText = sql.Append(" ON CONFLICT (signal_key) DO NOTHING").ToString();
         await cmd.ExecuteNonQueryAsync(token);
-    }
-
-    (NpgsqlConnection, NpgsqlTransaction) Connection()
-    {
-        var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("The signal store must run inside the consumer's transaction.");
-        return ((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
     }
 }

@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Tradewire.ServiceDefaults.Sequencing;
 using NpgsqlTypes;
 using Tradewire.Contracts.Watchlist;
+using Tradewire.ServiceDefaults.Database;
 using Tradewire.Watchlist.Domain;
 
 namespace Tradewire.Watchlist.Consumers;
@@ -26,7 +26,7 @@ public sealed class WatchlistStore(WatchlistDbContext db)
     public async Task SaveRanking(DateOnly sessionDate, DateTimeOffset minute, IReadOnlyList<WatchlistEntry> entries, CancellationToken token)
     {
         if (entries.Count == 0) return;
-        var (connection, tx) = Connection();
+        var (connection, tx) = db.InTransaction();
         var sql = new StringBuilder("INSERT INTO watchlist_state (ts, session_date, rank, ticker, score, attribution, reranked_at) VALUES ");
         await using var cmd = new NpgsqlCommand { Connection = connection, Transaction = tx };
         cmd.Parameters.AddWithValue(minute);
@@ -43,12 +43,5 @@ public sealed class WatchlistStore(WatchlistDbContext db)
         }
         cmd.CommandText = sql.Append(" ON CONFLICT (ts, ticker) DO NOTHING").ToString();
         await cmd.ExecuteNonQueryAsync(token);
-    }
-
-    (NpgsqlConnection, NpgsqlTransaction) Connection()
-    {
-        var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("The watchlist store must run inside the consumer's transaction.");
-        return ((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
     }
 }

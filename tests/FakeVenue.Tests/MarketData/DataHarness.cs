@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Tradewire.FakeVenue.MarketData;
@@ -66,13 +65,9 @@ internal sealed class DataHarness : IAsyncDisposable
     /// <summary>Waits until the journal holds an entry matching <paramref name="match"/>, failing after ten seconds.</summary>
     public async Task<DataJournalEntry> Journaled(Func<DataJournalEntry, bool> match, string what)
     {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            if (Server.Journal.FirstOrDefault(match) is { } entry) return entry;
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"timed out waiting for {what}");
-            await Task.Delay(20);
-        }
+        var entry = await Eventually.Until(() => Task.FromResult(Server.Journal.FirstOrDefault(match)), e => e is not null, TimeSpan.FromSeconds(10), what,
+            TimeSpan.FromMilliseconds(20));
+        return entry!;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -34,16 +33,6 @@ public class When_the_live_runner_follows_the_calendar
 
     static DateTimeOffset NewYork(string date, string time) => MarketTimeZone.FromMarketLocal(DateOnly.Parse(date), TimeOnly.Parse(time));
 
-    static async Task Until(Func<bool> condition, string what)
-    {
-        var wait = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(wait.Elapsed < TimeSpan.FromSeconds(10), what);
-            await Task.Delay(5);
-        }
-    }
-
     [Fact]
     public async Task Should_do_nothing_on_a_holiday_or_a_weekend_and_open_each_trading_day_at_its_open_with_its_close()
     {
@@ -55,24 +44,24 @@ public class When_the_live_runner_follows_the_calendar
         await runner.StartAsync(CancellationToken.None);
 
         // The runner has looked at the calendar and gone to sleep until Friday's open, running nothing on the holiday.
-        await Until(() => time.Scheduled.Contains(NewYork("2026-11-27", "09:30")), "the runner did not schedule Friday's open");
+        await Eventually.Until(() => time.Scheduled.Contains(NewYork("2026-11-27", "09:30")), "the runner did not schedule Friday's open", TimeSpan.FromSeconds(10));
         Assert.Empty(sessions.Ran);
         time.SetUtcNow(NewYork("2026-11-27", "09:29:59"));
         Assert.Empty(sessions.Ran);
 
         time.SetUtcNow(NewYork("2026-11-27", "09:30"));
-        await Until(() => sessions.Ran.Count == 1, "the day after Thanksgiving did not open");
+        await Eventually.Until(() => sessions.Ran.Count == 1, "the day after Thanksgiving did not open", TimeSpan.FromSeconds(10));
         var friday = Assert.Single(sessions.Ran);
         Assert.True(friday.IsEarlyClose);
         Assert.Equal(NewYork("2026-11-27", "13:00"), friday.CloseUtc);
 
         // After Friday's session it sleeps until Monday's open: the weekend wakes nothing.
-        await Until(() => time.Scheduled.Contains(NewYork("2026-11-30", "09:30")), "the runner did not schedule Monday's open");
+        await Eventually.Until(() => time.Scheduled.Contains(NewYork("2026-11-30", "09:30")), "the runner did not schedule Monday's open", TimeSpan.FromSeconds(10));
         time.SetUtcNow(NewYork("2026-11-28", "12:00")); // Saturday
         time.SetUtcNow(NewYork("2026-11-30", "09:29"));
         Assert.Single(sessions.Ran);
         time.SetUtcNow(NewYork("2026-11-30", "09:30"));
-        await Until(() => sessions.Ran.Count == 2, "Monday did not open");
+        await Eventually.Until(() => sessions.Ran.Count == 2, "Monday did not open", TimeSpan.FromSeconds(10));
         Assert.Equal(new DateOnly(2026, 11, 30), sessions.Ran.Last().Date);
 
         await runner.StopAsync(CancellationToken.None);

@@ -89,7 +89,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
     /// <summary>Waits until <paramref name="sql"/> counts <paramref name="expected"/>.</summary>
     public Task WaitForCount(string what, string sql, long expected, TimeSpan timeout) =>
-        Support.Eventually.Until(() => Count(sql), n => n == expected, timeout, what);
+        Eventually.Until(() => Count(sql), n => n == expected, timeout, what);
 
     /// <summary>Waits until the gateway has acted on every minute before <paramref name="next"/>.</summary>
     public Task WaitForMinute(DateOnly date, DateTimeOffset next, TimeSpan? timeout = null) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using System.Text;
+using Npgsql;
 using Xunit;
 
 namespace Tradewire.Integration.Tests.Infrastructure;
@@ -37,6 +38,7 @@ public sealed class When_the_infra_script_runs_twice : IAsyncLifetime
         Assert.Equal(envAfterFirst, await File.ReadAllTextAsync(EnvFile)); // secrets are reused, not regenerated
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(EnvFile));
         AssertNoSecretPrinted(envAfterFirst, first, second);
+        await AssertEachServiceReachesOnlyItsOwnDatabase(envAfterFirst);
 
         var running = await Infra("status");
         Assert.True(running.ExitCode == 0, running.Describe());
@@ -52,7 +54,7 @@ public sealed class When_the_infra_script_runs_twice : IAsyncLifetime
     }
 
     // Below Linux's ephemeral range (32768-60999): while the other tests run, hundreds of client sockets hold
-    // local ports in that range, and one of them sat on the PostgreSQL port in a CI run (bind: address in use).
+    // local ports in that range, and one of them can sit on the PostgreSQL port (bind: address in use).
     static readonly Dictionary<string, string> Ports = new()
     {
         ["TRADEWIRE_PG_PORT"] = "25532",
@@ -74,6 +76,38 @@ public sealed class When_the_infra_script_runs_twice : IAsyncLifetime
             .Where(f => f.Length > 3 && f[3] == "0A" && f[1].Contains(':'))
             .Select(f => Convert.ToInt32(f[1][(f[1].LastIndexOf(':') + 1)..], 16))
             .ToHashSet();
+
+    /// <summary>
+    /// The databases and roles deploy/postgres/init's script created: every service's role logs in to its own
+    /// database with the password in the env file, and another service's database refuses it.
+    /// </summary>
+    static async Task AssertEachServiceReachesOnlyItsOwnDatabase(string envFile)
+    {
+        var passwords = envFile.Split('\n')
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l.Trim(), "^TRADEWIRE_DB_([A-Z_]+)_PASSWORD=(.+)$"))
+            .Where(m => m.Success)
+            .ToDictionary(m => m.Groups[1].Value.ToLowerInvariant(), m => m.Groups[2].Value);
+        Assert.Contains("broker_gateway", passwords.Keys);
+        Assert.Equal(8, passwords.Count);
+        foreach (var (name, password) in passwords)
+        {
+            await using var own = new NpgsqlConnection(Login(name, password, name));
+            await own.OpenAsync();
+            await using var cmd = new NpgsqlCommand("SELECT current_user || '@' || current_database()", own);
+            Assert.Equal($"{name}@{name}", await cmd.ExecuteScalarAsync());
+        }
+        var refused = await Assert.ThrowsAsync<PostgresException>(async () =>
+        {
+            await using var other = new NpgsqlConnection(Login("ingest", passwords["ingest"], "dispatcher"));
+            await other.OpenAsync();
+        });
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+    }
+
+    static string Login(string user, string password, string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1", Port = int.Parse(Ports["TRADEWIRE_PG_PORT"]), Username = user, Password = password, Database = database, Pooling = false,
+    }.ConnectionString;
 
     static void AssertNoSecretPrinted(string envFile, params CommandResult[] results)
     {

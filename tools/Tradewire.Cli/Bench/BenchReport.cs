@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Tradewire.Cli.Bench;
 
-/// <summary>The benchmark's Markdown table, with the targets and pass/fail.</summary>
+/// <summary>The benchmark's Markdown table, with its throughput and latency targets and pass/fail.</summary>
 public static class BenchReport
 {
     /// <summary>Writes <c>bench/results/NAME-DATE.md</c> and <c>.json</c> and prints the Markdown.</summary>

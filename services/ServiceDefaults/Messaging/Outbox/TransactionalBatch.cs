@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.ServiceDefaults.Messaging.Outbox;
 
@@ -63,13 +64,13 @@ public sealed class TransactionalBatch<TDbContext>(TDbContext db, IServiceProvid
 
         // ON CONFLICT DO NOTHING: a row another transaction is inserting makes this one wait for it, then skip.
         var now = provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var (connection, tx) = db.InTransaction();
         await using var cmd = new NpgsqlCommand("""
             INSERT INTO "InboxState" ("MessageId", "ConsumerId", "LockId", "Received", "ReceiveCount", "Consumed", "Delivered")
             SELECT m, $2, m, $3, 1, $3, $3 FROM unnest($1::uuid[]) AS m
             ON CONFLICT ("MessageId", "ConsumerId") DO NOTHING
             RETURNING "MessageId"
-            """, connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+            """, connection, tx);
         cmd.Parameters.AddWithValue(byId.Keys.ToArray());
         cmd.Parameters.AddWithValue(consumerId);
         cmd.Parameters.AddWithValue(now);
