@@ -52,6 +52,9 @@ usage() { echo "usage: $(basename "$0") up|down|status|env|restart-rabbitmq|rest
 make_state_absolute() {
     [[ "$STATE" == /* ]] || STATE="$PWD/$STATE"
     STATE="${STATE%/}"
+    # The processes are recognised by the state path on their command line, so a state directory reached through
+    # a symlink (a second checkout sharing the first one's infrastructure) must name the real directory.
+    if [[ -d "$STATE" ]]; then STATE="$(cd "$STATE" && pwd -P)"; fi
 }
 
 set_paths() {
