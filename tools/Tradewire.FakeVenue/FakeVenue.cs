@@ -77,6 +77,9 @@ public sealed class FakeVenue : IAsyncDisposable
     /// <summary>The next <paramref name="times"/> replaces are answered 200, then rejected (the old order works on unchanged).</summary>
     public void RejectReplaces(int times) => _book.RejectReplaces(times);
 
+    /// <summary>The next <paramref name="times"/> fills of simple orders take half of what remains (trading/paper-trading.md: partial fills happen).</summary>
+    public void PartialFills(int times) => _book.PartialFills(times);
+
     /// <summary>The trading stream's URL (<c>ws://</c>, path <c>/stream</c>), as <c>wss://paper-api.alpaca.markets/stream</c> is Alpaca's.</summary>
     public string StreamUrl => "ws" + BaseUrl["http".Length..] + "/stream";
 
