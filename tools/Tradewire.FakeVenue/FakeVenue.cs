@@ -32,6 +32,9 @@ public sealed class FakeVenue : IAsyncDisposable
     /// <summary>Every order so far in submission order, OCO legs as orders of their own.</summary>
     public IReadOnlyList<VenueOrder> Orders => _book.Orders();
 
+    /// <summary>The account's positions, signed share quantities by symbol (a closed position is absent, as at Alpaca).</summary>
+    public IReadOnlyDictionary<string, decimal> Positions => _book.PositionQuantities();
+
     public static async Task<FakeVenue> Start(FakeVenueOptions options)
     {
         ArgumentException.ThrowIfNullOrEmpty(options.KeyId);

@@ -109,6 +109,11 @@ internal sealed partial class VenueBook(FakeVenueOptions options)
         lock (_gate) return _holdings.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => Position(h.Key, h.Value)).ToList();
     }
 
+    public IReadOnlyDictionary<string, decimal> PositionQuantities()
+    {
+        lock (_gate) return _holdings.ToDictionary(h => h.Key, h => h.Value.Qty, StringComparer.Ordinal);
+    }
+
     public Outcome<PositionBody> Position(string symbol)
     {
         lock (_gate) return _holdings.TryGetValue(symbol, out var h) ? Position(symbol, h) : VenueError.PositionNotFound;
