@@ -62,12 +62,13 @@ public static class BrokerGatewayExtensions
         builder.Services.AddMediator(x => x.AddSagaStateMachine<BracketSaga, BracketSagaState>()
             .TradewireRepository<BracketSagaState, BrokerGatewayDbContext>());
         builder.Services.AddScoped<TradingControl>();
+        builder.Services.AddScoped<KillSwitch>();
         builder.Services.AddScoped<LedgerQueries>();
         builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddScoped<ServiceDefaults.Metrics.IMetricsRefresh, GatewayMetricsRefresh>();
         builder.Services.AddScoped<Venue.VenueReader>();
         builder.Services.AddScoped<Mode.ModeSwitch>();
-        builder.Services.AddSingleton<KillSwitch>();
+        builder.Services.AddSingleton<KillSwitchSetting>();
         // Registered before the bus (AddServiceBus comes after): hosted services start in order, so the mode is
         // settled and announced, and a KILL_SWITCH=1 start halts and flattens, before any minute is consumed.
         builder.Services.AddHostedService<Mode.ModeAtStartup>();

@@ -78,7 +78,7 @@ public sealed class Harness : IAsyncDisposable
     async Task StartSagas()
     {
         foreach (var b in Book.Brackets.Values.Where(b => _started.Add(b.ExecutionId)))
-            await Lifecycle.Raise(BracketReceiptActions.Instance, new BracketRequested(b.ExecutionId, b.CreatedAt, b.Ticker));
+            await Lifecycle.Receive(b.ExecutionId, b.CreatedAt, b.Ticker);
     }
 
     public ValueTask DisposeAsync() => _sagas.DisposeAsync();

@@ -31,6 +31,14 @@ internal static class ControlRoutes
             book.ClearFaults();
             return Results.NoContent();
         });
+        fake.MapPost("/partial-fills", async (HttpContext http) =>
+        {
+            var body = await Wire.ReadBody<TimesRequest>(http);
+            if (body.Error is { } refused) return Wire.Error(refused);
+            if (body.Value!.Times < 1) return Wire.Error(VenueError.Invalid("times must be >= 1"));
+            book.PartialFills(body.Value.Times);
+            return Results.NoContent();
+        });
         fake.MapPost("/stream/down", () => { book.Stream.SetDown(); return Results.NoContent(); });
         fake.MapPost("/stream/up", () => { book.Stream.SetUp(); return Results.NoContent(); });
         fake.MapPost("/stream/repeat", () => { book.Stream.Repeat(); return Results.NoContent(); });

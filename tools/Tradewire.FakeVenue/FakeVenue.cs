@@ -32,6 +32,9 @@ public sealed class FakeVenue : IAsyncDisposable
     /// <summary>Every order so far in submission order, OCO legs as orders of their own.</summary>
     public IReadOnlyList<VenueOrder> Orders => _book.Orders();
 
+    /// <summary>The account's positions, signed share quantities by symbol (a closed position is absent, as at Alpaca).</summary>
+    public IReadOnlyDictionary<string, decimal> Positions => _book.PositionQuantities();
+
     public static async Task<FakeVenue> Start(FakeVenueOptions options)
     {
         ArgumentException.ThrowIfNullOrEmpty(options.KeyId);
@@ -76,6 +79,9 @@ public sealed class FakeVenue : IAsyncDisposable
 
     /// <summary>The next <paramref name="times"/> replaces are answered 200, then rejected (the old order works on unchanged).</summary>
     public void RejectReplaces(int times) => _book.RejectReplaces(times);
+
+    /// <summary>The next <paramref name="times"/> fills of simple orders take half of what remains (trading/paper-trading.md: partial fills happen).</summary>
+    public void PartialFills(int times) => _book.PartialFills(times);
 
     /// <summary>The trading stream's URL (<c>ws://</c>, path <c>/stream</c>), as <c>wss://paper-api.alpaca.markets/stream</c> is Alpaca's.</summary>
     public string StreamUrl => "ws" + BaseUrl["http".Length..] + "/stream";

@@ -1,8 +1,8 @@
 namespace Tradewire.FakeVenue;
 
 /// <summary>
-/// Alpaca's status values the venue uses (trading/orders.md, "Order Lifecycle"). Nothing produces
-/// <see cref="PartiallyFilled"/> (every fill is whole). A cancel or a replace is asynchronous: the order waits in
+/// Alpaca's status values the venue uses (trading/orders.md, "Order Lifecycle"). <see cref="PartiallyFilled"/> comes
+/// only from partial fills the driver arms; a day order open at the close ends <see cref="Expired"/>. A cancel or a replace is asynchronous: the order waits in
 /// <see cref="PendingCancel"/> or <see cref="PendingReplace"/> (where it can still fill) until the venue completes it a
 /// moment later. The stop leg of an OCO pair waits <see cref="Held"/> while its take-profit parent works.
 /// </summary>

@@ -18,6 +18,7 @@ internal sealed partial class VenueBook
                 return VenueError.Conflict($"bar minute {Wire.Time(minute)} is earlier than the last applied minute {Wire.Time(last)}");
             if (minute.AddMinutes(1) < _clock)
                 return VenueError.Conflict($"bar minute {Wire.Time(minute)} would move the venue clock back from {Wire.Time(_clock)}");
+            ExpireDayOrders(_clock, minute);
             foreach (var bar in bars)
             {
                 Match(bar);
@@ -25,6 +26,7 @@ internal sealed partial class VenueBook
             }
             _lastBarMinute = minute;
             _clock = minute.AddMinutes(1);
+            ExpireDayOrders(minute, _clock);
             return null;
         }
     }
@@ -35,6 +37,7 @@ internal sealed partial class VenueBook
         lock (_gate)
         {
             if (at < _clock) return VenueError.Conflict($"the venue clock is at {Wire.Time(_clock)} and does not go back to {Wire.Time(at)}");
+            ExpireDayOrders(_clock, at);
             _clock = at;
             return null;
         }
@@ -57,14 +60,16 @@ internal sealed partial class VenueBook
             // One bar touching both legs of an OCO: which came first is unknowable from a bar, so assume the worse (the stop).
             var (winner, price) = group.OrderBy(c => c.Order.Type is "stop" or "stop_limit" ? 0 : 1).First();
             Fill(winner, price!.Value, bar.Minute);
+            if (_orders[winner.Id].Status != OrderStatus.Filled) continue; // partly filled: the rest waits for the next bar
             foreach (var loser in OpenGroup(winner)) MarkCanceled(loser, bar.Minute);
         }
     }
 
     void Fill(VenueOrder order, decimal price, DateTimeOffset at)
     {
-        var qty = order.RemainingQty;
-        var avg = (order.FilledQty * (order.FilledAvgPrice ?? 0m) + qty * price) / order.Qty;
+        var qty = FillQty(order);
+        var filled = order.FilledQty + qty;
+        var avg = (order.FilledQty * (order.FilledAvgPrice ?? 0m) + qty * price) / filled;
 
         var held = _holdings.GetValueOrDefault(order.Symbol) ?? new Holding(0m, 0m);
         var signed = order.Side == "buy" ? qty : -qty;
@@ -76,6 +81,9 @@ internal sealed partial class VenueBook
         else if (Math.Abs(total) > Math.Abs(held.Qty)) _holdings[order.Symbol] = new Holding(total, (held.Qty * held.AvgEntryPrice + signed * price) / total);
         else _holdings[order.Symbol] = held with { Qty = total };
         // The order last, so that its trade_updates event carries the position after the fill.
-        Put(order with { FilledQty = order.Qty, FilledAvgPrice = avg, Status = OrderStatus.Filled, FilledAt = at, UpdatedAt = at });
+        // A partial fill leaves the order working (or still pending its cancel or replace) for the rest.
+        var status = filled == order.Qty ? OrderStatus.Filled
+            : order.Status is OrderStatus.PendingCancel or OrderStatus.PendingReplace ? order.Status : OrderStatus.PartiallyFilled;
+        Put(order with { FilledQty = filled, FilledAvgPrice = avg, Status = status, FilledAt = at, UpdatedAt = at });
     }
 }

@@ -42,7 +42,9 @@ internal sealed partial class VenueBook
                     Id = NextUuid(), ClientOrderId = NewClientOrderId(), Type = request.StopLoss!.LimitPrice is null ? "stop" : "stop_limit",
                     LimitPrice = request.StopLoss.LimitPrice, StopPrice = request.StopLoss.StopPrice, ParentId = order.Id, Status = OrderStatus.Held,
                 }));
-            return Render(order, nested: true);
+            var answer = Render(order, nested: true);
+            if (!oco) FillAtMarketSoon(order);
+            return answer;
         }
     }
 
@@ -57,10 +59,11 @@ internal sealed partial class VenueBook
         {
             if (!_orders.TryGetValue(id, out var order)) return VenueError.OrderNotFound;
             if (!order.IsOpen || OpenGroup(order).Any(o => o.Status == OrderStatus.PendingReplace)) return VenueError.NotCancelable;
-            foreach (var o in OpenGroup(order).Where(o => o.Status != OrderStatus.PendingCancel))
+            var asked = OpenGroup(order).Where(o => o.Status != OrderStatus.PendingCancel).ToList();
+            foreach (var o in asked)
                 Put(o with { Status = OrderStatus.PendingCancel, UpdatedAt = _clock });
             var at = _clock;
-            Later(() => CompleteCancel(GroupOf(order), at));
+            Later(() => CompleteCancel(GroupOf(order), asked.Select(o => o.Id).ToList(), at));
             return null;
         }
     }

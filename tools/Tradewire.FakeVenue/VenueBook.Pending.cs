@@ -35,11 +35,16 @@ internal sealed partial class VenueBook
     // The times written are the market clock when the request arrived, so a replay writes the same times whatever
     // the timer's moment.
 
-    /// <summary>The group's orders still pending_cancel end canceled; one that filled meanwhile stays filled.</summary>
-    void CompleteCancel(string group, DateTimeOffset at)
+    /// <summary>
+    /// The group's orders still pending_cancel end canceled. One that filled meanwhile stays filled, and its cancel is
+    /// refused: event <c>order_cancel_rejected</c> (trading-api/streaming.md, "Trade Updates").
+    /// </summary>
+    void CompleteCancel(string group, IReadOnlyList<string> asked, DateTimeOffset at)
     {
         foreach (var o in _orders.Values.Where(o => GroupOf(o) == group && o.Status == OrderStatus.PendingCancel).ToList())
             MarkCanceled(o, at);
+        foreach (var o in asked.Select(id => _orders[id]).Where(o => o.Status == OrderStatus.Filled))
+            Publish("order_cancel_rejected", o, o);
     }
 
     void CompleteReplace(string oldId, string newId, bool reject, DateTimeOffset at)

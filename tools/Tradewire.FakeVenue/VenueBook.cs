@@ -16,6 +16,7 @@ internal sealed partial class VenueBook(FakeVenueOptions options)
     readonly bool _shorting = options.Shorting;
     readonly List<Pending> _pending = [];
     int _replaceRejections;
+    int _partialFills;
     readonly Dictionary<string, VenueOrder> _orders = new(StringComparer.Ordinal);
     // Submission order, which is also submitted_at order: the clock never goes back.
     readonly List<string> _sequence = [];
@@ -108,6 +109,11 @@ internal sealed partial class VenueBook(FakeVenueOptions options)
         lock (_gate) return _holdings.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => Position(h.Key, h.Value)).ToList();
     }
 
+    public IReadOnlyDictionary<string, decimal> PositionQuantities()
+    {
+        lock (_gate) return _holdings.ToDictionary(h => h.Key, h => h.Value.Qty, StringComparer.Ordinal);
+    }
+
     public Outcome<PositionBody> Position(string symbol)
     {
         lock (_gate) return _holdings.TryGetValue(symbol, out var h) ? Position(symbol, h) : VenueError.PositionNotFound;
@@ -131,7 +137,11 @@ internal sealed partial class VenueBook(FakeVenueOptions options)
     {
         _orders.TryGetValue(next.Id, out var before);
         _orders[next.Id] = next;
-        if (TradeUpdates.EventOf(before, next) is not { } update) return;
+        if (TradeUpdates.EventOf(before, next) is { } update) Publish(update, next, before);
+    }
+
+    void Publish(string update, VenueOrder next, VenueOrder? before)
+    {
         var position = _holdings.TryGetValue(next.Symbol, out var h) ? h.Qty : 0m;
         Stream.Publish(TradeUpdates.Message(update, Render(next, nested: true), next, before, position, $"00000000-0000-4000-9000-{++_lastExecution:x12}"));
     }

@@ -80,3 +80,6 @@ internal sealed record PositionBody(
     string AssetId, string Symbol, string AssetClass, string Qty, string AvgEntryPrice, string Side, string MarketValue, string CurrentPrice);
 
 internal sealed record ClockRequest(DateTimeOffset At);
+
+/// <summary>The body of <c>POST /fake/partial-fills</c>.</summary>
+internal sealed record TimesRequest(int Times);

@@ -36,7 +36,7 @@ public sealed class PlaceBracketOrderConsumer(BrokerGatewayDbContext db, Bracket
             m.TakeProfitPrice, m.MaxHoldMinutes, m.DecisionTs.ToUniversalTime(), m.SignalTs.ToUniversalTime(), DispatchMinute(m.DecisionTs), m.Confidence,
             m.ConfigSha, m.ExecutionMode, Domain.ClientOrderIds.OcoGroup(m.ExecutionId));
         if (inserted == 1)
-            await lifecycle.Raise(BracketReceiptActions.Instance, new BracketRequested(m.ExecutionId, m.DecisionTs.ToUniversalTime(), m.Ticker), token);
+            await lifecycle.Receive(m.ExecutionId, m.DecisionTs.ToUniversalTime(), m.Ticker, token);
     }
 
     /// <summary>

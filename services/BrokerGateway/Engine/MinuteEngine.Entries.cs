@@ -13,7 +13,7 @@ public sealed partial class MinuteEngine
     /// <summary>(c) Risk and entry of every bracket requested up to this minute, in decision order.</summary>
     async Task SubmitEntries(Book book, TradingSession session, DateTimeOffset minute, DateTimeOffset close)
     {
-        var cutoff = session.CloseUtc.AddMinutes(-options.FlattenMinutesBeforeClose);
+        var cutoff = DayEnd.FlatAt(session);
         foreach (var bracket in book.Brackets.Values.Where(b => b.State == BracketState.Requested && b.DispatchMinute <= minute)
                      .OrderBy(b => b.DecisionTs).ThenBy(b => b.ExecutionId).ToList())
         {

@@ -123,7 +123,7 @@ public sealed partial class MinuteEngine
     /// Records the faults the broker call met on its way (a 500 then a success, a timeout whose order turned out to
     /// exist) as a BROKER_FAULT warning, so a flaky venue shows even when no order was harmed; returns the ack.
     /// </summary>
-    BrokerAck Noted(Book book, BrokerAck ack, string call, OrderRecord order, DateTimeOffset at)
+    internal BrokerAck Noted(Book book, BrokerAck ack, string call, OrderRecord order, DateTimeOffset at)
     {
         // The order's intent and the broker's answer, one line per call (a refused one as a warning).
         log.Log(ack.Status == AckStatus.Accepted ? LogLevel.Information : LogLevel.Warning,

@@ -14,7 +14,7 @@ namespace Tradewire.BrokerGateway.Engine;
 /// <summary>
 /// One market minute of the gateway, in a fixed order: (a) the minute's bar fills working orders, (b) the
 /// bracket state machines run on those fills (and max hold), (c) pre-trade risk and entries of the brackets
-/// requested up to this minute (they fill at the next bar's open), (d) end-of-day rules, (e) the sweeper.
+/// requested up to this minute (they fill at the next bar's open), (d) the <see cref="EndOfDay"/>, (e) the sweeper.
 /// Works on the <see cref="Book"/> and the <see cref="IBroker"/> and never reads a clock. Each bracket's lifecycle
 /// belongs to its <see cref="BracketSaga"/>: the engine detects what happened (a fill, max hold, a risk verdict)
 /// and raises it through <paramref name="lifecycle"/>; the saga decides the transition and calls back the
@@ -23,6 +23,10 @@ namespace Tradewire.BrokerGateway.Engine;
 public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, EngineOptions options, BracketLifecycle lifecycle, ILogger? logger = null)
 {
     readonly ILogger log = logger ?? NullLogger.Instance;
+    EndOfDay? _dayEnd;
+
+    /// <summary>The end-of-day rules this engine applies (tighten, hard flat).</summary>
+    EndOfDay DayEnd => _dayEnd ??= new EndOfDay(this, broker, options);
 
     public async Task Process(Book book, TradingSession session, DateTimeOffset minute, IReadOnlyList<Bar> bars)
     {
@@ -40,7 +44,7 @@ public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, Engi
         await ApplyPositionStops(book, minute, close);
         await ApplyMaxHold(book, minute, close);
         await SubmitEntries(book, session, minute, close);  // (c)
-        await ApplyEndOfDay(book, session, minute, close);  // (d)
+        await DayEnd.Apply(book, session, close);           // (d)
         await Sweep(book, minute, close);                   // (e)
     }
 

@@ -18,7 +18,7 @@ namespace Tradewire.BrokerGateway.Engine;
 /// </summary>
 public sealed class MinuteStep(BrokerGatewayDbContext db, MinuteSequencer<BrokerGatewayDbContext> sequencer, IMarketCalendar calendar,
     IOptions<RiskLimits> limits, BrokerFactory brokers, IOptions<EngineOptions> options, Saga.BracketLifecycle lifecycle,
-    Http.KillSwitch killSwitch, ILogger<MinuteStep> log)
+    Http.KillSwitchSetting killSwitch, ILogger<MinuteStep> log)
 {
     public static readonly string[] Streams = ["bars", "dispatch"];
 

@@ -16,16 +16,16 @@ public static class ControlEndpoints
     public static void MapBrokerGatewayEndpoints(this WebApplication app)
     {
         var group = app.MapGroup("").RequireOperatorToken();
-        group.MapPost("/flatten", async (HttpRequest request, TradingControl control) =>
-            await Parse(request) is { } body ? Results.Ok(await control.Flatten(body.Actor!, body.Reason!)) : BadBody());
+        group.MapPost("/flatten", async (HttpRequest request, KillSwitch killSwitch) =>
+            await Parse(request) is { } body ? Results.Ok(await killSwitch.Press(body.Actor!, body.Reason!)) : BadBody());
         // The kill switch on a synthetic paper bracket of its own, then rolled back: proves the whole path and
         // its time without changing anything (the smoke test presses it on a running system).
-        group.MapPost("/flatten/rehearsal", async (TradingControl control) => Results.Ok(await control.Rehearse()));
+        group.MapPost("/flatten/rehearsal", async (KillSwitch killSwitch) => Results.Ok(await killSwitch.Rehearse()));
         group.MapPost("/pause", async (HttpRequest request, TradingControl control) =>
             await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingStates.Paused, body.Actor!, body.Reason!)) : BadBody());
         group.MapPost("/reduce", async (HttpRequest request, TradingControl control) =>
             await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingStates.Reducing, body.Actor!, body.Reason!)) : BadBody());
-        group.MapPost("/resume", async (HttpRequest request, TradingControl control, KillSwitch killSwitch) =>
+        group.MapPost("/resume", async (HttpRequest request, TradingControl control, KillSwitchSetting killSwitch) =>
             killSwitch.Engaged
                 ? Results.Json(new { error = "KILL_SWITCH_ENGAGED", message = "KILL_SWITCH is set: release it before resuming." }, statusCode: 409)
                 : await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingStates.Active, body.Actor!, body.Reason!)) : BadBody());

@@ -1,19 +1,19 @@
 namespace Tradewire.BrokerGateway.Http;
 
 /// <summary>
-/// At start-up, before any message is consumed: with <c>KILL_SWITCH=1</c> (environment or file, see <see cref="KillSwitch"/>), state HALTED and
-/// flatten everything; otherwise rehearse the kill switch and roll it back (<see cref="TradingControl.Rehearse"/>),
+/// At start-up, before any message is consumed: with <c>KILL_SWITCH=1</c> (environment or file, see <see cref="KillSwitchSetting"/>), state HALTED and
+/// flatten everything; otherwise rehearse the kill switch and roll it back (<see cref="KillSwitch.Rehearse"/>),
 /// so that the operator's first press runs as fast as the later ones.
 /// </summary>
-public sealed class KillSwitchAtStartup(IServiceProvider services, KillSwitch killSwitch, ILogger<KillSwitchAtStartup> log) : IHostedService
+public sealed class KillSwitchAtStartup(IServiceProvider services, KillSwitchSetting killSwitch, ILogger<KillSwitchAtStartup> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var control = scope.ServiceProvider.GetRequiredService<TradingControl>();
+        var control = scope.ServiceProvider.GetRequiredService<KillSwitch>();
         if (killSwitch.Engaged)
         {
-            await control.Flatten(killSwitch.Source, "KILL_SWITCH=1 at start-up");
+            await control.Press(killSwitch.Source, "KILL_SWITCH=1 at start-up");
             return;
         }
         try

@@ -3,13 +3,13 @@ using Tradewire.BrokerGateway.Persistence;
 namespace Tradewire.BrokerGateway.Http;
 
 /// <summary>
-/// Looks at the <see cref="KillSwitch"/> every <c>KillSwitch:PollInterval</c> (1 s) while the gateway runs. While it is
-/// engaged and the trading state is not HALTED, it presses the kill switch (<see cref="TradingControl.Flatten"/>:
+/// Looks at the <see cref="KillSwitchSetting"/> every <c>KillSwitch:PollInterval</c> (1 s) while the gateway runs. While it is
+/// engaged and the trading state is not HALTED, it presses the kill switch (<see cref="KillSwitch.Press"/>:
 /// HALTED committed first, then every order cancelled and every position closed), once: the next looks find HALTED.
 /// Entries also stop without it: the minute step refuses them whenever the switch is engaged, and <c>/resume</c>
 /// and a switch to LIVE are refused until it is released. Releasing it changes nothing by itself: the operator resumes.
 /// </summary>
-public sealed class KillSwitchWatch(IServiceProvider services, KillSwitch killSwitch, IConfiguration configuration, ILogger<KillSwitchWatch> log)
+public sealed class KillSwitchWatch(IServiceProvider services, KillSwitchSetting killSwitch, IConfiguration configuration, ILogger<KillSwitchWatch> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,6 +41,6 @@ public sealed class KillSwitchWatch(IServiceProvider services, KillSwitch killSw
                 return;
         }
         log.LogCritical("KILL_SWITCH engaged ({Source}): halting and flattening", killSwitch.Source);
-        await scope.ServiceProvider.GetRequiredService<TradingControl>().Flatten(killSwitch.Source, "KILL_SWITCH=1 while running");
+        await scope.ServiceProvider.GetRequiredService<KillSwitch>().Press(killSwitch.Source, "KILL_SWITCH=1 while running");
     }
 }

@@ -16,7 +16,7 @@ namespace Tradewire.BrokerGateway.Mode;
 /// event, and <see cref="TradingModeChanged"/> through the outbox, which the dispatcher follows. A refusal rolls
 /// back and changes nothing. Switching to the mode already in force changes nothing and answers it.
 /// </summary>
-public sealed class ModeSwitch(BrokerGatewayDbContext db, IPublishEndpoint publish, IOptions<BrokerOptions> options, KillSwitch killSwitch,
+public sealed class ModeSwitch(BrokerGatewayDbContext db, IPublishEndpoint publish, IOptions<BrokerOptions> options, KillSwitchSetting killSwitch,
     VenueReader venue, TimeProvider clock)
 {
     public sealed record Outcome(string Mode, long Version, bool Changed, ModeRefusal? Refusal = null);

@@ -34,10 +34,33 @@ public sealed class BracketLifecycle(IScopedMediator mediator)
         }
     }
 
+    /// <summary>
+    /// A bracket's command was stored: its saga starts in Requested. Nothing else may happen on receipt, so any other
+    /// action the saga asked for here would be a defect, and throws.
+    /// </summary>
+    public Task<bool> Receive(Guid executionId, DateTimeOffset at, string ticker, CancellationToken token = default) =>
+        Raise(OnReceipt.Instance, new BracketRequested(executionId, at, ticker), token);
+
     /// <summary>Called by the saga when the current event is illegal in <paramref name="state"/> or finds no saga.</summary>
     internal void Refuse(string state)
     {
         _refused = true;
         Actions.Refused(_current!.ExecutionId, state, _current.GetType().Name, _current.At);
+    }
+
+    /// <summary>The actions of <see cref="BracketRequested"/>: entering Requested only (the bracket row already says REQUESTED).</summary>
+    sealed class OnReceipt : IBracketActions
+    {
+        public static readonly OnReceipt Instance = new();
+
+        public void Entered(Guid executionId, string state) { }
+        public Task Protect(Guid executionId, DateTimeOffset eligibleFrom) => throw Unexpected();
+        public Task CloseOnChildFill(Guid executionId, string childClientOrderId, DateTimeOffset at) => throw Unexpected();
+        public void CloseOnExitFill(Guid executionId, string exitClientOrderId, DateTimeOffset at) => throw Unexpected();
+        public Task CloseCancelled(Guid executionId, string reason, DateTimeOffset at) => throw Unexpected();
+        public void CloseRejected(Guid executionId, string reason, DateTimeOffset at) => throw Unexpected();
+        public Task Exit(Guid executionId, string reason, DateTimeOffset eligibleFrom, DateTimeOffset at) => throw Unexpected();
+        public void Refused(Guid executionId, string state, string eventName, DateTimeOffset at) => throw Unexpected();
+        static InvalidOperationException Unexpected() => new("A bracket saga acted on receipt of its command");
     }
 }

@@ -130,7 +130,7 @@ public sealed class When_the_kill_switch_is_rehearsed_at_start_up
             """;
         var before = await gw.Count(Ledger);
 
-        var rehearsal = await gw.InScope(sp => sp.GetRequiredService<TradingControl>().Rehearse());
+        var rehearsal = await gw.InScope(sp => sp.GetRequiredService<KillSwitch>().Rehearse());
 
         // It flattened the real book (3 positions, 6 working legs) in its transaction...
         Assert.Equal((3, 6), (rehearsal.PositionsClosed, rehearsal.OrdersCancelled));

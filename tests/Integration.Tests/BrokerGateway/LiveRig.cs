@@ -1,6 +1,7 @@
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
 using Tradewire.FakeVenue;
+using Tradewire.Integration.Tests.Support;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Integration.Tests.BrokerGateway;
@@ -25,10 +26,14 @@ public sealed class LiveRig : IAsyncDisposable
     public GatewayHost Gateway { get; }
     public TradingSession Session { get; }
 
-    /// <summary>Requests time out after 1 s and are tried 3 times, so a fault plays out within a test's patience.</summary>
-    public static async Task<LiveRig> Start(IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Requests time out after 1 s and are tried 3 times, so a fault plays out within a test's patience.
+    /// <paramref name="venueOptions"/> changes the venue's options (its pending delay, say).
+    /// </summary>
+    public static async Task<LiveRig> Start(IDictionary<string, string?>? settings = null, Func<FakeVenueOptions, FakeVenueOptions>? venueOptions = null)
     {
-        var venue = await Tradewire.FakeVenue.FakeVenue.Start(new FakeVenueOptions { KeyId = KeyId, SecretKey = SecretKey });
+        var options = new FakeVenueOptions { KeyId = KeyId, SecretKey = SecretKey };
+        var venue = await Tradewire.FakeVenue.FakeVenue.Start(venueOptions is null ? options : venueOptions(options));
         var config = new Dictionary<string, string?>
         {
             ["Broker:Mode"] = "LIVE", ["Broker:Alpaca:BaseUrl"] = venue.BaseUrl, ["Broker:Alpaca:KeyId"] = KeyId,
@@ -54,17 +59,38 @@ public sealed class LiveRig : IAsyncDisposable
     }
 
     /// <summary>
-    /// A bracket for <paramref name="ticker"/> decided at the open, taken through two flat minutes at 100: the entry
-    /// is sent to the venue, fills at the next open, and its OCO pair is placed. Returns the command.
+    /// A LIVE bracket for <paramref name="ticker"/> decided at the open and taken through the open's flat minute at 100:
+    /// its entry is sent to the venue, which fills it at the last trade (100) a moment later. Returns the command.
     /// </summary>
-    public async Task<PlaceBracketOrder> EnterAtOpen(string ticker)
+    public async Task<PlaceBracketOrder> SendEntryAtOpen(string ticker)
     {
         var order = Order(ticker, Open);
         await Gateway.Place(order);
         await Minute(Open, GatewayScenario.Flat([ticker], Open, 100m), ordersSent: 1);
+        return order;
+    }
+
+    /// <summary>
+    /// <see cref="SendEntryAtOpen"/>, then one more flat minute at 100, by whose end the entry's fill is booked and its
+    /// OCO pair placed. Returns the command.
+    /// </summary>
+    public async Task<PlaceBracketOrder> EnterAtOpen(string ticker)
+    {
+        var order = await SendEntryAtOpen(ticker);
         await Minute(Open.AddMinutes(1), GatewayScenario.Flat([ticker], Open.AddMinutes(1), 100m));
         return order;
     }
+
+    /// <summary>
+    /// Waits until the account is flat AT THE VENUE: no position and no open order. The runbook's deadline for the
+    /// kill switch is 2 s: a venue not flat by then fails the test (a correctness bound, not a speed target).
+    /// </summary>
+    public Task VenueFlatWithin(TimeSpan deadline, string what) =>
+        Eventually.Until(() => Task.FromResult((Positions: Venue.Positions.Count, OpenOrders: Venue.Orders.Count(o => o.IsOpen))),
+            v => v is { Positions: 0, OpenOrders: 0 }, deadline, what);
+
+    /// <summary>The runbook's deadline for the kill switch to leave the account flat.</summary>
+    public static readonly TimeSpan FlatDeadline = TimeSpan.FromSeconds(2);
 
     /// <summary>The venue's orders carrying <paramref name="clientOrderId"/> (the idempotency key: never more than one).</summary>
     public int VenueOrders(string clientOrderId) => Venue.Orders.Count(o => o.ClientOrderId == clientOrderId);

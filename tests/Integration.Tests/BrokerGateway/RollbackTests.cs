@@ -60,6 +60,8 @@ public sealed class When_the_operator_rolls_back_from_LIVE(ITestOutputHelper out
     {
         await using var rig = await LiveRig.Start();
         await rig.EnterAtOpen("AAPL");
+        // The market closes: the venue keeps a market exit for the next session's open, so it never fills here.
+        rig.Venue.SetClock(rig.Session.CloseUtc);
         using var gateway = new HttpClient { BaseAddress = rig.Gateway.Http.BaseAddress };
         gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", GatewayHost.Token);
         var text = new StringWriter();

@@ -17,13 +17,9 @@ public sealed class When_the_gateway_trades_live
     {
         await using var rig = await LiveRig.Start();
         var m0 = rig.Open;
-        var order = LiveRig.Order("AAPL", m0);
+        var order = await rig.EnterAtOpen("AAPL");                                                // fills at 100; OCO placed
         var entryId = ClientOrderIds.For(order.ExecutionId, LegRole.Entry);
         var targetId = ClientOrderIds.For(order.ExecutionId, LegRole.Target);
-
-        await rig.Gateway.Place(order);
-        await rig.Minute(m0, Flat(["AAPL"], m0, 100m), ordersSent: 1);                         // entry sent to the venue
-        await rig.Minute(m0.AddMinutes(1), Flat(["AAPL"], m0.AddMinutes(1), 100m));             // fills at 100; OCO placed
         await rig.Minute(m0.AddMinutes(2), [Bar("AAPL", m0.AddMinutes(2), 105m, 111m, 104m, 110m)]); // the target fills
 
         var venue = rig.Venue.Orders;
@@ -103,15 +99,18 @@ public sealed class When_the_gateway_trades_live
         var m0 = rig.Open;
         var order = await rig.EnterAtOpen("AAPL");
 
-        var response = await rig.Gateway.Http.SendAsync(Control("/flatten"));
-        response.EnsureSuccessStatusCode();
-        // The venue fills market orders on its next bar: the exit works until then, and the OCO pair is gone.
+        // From the press: the account is flat at the venue (no position, no open order) within the runbook's 2 s.
+        var press = rig.Gateway.Http.SendAsync(Control("/flatten"));
+        await rig.VenueFlatWithin(LiveRig.FlatDeadline, "the account flat at the venue after the kill switch");
+        (await press).EnsureSuccessStatusCode();
+        // The OCO pair was cancelled, and the exit filled in the session at the last trade.
         Assert.All(rig.Venue.Orders.Where(o => o.OrderClass == "oco"), o => Assert.Equal("canceled", o.Status));
         var exitId = ClientOrderIds.For(order.ExecutionId, LegRole.Exit);
-        Assert.Equal(1, rig.VenueOrders(exitId));
+        var exit = Assert.Single(rig.Venue.Orders, o => o.ClientOrderId == exitId);
+        Assert.Equal(("filled", 100m), (exit.Status, exit.FilledAvgPrice!.Value));
 
         await rig.Minute(m0.AddMinutes(2), Flat(["AAPL"], m0.AddMinutes(2), 99m));
-        Assert.Equal(1, await rig.Gateway.Count("SELECT count(*) FROM orders WHERE leg_role = 'EXIT' AND status = 'FILLED' AND avg_fill_price = 99"));
+        Assert.Equal(1, await rig.Gateway.Count("SELECT count(*) FROM orders WHERE leg_role = 'EXIT' AND status = 'FILLED' AND avg_fill_price = 100"));
         Assert.Equal(1, await rig.Gateway.Count("SELECT count(*) FROM positions WHERE ticker = 'AAPL' AND qty = 0"));
         Assert.Equal(1, await rig.Gateway.Count("SELECT count(*) FROM brackets WHERE state = 'CLOSED' AND exit_reason = 'KILL_SWITCH'"));
         Assert.Empty(await rig.Gateway.Reconcile());
@@ -126,8 +125,14 @@ public sealed class When_the_gateway_trades_live
         var order = LiveRig.Order("AAPL", placeAt);
         await rig.Gateway.Place(order);
         // The whole session in lock-step (the gateway's cursor starts at the open); the price rises after the entry.
+        var flatAt = close.AddMinutes(-5);
         for (var minute = rig.Open; minute < close.AddMinutes(-3); minute = minute.AddMinutes(1))
+        {
             await rig.Minute(minute, Flat(["AAPL"], minute, minute <= placeAt.AddMinutes(1) ? 100m : 102m), minute == placeAt ? 1 : 0);
+            // The step of the minute ending at the hard-flat time flattens: the venue is flat within the 2 s deadline.
+            if (minute.AddMinutes(1) == flatAt)
+                await rig.VenueFlatWithin(LiveRig.FlatDeadline, "the account flat at the venue at the hard-flat time");
+        }
 
         // Close-10: the stop moved to break-even (100) by a replace at the venue, which the adapter followed to cancel it at close-5.
         var stops = rig.Venue.Orders.Where(o => o.Type == "stop").OrderBy(o => o.CreatedAt).ToList();

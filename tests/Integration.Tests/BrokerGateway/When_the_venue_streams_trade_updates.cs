@@ -83,11 +83,8 @@ public sealed class When_the_venue_streams_trade_updates(ITestOutputHelper outpu
     {
         await using var rig = await LiveRig.Start();
         var m0 = rig.Open;
-        var order = LiveRig.Order("AAPL", m0);
-        await rig.Gateway.Place(order);
-        await rig.Minute(m0, Flat(["AAPL"], m0, 100m), ordersSent: 1); // the entry is sent
+        var order = await rig.SendEntryAtOpen("AAPL"); // the venue fills it at the last trade
         await Listening(rig);
-        VenueOnly(rig, m0.AddMinutes(1), 100m, 100m, 100m, 100m);       // and fills at the venue
         var gw = rig.Gateway;
         await gw.WaitForCount("the entry's fill booked and its OCO pair placed", "SELECT count(*) FROM brackets WHERE state = 'PROTECTED'", 1, Patience);
 
@@ -103,6 +100,33 @@ public sealed class When_the_venue_streams_trade_updates(ITestOutputHelper outpu
         Assert.Equal(1, rig.VenueOrders(ClientOrderIds.For(order.ExecutionId, LegRole.Target)));
         Assert.Equal(0, await gw.Count("SELECT count(*) FROM risk_events WHERE reason_code IN ('UNKNOWN_FILL', 'ILLEGAL_TRANSITION')"));
         Assert.Empty(await gw.Reconcile());
+    }
+
+    [Fact]
+    public async Task Should_book_a_partial_fill_once_and_then_the_rest()
+    {
+        // The venue fills half the entry, then the rest a pending delay later: 1 s, so the stream brings each part.
+        await using var rig = await LiveRig.Start(venueOptions: o => o with { PendingDelay = TimeSpan.FromSeconds(1) });
+        rig.Venue.PartialFills(1);
+        var m0 = rig.Open;
+        var order = await rig.SendEntryAtOpen("AAPL");
+        var entryId = ClientOrderIds.For(order.ExecutionId, LegRole.Entry);
+        await Listening(rig);
+        var gw = rig.Gateway;
+        await gw.WaitForCount("the first part booked between minutes", "SELECT count(*) FROM trades WHERE qty = 5", 1, Patience);
+        await gw.WaitForCount("the rest booked", "SELECT count(*) FROM orders WHERE leg_role = 'ENTRY' AND status = 'FILLED' AND filled_qty = 10", 1, Patience);
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM brackets WHERE state = 'PROTECTED' AND filled_qty = 10"));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM positions WHERE ticker = 'AAPL' AND qty = 10"));
+
+        var reads = ListCalls(rig);
+        rig.Venue.RepeatTradeUpdates(); // the fill, the partial fill and the rest once more, newest first
+        await Eventually.Until(() => Task.FromResult(ListCalls(rig)), n => n > reads, Patience, "the gateway reading the venue on the repeated events");
+        // The next minute's step runs after those reads (under the same lock), and reads the venue once more.
+        await rig.Minute(m0.AddMinutes(1), Flat(["AAPL"], m0.AddMinutes(1), 100m));
+
+        Assert.Equal(2, await gw.Count("SELECT count(*) FROM trades WHERE client_order_id = $1 AND qty = 5 AND price = 100", entryId));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM orders WHERE client_order_id = $1 AND status = 'FILLED' AND filled_qty = 10", entryId));
+        Assert.Equal(0, await gw.Count("SELECT count(*) FROM risk_events WHERE reason_code IN ('UNKNOWN_FILL', 'ILLEGAL_TRANSITION')"));
     }
 
     static int ListCalls(LiveRig rig) => rig.Venue.Requests.Count(r => r.Method == "GET" && r.Path == "/v2/orders");

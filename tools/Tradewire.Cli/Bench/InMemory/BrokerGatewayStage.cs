@@ -80,7 +80,7 @@ public sealed class BrokerGatewayStage : MinuteStage, IConsumer<PlaceBracketOrde
             };
             _brackets[bracket.ExecutionId] = bracket;
             _receivedPerMinute[bracket.DispatchMinute] = _receivedPerMinute.GetValueOrDefault(bracket.DispatchMinute) + 1;
-            await _lifecycle.Raise(BracketReceiptActions.Instance, new BracketRequested(m.ExecutionId, decisionTs, m.Ticker));
+            await _lifecycle.Receive(m.ExecutionId, decisionTs, m.Ticker);
         }
         await Advance(context);
     });
