@@ -43,6 +43,9 @@ const string Usage = """
       reconcile                 run scripts/reconcile_db.sql on the broker-gateway's database (each check: 0 rows)
       sample-session [--seed N] [--date yyyy-MM-dd] [--out DIR]
                                 regenerate the sample session (data/sample-session) from its seed
+      realmarket [--data DIR] [--symbol SPY] (--date yyyy-MM-dd ... | --all)
+                                replay real minute bars (NinjaTrader files; default the 2011 SPY bars) through the seven
+                                services, each day on a fresh system: signals by rule, confidence, gate refusals, executions
     """;
 
 var paths = RepoPaths.Locate();
@@ -77,6 +80,7 @@ try
         "rollback" => await Tradewire.Cli.Rollback.RollbackCommand.Run(paths, args[1..]),
         "reconcile" when args.Length == 1 => await ReconcileCommand(paths),
         "sample-session" => SampleSessionCommand.Run(paths, args[1..]),
+        "realmarket" => await Tradewire.Cli.RealMarket.RealMarketCommand.Run(paths, args[1..]),
         "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),
         _ => UsageError($"unknown command or bad arguments: {string.Join(' ', args)}"),
     };
