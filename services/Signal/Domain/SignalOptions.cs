@@ -3,7 +3,8 @@ namespace Tradewire.Signal.Domain;
 /// <summary>
 /// Tunables of the signal engine (configuration section <c>Signal</c>). Returns and volatilities are fractions
 /// (0.004 = 0.4 %), trend is <c>(SMA20 - SMA50) / SMA50</c>, sentiment is in [-1, 1]. Defaults are calibrated on
-/// the seeded 40-symbol session of the calibration test (see tests/Signal.Tests).
+/// the seeded 40-symbol sessions of the calibration test, the sample session and real SPY minute bars (see
+/// tests/Signal.Tests and docs/strategy-on-real-markets.md).
 /// </summary>
 public sealed class SignalOptions
 {
@@ -23,9 +24,8 @@ public sealed class SignalOptions
 /// <summary>
 /// momentum_breakout (BUY_CALL) and its mirror momentum_breakdown (BUY_PUT). Moves are measured in units of the
 /// symbol's own recent_vol (ATR14 / close, the typical one-minute range), not as fixed fractions, so that a
-/// "breakout" means the same on a quiet index and on a volatile single stock: on real SPY minute bars and on the
-/// synthetic sample session alike, a 15-minute move of 3 ATRs is about as rare than one minute in twenty (see
-/// docs/strategy-on-real-markets.md).
+/// "breakout" means the same on a quiet index and on a volatile single stock: in ATR units real SPY minute bars and
+/// the synthetic sample session have much the same distribution of moves (see docs/strategy-on-real-markets.md).
 /// </summary>
 public sealed class BreakoutRuleOptions
 {
@@ -39,7 +39,7 @@ public sealed class BreakoutRuleOptions
     public decimal MinVolRatio { get; set; } = 1.5m;
 
     /// <summary>Confidence = Base + each weight x its strength (each strength in [0, 1]).</summary>
-    public decimal BaseConfidence { get; set; } = 0.45m;
+    public decimal BaseConfidence { get; set; } = 0.42m;
     public decimal Move15Weight { get; set; } = 0.15m;
     /// <summary>ATRs of 15-minute move above the minimum that earn the full move weight.</summary>
     public decimal Move15Span { get; set; } = 2.0m;
