@@ -8,7 +8,7 @@ namespace Tradewire.Cli.RealMarket;
 
 /// <summary>
 /// <c>./tradewire realmarket [--data DIR] [--symbol SPY] [--date yyyy-MM-dd]... [--all]</c>: replays real minute bars
-/// (NinjaTrader files, by default ../shared/data/bars/spy_2011_ninjatrader) through the seven services, one trading
+/// (NinjaTrader files, by default shared/data/bars/spy_2011_ninjatrader beside the repository) through the seven services, one trading
 /// day at a time, each on fresh databases and queues (as docs/strategy-on-real-markets.md's tables are made), and
 /// prints per day the signals by rule, the confidence distribution, the gate refusals and the executions. The
 /// table is also written to .tradewire/reports/realmarket.md. Run it after a build (./tradewire demo builds) and,
@@ -20,7 +20,7 @@ public static class RealMarketCommand
 
     public static async Task<int> Run(RepoPaths paths, string[] args)
     {
-        var data = Path.GetFullPath(Path.Combine(paths.Root, "..", "shared", "data", "bars", "spy_2011_ninjatrader"));
+        var data = DefaultData(paths.Root);
         var symbol = "SPY";
         var dates = new SortedSet<DateOnly>();
         var all = false;
@@ -74,6 +74,21 @@ public static class RealMarketCommand
         Console.WriteLine(table);
         Console.WriteLine($"Signals {rows.Sum(r => r.Signals)}, executions {rows.Sum(r => r.Executions)} over {rows.Count} days of {symbol}; written to {file}");
         return 0;
+    }
+
+    /// <summary>
+    /// The 2011 SPY files under the project's shared data directory: <c>TRADEWIRE_SHARED_DIR</c> if set, else the
+    /// first <c>shared/</c> beside the repository or one of its parents (a worktree sits deeper than the clone).
+    /// </summary>
+    static string DefaultData(string root)
+    {
+        string[] bars = ["data", "bars", "spy_2011_ninjatrader"];
+        if (Environment.GetEnvironmentVariable("TRADEWIRE_SHARED_DIR") is { Length: > 0 } shared)
+            return Path.Combine([shared, .. bars]);
+        for (var dir = new DirectoryInfo(root).Parent; dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine([dir.FullName, "shared", .. bars])))
+                return Path.Combine([dir.FullName, "shared", .. bars]);
+        return Path.Combine([Path.GetFullPath(Path.Combine(root, "..")), "shared", .. bars]);
     }
 
     /// <summary>Fresh databases and queues, the seven services started, one session replayed to its end, services stopped. Null when it went well.</summary>
