@@ -39,7 +39,7 @@ public sealed class BreakoutRuleOptions
     public decimal MinVolRatio { get; set; } = 1.5m;
 
     /// <summary>Confidence = Base + each weight x its strength (each strength in [0, 1]).</summary>
-    public decimal BaseConfidence { get; set; } = 0.42m;
+    public decimal BaseConfidence { get; set; } = 0.40m;
     public decimal Move15Weight { get; set; } = 0.15m;
     /// <summary>ATRs of 15-minute move above the minimum that earn the full move weight.</summary>
     public decimal Move15Span { get; set; } = 2.0m;
