@@ -27,6 +27,16 @@ public sealed class When_a_rule_evaluates_a_symbol
     }
 
     [Fact]
+    public void Should_measure_the_move_in_the_symbols_own_atrs()
+    {
+        // The same 0.9 % in 15 minutes is 9 ATRs for a symbol whose minutes range 0.1 %, and 2.25 ATRs (no
+        // breakout) for one whose minutes range 0.4 %.
+        var rule = new MomentumBreakoutRule(+1, options);
+        Assert.Equal(9m, rule.Evaluate(Snapshots.Breakout("A", M), 0m)!.Inputs["move_15_atr"]);
+        Assert.Null(rule.Evaluate(Snapshots.Breakout("A", M) with { RecentVol = 0.004m }, 0m));
+    }
+
+    [Fact]
     public void Should_not_buy_a_call_against_the_trend()
     {
         var f = Snapshots.Breakout("A", M) with { Trend = -0.001m };

@@ -30,7 +30,7 @@ public sealed class When_calibrating_on_seeded_sessions(ITestOutputHelper output
         var report = DecisionPipeline.Run(SessionGenerator.Generate(seed, Date));
         output.WriteLine(report.ToString());
 
-        Assert.InRange(report.Recommendations.Count, 60, 200);
+        Assert.InRange(report.Recommendations.Count, 50, 200);
         Assert.True(report.RecommendationTickers >= 12, $"only {report.RecommendationTickers} tickers");
         Assert.InRange(report.HighConfidenceShare, 0.01m, 0.35m);
         Assert.InRange(report.Executed.Count, 1, 50);

@@ -3,7 +3,7 @@ namespace Tradewire.ServiceDefaults.MarketTime;
 /// <summary>
 /// NYSE regular-hours calendar: 09:30-16:00 America/New_York on weekdays, 09:30-13:00 on early-close days, closed
 /// on weekends and on the holidays in <see cref="NyseHolidays"/>. Table-driven only: holidays are never derived
-/// by rule, and any date outside the covered years throws <see cref="MarketCalendarException"/>.
+/// by rule, and any date outside the covered years (and the few historical months listed there) throws <see cref="MarketCalendarException"/>.
 /// Stateless, immutable and thread-safe; register as a singleton.
 /// </summary>
 public sealed class NyseCalendar : IMarketCalendar
@@ -63,7 +63,7 @@ public sealed class NyseCalendar : IMarketCalendar
 
     static void EnsureCovered(DateOnly date)
     {
-        if (date < FirstCoveredDate || date > LastCoveredDate)
+        if ((date < FirstCoveredDate || date > LastCoveredDate) && !NyseHolidays.HistoricalMonths.Contains((date.Year, date.Month)))
             throw new MarketCalendarException(date, NyseHolidays.FirstCoveredYear, NyseHolidays.LastCoveredYear);
     }
 }

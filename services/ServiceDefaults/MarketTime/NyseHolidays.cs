@@ -3,11 +3,13 @@ namespace Tradewire.ServiceDefaults.MarketTime;
 // Derived from QuantConnect/Lean, Data/market-hours/market-hours-database.json, entry "Equity-usa-[*]"
 // (Apache License 2.0, https://github.com/QuantConnect/Lean). Generated from the subset in
 // shared/data/calendar/nyse_2024_2027_from_lean.csv: dates and exchange-local times only.
-// Regenerate from that file rather than editing by hand; do not extend by rule (see NyseCalendar).
+// Regenerate from that file rather than editing by hand; do not extend by rule (see NyseCalendar). The 2011
+// entries are the exception: written by hand from the historical months' own source (see HistoricalMonths).
 
 /// <summary>
 /// NYSE full-day closures and early closes for the covered years. Weekends are not listed: they are closed by
-/// definition. Every listed date is a weekday inside [<see cref="FirstCoveredYear"/>, <see cref="LastCoveredYear"/>].
+/// definition. Every listed date is a weekday inside [<see cref="FirstCoveredYear"/>, <see cref="LastCoveredYear"/>] or one of
+/// the <see cref="HistoricalMonths"/>.
 /// </summary>
 internal static class NyseHolidays
 {
@@ -17,9 +19,23 @@ internal static class NyseHolidays
     /// <summary>Last calendar year the table covers completely.</summary>
     public const int LastCoveredYear = 2027;
 
+    /// <summary>
+    /// Whole months covered before <see cref="FirstCoveredYear"/>, for replaying historical bars. Only the months of
+    /// the real SPY minute bars in shared/data/bars/spy_2011_ninjatrader (pyalgotrade test data, Apache-2.0): every
+    /// weekday of them was a regular 09:30-16:00 session except the Martin Luther King Jr. Day closure, which is
+    /// also the one weekday those files have no regular-session bars for.
+    /// </summary>
+    public static readonly IReadOnlySet<(int Year, int Month)> HistoricalMonths = new HashSet<(int Year, int Month)>
+    {
+        (2011, 1),
+        (2011, 3),
+    };
+
     /// <summary>Weekdays on which the exchange does not open.</summary>
     public static readonly IReadOnlySet<DateOnly> Holidays = new HashSet<DateOnly>
     {
+        new(2011, 1, 17),
+
         new(2024, 1, 1),
         new(2024, 1, 15),
         new(2024, 2, 19),

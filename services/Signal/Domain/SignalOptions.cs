@@ -3,7 +3,8 @@ namespace Tradewire.Signal.Domain;
 /// <summary>
 /// Tunables of the signal engine (configuration section <c>Signal</c>). Returns and volatilities are fractions
 /// (0.004 = 0.4 %), trend is <c>(SMA20 - SMA50) / SMA50</c>, sentiment is in [-1, 1]. Defaults are calibrated on
-/// the seeded 40-symbol session of the calibration test (see tests/Signal.Tests).
+/// the seeded 40-symbol sessions of the calibration test, the sample session and real SPY minute bars (see
+/// tests/Signal.Tests and docs/strategy-on-real-markets.md).
 /// </summary>
 public sealed class SignalOptions
 {
@@ -20,25 +21,34 @@ public sealed class SignalOptions
     public PremiumRuleOptions Premium { get; set; } = new();
 }
 
-/// <summary>momentum_breakout (BUY_CALL) and its mirror momentum_breakdown (BUY_PUT); thresholds on magnitudes.</summary>
+/// <summary>
+/// momentum_breakout (BUY_CALL) and its mirror momentum_breakdown (BUY_PUT). Moves are measured in units of the
+/// symbol's own recent_vol (ATR14 / close, the typical one-minute range), not as fixed fractions, so that a
+/// "breakout" means the same on a quiet index and on a volatile single stock: in ATR units real SPY minute bars and
+/// the synthetic sample session have much the same distribution of moves (see docs/strategy-on-real-markets.md).
+/// </summary>
 public sealed class BreakoutRuleOptions
 {
     public bool Enabled { get; set; } = true;
-    public decimal MinReturn15 { get; set; } = 0.006m;
-    public decimal MinReturn5 { get; set; } = 0.0015m;
-    public decimal MinTrend { get; set; } = 0.0008m;
+    /// <summary>Minimum 15-minute return in the direction, in ATRs (return_15 / recent_vol).</summary>
+    public decimal MinMove15 { get; set; } = 3.0m;
+    /// <summary>Minimum 5-minute return in the direction, in ATRs: the move is still going.</summary>
+    public decimal MinMove5 { get; set; } = 1.0m;
+    /// <summary>Minimum trend (SMA20 - SMA50) / SMA50 in the direction, in ATRs: the breakout leaves a trend, not noise.</summary>
+    public decimal MinTrend { get; set; } = 1.0m;
     public decimal MinVolRatio { get; set; } = 1.5m;
 
     /// <summary>Confidence = Base + each weight x its strength (each strength in [0, 1]).</summary>
     public decimal BaseConfidence { get; set; } = 0.40m;
-    public decimal Return15Weight { get; set; } = 0.15m;
-    /// <summary>|return_15| above the minimum that earns the full return weight.</summary>
-    public decimal Return15Span { get; set; } = 0.006m;
+    public decimal Move15Weight { get; set; } = 0.15m;
+    /// <summary>ATRs of 15-minute move above the minimum that earn the full move weight.</summary>
+    public decimal Move15Span { get; set; } = 2.0m;
     public decimal VolumeWeight { get; set; } = 0.15m;
     /// <summary>vol_ratio above the minimum that earns the full volume weight.</summary>
     public decimal VolRatioSpan { get; set; } = 1.5m;
     public decimal TrendWeight { get; set; } = 0.10m;
-    public decimal TrendSpan { get; set; } = 0.003m;
+    /// <summary>ATRs of trend above the minimum that earn the full trend weight.</summary>
+    public decimal TrendSpan { get; set; } = 2.0m;
     /// <summary>Added in proportion to news sentiment in the trade's direction (subtracted when against it).</summary>
     public decimal SentimentWeight { get; set; } = 0.10m;
 }

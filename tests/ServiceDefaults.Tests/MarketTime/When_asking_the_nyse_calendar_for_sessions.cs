@@ -108,4 +108,17 @@ public class When_asking_the_nyse_calendar_for_sessions
         Assert.Throws<MarketCalendarException>(() => _calendar.NextSession(D("2027-12-31")));
         Assert.Throws<MarketCalendarException>(() => _calendar.PreviousSession(D("2024-01-02")));
     }
+
+    [Fact]
+    public void Should_cover_the_historical_months_of_the_real_bars_and_nothing_around_them()
+    {
+        Assert.Null(_calendar.GetSession(D("2011-01-17")));
+        var session = _calendar.GetSession(D("2011-03-14"));
+        Assert.NotNull(session);
+        Assert.Equal(390, session.Minutes);
+        Assert.Equal(DateTimeOffset.Parse("2011-03-14T13:30:00Z"), session.OpenUtc);
+        Assert.Equal(D("2011-01-18"), _calendar.NextSession(D("2011-01-14")).Date);
+        Assert.Throws<MarketCalendarException>(() => _calendar.GetSession(D("2011-02-01")));
+        Assert.Throws<MarketCalendarException>(() => _calendar.GetSession(D("2010-12-31")));
+    }
 }

@@ -4,7 +4,7 @@ namespace Tradewire.Signal.Tests.Calibration;
 
 /// <summary>What one calibration session produced, with the figures the operator's checks look at.</summary>
 public sealed record CalibrationReport(IReadOnlyList<Recommendation> Recommendations, IReadOnlyList<Recommendation> Executed,
-    int Skipped, decimal RejectionShare)
+    int Skipped, decimal RejectionShare, IReadOnlyDictionary<string, int> Refusals)
 {
     public int RecommendationTickers => Recommendations.Select(r => r.Ticker).Distinct().Count();
     public decimal HighConfidenceShare => Recommendations.Count == 0 ? 0m

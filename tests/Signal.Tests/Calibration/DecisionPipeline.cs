@@ -29,6 +29,6 @@ public static class DecisionPipeline
                 Recommendations = s.Recommendations, LatestBars = s.LatestBars,
             });
         }
-        return new CalibrationReport(recommendations, dispatcher.Executed, dispatcher.Skipped, dispatcher.RejectionShare);
+        return new CalibrationReport(recommendations, dispatcher.Executed, dispatcher.Skipped, dispatcher.RejectionShare, dispatcher.Refusals);
     }
 }

@@ -21,12 +21,20 @@ public sealed class DispatcherDomainRuns
     public List<Recommendation> Executed { get; } = [];
     public int Skipped { get; private set; }
 
+    /// <summary>
+    /// Why recommendations were skipped: an expiry reason, <c>unpriced</c>, or each failed gate's key (a
+    /// recommendation failing two gates counts under both).
+    /// </summary>
+    public SortedDictionary<string, int> Refusals { get; } = new(StringComparer.Ordinal);
+
     public void Run(SignalsEvaluated tick)
     {
         var marketTime = tick.EvaluatedAt;
         foreach (var r in tick.Recommendations.Where(r => stored.Add(r.SignalKey)))
             pending.Add(new DispatchCandidate(stored.Count, r));
-        Skipped += pending.RemoveAll(p => ClaimWindow.ExpiryReason(p.Recommendation.Ts, marketTime, config) is not null);
+        foreach (var expired in pending.Select(p => ClaimWindow.ExpiryReason(p.Recommendation.Ts, marketTime, config)).OfType<string>().ToList())
+            Refuse(expired);
+        pending.RemoveAll(p => ClaimWindow.ExpiryReason(p.Recommendation.Ts, marketTime, config) is not null);
         var claimed = pending.Where(p => p.Recommendation.Ts <= marketTime).OrderBy(p => p.Recommendation.Ts).ThenBy(p => p.Id)
             .Take(config.MaxSignalsPerRun).ToList();
         var tradingDate = MarketTimeZone.TradingDate(marketTime);
@@ -36,14 +44,26 @@ public sealed class DispatcherDomainRuns
             var snapshot = MarketSnapshot.For(candidate, tick.LatestBars.FirstOrDefault(b => b.Ticker == candidate.Recommendation.Ticker));
             var today = executions.GetValueOrDefault((candidate.Recommendation.Ticker, tradingDate));
             var gates = RiskGates.Evaluate(candidate, snapshot, marketTime, today, config);
-            if (!gates.Passed || !BracketPricer.Price(candidate.Recommendation.Action, snapshot.Close, candidate.Recommendation.RecentVol, config).Priced)
+            if (!gates.Passed)
             {
-                Skipped++;
+                Refuse([.. gates.FailedKeys]);
+                continue;
+            }
+            if (!BracketPricer.Price(candidate.Recommendation.Action, snapshot.Close, candidate.Recommendation.RecentVol, config).Priced)
+            {
+                Refuse("unpriced");
                 continue;
             }
             executions[(candidate.Recommendation.Ticker, tradingDate)] = today + 1;
             Executed.Add(candidate.Recommendation);
         }
+    }
+
+    void Refuse(params string[] reasons)
+    {
+        Skipped++;
+        foreach (var reason in reasons)
+            Refusals[reason] = Refusals.GetValueOrDefault(reason) + 1;
     }
 
     public int Processed => Executed.Count + Skipped;

@@ -22,7 +22,7 @@ public static class Cli
             Smoke.SmokeCommand.Definition(paths), BurnInCliCommand.Definition(paths), Outcomes.OutcomesCommand.Definition(paths),
             Shakedown.ShakedownCommand.Definition(paths), ControlCommand.DispatcherConfig(paths), ControlCommand.Broker(paths),
             Bench.BenchCommand.Definition(paths), Bench.KillSwitchBench.Definition(paths), Drill.DrillCommand.Definition(paths),
-            Bench.SpanHops.Definition(), Rollback.RollbackCommand.Definition(paths), ReconcileCommand(paths), SampleSessionCommand.Definition(paths),
+            Bench.SpanHops.Definition(), Rollback.RollbackCommand.Definition(paths), ReconcileCommand(paths), SampleSessionCommand.Definition(paths), RealMarket.RealMarketCommand.Definition(paths),
         ];
         foreach (var command in commands)
             root.Subcommands.Add(command);
