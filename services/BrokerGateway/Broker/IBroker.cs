@@ -39,6 +39,12 @@ public interface IBroker
     /// <summary>Fills the venue made since the ledger's figures, read without a bar (a fill that raced a cancel); none for paper.</summary>
     Task<IReadOnlyList<BrokerFill>> ReadFills(DateTimeOffset at);
 
+    /// <summary>
+    /// Whether <see cref="Amend"/> can change an OCO leg's quantity. Alpaca replaces only the prices of an OCO's legs,
+    /// so there the pair is cancelled and placed again for the new quantity.
+    /// </summary>
+    bool ResizesOcoLegs => true;
+
     /// <summary>Changes a working order's total quantity and/or stop price (legs follow the entry's filled qty; EOD tightens stops).</summary>
     Task<BrokerAck> Amend(string clientOrderId, decimal? newQty, decimal? newStopPrice);
 

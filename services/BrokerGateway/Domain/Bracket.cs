@@ -39,7 +39,8 @@ public sealed class Bracket
     public bool Dirty { get; set; }
 
     public string OcoGroup => ClientOrderIds.OcoGroup(ExecutionId);
-    public string Id(LegRole role) => ClientOrderIds.For(ExecutionId, role);
+    /// <summary>The order id of <paramref name="role"/>; for an OCO leg, that of the pair placed <paramref name="replacement"/> times again.</summary>
+    public string Id(LegRole role, int replacement = 0) => ClientOrderIds.For(ExecutionId, role, replacement);
     /// <summary>The side that closes this bracket's position.</summary>
     public OrderSide ExitSide => Side == OrderSide.Buy ? OrderSide.Sell : OrderSide.Buy;
 }

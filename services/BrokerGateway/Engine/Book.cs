@@ -35,7 +35,19 @@ public sealed class Book
     }
 
     public IEnumerable<OrderRecord> OrdersOf(Bracket b) => Orders.Values.Where(o => o.ExecutionId == b.ExecutionId);
-    public OrderRecord? Order(Bracket b, LegRole role) => Orders.GetValueOrDefault(b.Id(role));
+
+    /// <summary>The bracket's order of <paramref name="role"/>; for a stop or target, the leg of its latest OCO pair.</summary>
+    public OrderRecord? Order(Bracket b, LegRole role) =>
+        Orders.GetValueOrDefault(b.Id(role, role is LegRole.Stop or LegRole.Target ? Replacements(b) : 0));
+
+    /// <summary>How many times the bracket's OCO pair was placed again (its legs <c>-r1</c>, <c>-r2</c>, ... are all in the book).</summary>
+    public int Replacements(Bracket b)
+    {
+        var n = 0;
+        while (Orders.ContainsKey(b.Id(LegRole.Target, n + 1)) || Orders.ContainsKey(b.Id(LegRole.Stop, n + 1)))
+            n++;
+        return n;
+    }
 }
 
 /// <summary>Last price of a ticker (close of its latest bar) and the first open of its session. USD.</summary>

@@ -27,7 +27,7 @@ public sealed partial class MinuteEngine
         var realized = position.Apply(order.Side, fill.Qty, fill.Price, fill.At);
         log.LogInformation("Fill {ClientOrderId}: {Role} {Side} {Qty} {Ticker} at {Price} ({At:O}); position {Position}, realized {Realized}",
             order.ClientOrderId, Names.Of(order.Role), Names.Of(order.Side), fill.Qty, order.Ticker, fill.Price, fill.At, position.Qty, realized);
-        position.OcoGroup = position.Qty == 0 ? null : bracket.OcoGroup;
+        position.OcoGroup = position.Qty == 0 ? null : book.Order(bracket, LegRole.Target)?.OcoGroup ?? bracket.OcoGroup;
         bracket.RealizedPnl += realized;
         bracket.Dirty = true;
         // The cumulative filled quantity grows with every fill of the order: a unique, replay-stable trade id.
@@ -50,6 +50,12 @@ public sealed partial class MinuteEngine
                     ? new BracketEntryFilled(bracket.ExecutionId, fill.At, fill.At.AddMinutes(1))
                     : new BracketEntryPartiallyFilled(bracket.ExecutionId, fill.At, fill.At.AddMinutes(1)));
                 break;
+            // A leg sized to an earlier, smaller filled quantity (it filled while its pair was being cancelled to be
+            // placed again for more) leaves shares that nothing protects: its exit condition was met, so they exit at
+            // market, and the bracket closes on that exit with the leg's reason.
+            case LegRole.Stop or LegRole.Target when order.Status == OrderStatus.Filled && Held(book, bracket) > 0 && Protecting(bracket):
+                await Apply(book, new BracketExitRequested(bracket.ExecutionId, fill.At, Names.Of(order.Role), fill.At.AddMinutes(1)));
+                break;
             // A partial leg fill (live venues) waits for the rest; the position shrinks meanwhile.
             case LegRole.Stop or LegRole.Target when order.Status == OrderStatus.Filled:
                 await Apply(book, new BracketChildFilled(bracket.ExecutionId, fill.At, order.ClientOrderId));
@@ -60,22 +66,22 @@ public sealed partial class MinuteEngine
         }
     }
 
-    /// <summary>Places the OCO legs sized to the filled quantity (one OCO pair at the broker), or resizes them after a further partial fill.</summary>
+    /// <summary>
+    /// Places the OCO legs sized to the filled quantity (one OCO pair at the broker), or resizes them after a further
+    /// partial fill where the broker can. Where it cannot (<see cref="IBroker.ResizesOcoLegs"/>), the pair is placed
+    /// again by <see cref="ResizeProtection"/> right after this transition, since its cancel may race a leg fill.
+    /// </summary>
     async Task ProtectFilledQty(Book book, Bracket bracket, DateTimeOffset eligibleFrom)
     {
         var stop = book.Order(bracket, LegRole.Stop);
         var target = book.Order(bracket, LegRole.Target);
         if (stop is null && target is null)
         {
-            stop = NewLeg(book, bracket, LegRole.Stop, eligibleFrom);
-            target = NewLeg(book, bracket, LegRole.Target, eligibleFrom);
-            ClampToMarket(book, bracket, stop, eligibleFrom);
-            var ack = Noted(book, await broker.SubmitOco(stop, target), "submit_oco", stop, eligibleFrom);
-            if (ack.Status != AckStatus.Accepted)
-                foreach (var leg in new[] { stop, target })
-                    Raise(book, eligibleFrom, "LEG_NOT_ACCEPTED", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "broker", new { leg.ClientOrderId, ack = Names.Of(ack.Status), ack.Reason });
+            await PlacePair(book, bracket, 0, eligibleFrom, eligibleFrom);
             return;
         }
+        if (!broker.ResizesOcoLegs)
+            return;
         foreach (var role in new[] { LegRole.Stop, LegRole.Target })
         {
             var leg = book.Order(bracket, role);
@@ -112,9 +118,33 @@ public sealed partial class MinuteEngine
             new { asked, sent = clamped.Value, lastPrice = mark.LastPrice });
     }
 
-    OrderRecord NewLeg(Book book, Bracket bracket, LegRole role, DateTimeOffset eligibleFrom)
+    /// <summary>
+    /// Places a stop and a target as one OCO pair at the broker for what the bracket holds, under the ids of its
+    /// <paramref name="replacement"/>-th placing (0: the first). A pair the broker refused is not working.
+    /// </summary>
+    async Task PlacePair(Book book, Bracket bracket, int replacement, DateTimeOffset eligibleFrom, DateTimeOffset at)
     {
-        var leg = NewOrder(bracket, role, bracket.ExitSide, bracket.FilledQty, role == LegRole.Stop ? OrderType.Stop : OrderType.Limit, eligibleFrom);
+        var qty = Held(book, bracket);
+        var stop = NewLeg(book, bracket, LegRole.Stop, eligibleFrom, qty, replacement);
+        var target = NewLeg(book, bracket, LegRole.Target, eligibleFrom, qty, replacement);
+        ClampToMarket(book, bracket, stop, at);
+        var ack = Noted(book, await broker.SubmitOco(stop, target), "submit_oco", stop, at);
+        if (ack.Status == AckStatus.Accepted)
+        {
+            var position = book.Position(bracket.Ticker);
+            (position.OcoGroup, position.Dirty) = (target.OcoGroup, true);
+            return;
+        }
+        foreach (var leg in new[] { stop, target })
+        {
+            leg.Status = ack.Status == AckStatus.Rejected ? OrderStatus.Rejected : leg.Status;
+            Raise(book, at, "LEG_NOT_ACCEPTED", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "broker", new { leg.ClientOrderId, ack = Names.Of(ack.Status), ack.Reason });
+        }
+    }
+
+    OrderRecord NewLeg(Book book, Bracket bracket, LegRole role, DateTimeOffset eligibleFrom, decimal? qty = null, int replacement = 0)
+    {
+        var leg = NewOrder(bracket, role, bracket.ExitSide, qty ?? bracket.FilledQty, role == LegRole.Stop ? OrderType.Stop : OrderType.Limit, eligibleFrom, replacement);
         book.Orders[leg.ClientOrderId] = leg;
         return leg;
     }
@@ -167,7 +197,7 @@ public sealed partial class MinuteEngine
         if (book.Order(bracket, LegRole.Exit) is not null)
             return;
         // What the legs sold before their cancel completed (a partial fill) is no longer held.
-        var held = bracket.FilledQty - book.OrdersOf(bracket).Where(o => o.Role is LegRole.Stop or LegRole.Target).Sum(o => o.FilledQty);
+        var held = Held(book, bracket);
         if (held <= 0)
             return;
         var exit = NewOrder(bracket, LegRole.Exit, bracket.ExitSide, held, OrderType.Market, eligibleFrom);
@@ -233,11 +263,11 @@ public sealed partial class MinuteEngine
                 new { state, @event = eventName });
     }
 
-    OrderRecord NewOrder(Bracket b, LegRole role, OrderSide side, decimal qty, OrderType type, DateTimeOffset eligibleFrom) => new()
+    OrderRecord NewOrder(Bracket b, LegRole role, OrderSide side, decimal qty, OrderType type, DateTimeOffset eligibleFrom, int replacement = 0) => new()
     {
-        ClientOrderId = b.Id(role), ExecutionId = b.ExecutionId, Role = role, Ticker = b.Ticker, Side = side, Qty = qty, Type = type,
+        ClientOrderId = b.Id(role, replacement), ExecutionId = b.ExecutionId, Role = role, Ticker = b.Ticker, Side = side, Qty = qty, Type = type,
         ParentClientOrderId = role == LegRole.Entry ? null : b.Id(LegRole.Entry),
-        OcoGroup = role is LegRole.Stop or LegRole.Target ? b.OcoGroup : null,
+        OcoGroup = role is LegRole.Stop or LegRole.Target ? ClientOrderIds.OcoGroup(b.ExecutionId, replacement) : null,
         // The ledger keeps the prices sent: on the venue's tick.
         StopPrice = role == LegRole.Stop ? Price.OnTick(b.StopPrice, side) : null, LimitPrice = role == LegRole.Target ? Price.OnTick(b.TargetPrice, side) : null,
         ConfigSha = b.ConfigSha, ExecutionMode = b.ExecutionMode, EligibleFrom = eligibleFrom, CreatedAt = eligibleFrom.AddMinutes(-1),

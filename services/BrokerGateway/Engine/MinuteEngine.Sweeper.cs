@@ -25,6 +25,13 @@ public sealed partial class MinuteEngine
             var stop = book.Order(bracket, LegRole.Stop);
             if (stop is { Status: OrderStatus.Working } && stop.Remaining == bracket.FilledQty)
                 continue;
+            // A pair being placed again for the whole position (its cancel not yet confirmed) is not a naked one.
+            if (Next(book, bracket) != OcoPairStep.None && !broker.ResizesOcoLegs)
+            {
+                Raise(book, at, "STOP_QTY_MISMATCH", "WARN", bracket.Ticker, bracket.ExecutionId, "sweeper",
+                    new { observed = stop?.Remaining, expected = bracket.FilledQty, repaired = "OCO pair being placed again" });
+                continue;
+            }
             if (stop is { Status: OrderStatus.Working } && Noted(book, await broker.Amend(stop.ClientOrderId, stop.FilledQty + bracket.FilledQty, null), "amend", stop, at).Status == Broker.AckStatus.Accepted)
             {
                 Raise(book, at, "STOP_QTY_MISMATCH", "WARN", bracket.Ticker, bracket.ExecutionId, "sweeper", new { observed = stop.Remaining, expected = bracket.FilledQty, repaired = "resized" });
@@ -41,7 +48,7 @@ public sealed partial class MinuteEngine
         {
             var explained = book.Brackets.Values.Where(b => b.Ticker == position.Ticker && b.State is BracketState.Protected
                     or BracketState.EntryPartial or BracketState.Exiting)
-                .Sum(b => (b.FilledQty - (book.Order(b, LegRole.Exit)?.FilledQty ?? 0)) * (b.Side == OrderSide.Buy ? 1 : -1));
+                .Sum(b => Held(book, b) * (b.Side == OrderSide.Buy ? 1 : -1));
             if (explained != position.Qty)
                 Raise(book, at, "POSITION_MISMATCH", "CRITICAL", position.Ticker, null, "sweeper", new { observed = position.Qty, expected = explained });
         }

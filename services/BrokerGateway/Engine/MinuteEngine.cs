@@ -40,6 +40,7 @@ public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, Engi
         UpdateMarks(book, session.Date, bars);
         foreach (var fill in await broker.OnBars(minute, bars)) // (a)
             await OnFill(book, fill);                       // (b)
+        await ResizeProtection(book, close);
         CheckLossLimits(book, close);
         await ApplyPositionStops(book, minute, close);
         await ApplyMaxHold(book, minute, close);

@@ -8,9 +8,11 @@ namespace Tradewire.BrokerGateway.Saga;
 /// <list type="bullet">
 /// <item>Requested: risk rejects (Rejected, no order), or the entry is accepted (EntryWorking), refused (Rejected)
 /// or unanswered (OutcomeUnknown, resolved only by a query by client order id, never by resubmitting).</item>
-/// <item>Every entry fill, partial or complete, places or resizes the OCO pair to the filled quantity.</item>
+/// <item>Every entry fill, partial or complete, places or resizes the OCO pair to the filled quantity (a venue that
+/// cannot resize a leg gets the pair cancelled and placed again, by the engine between transitions).</item>
 /// <item>A leg fill cancels its sibling and any entry remainder (Closed); an entry cancelled with nothing filled
-/// leaves no child (Closed).</item>
+/// leaves no child (Closed). A leg that covered less than the position (it filled while its pair was being
+/// cancelled for a larger one) is an exit request instead: the rest is sold at market (Exiting).</item>
 /// <item>Max hold, end of day, the kill switch and a naked-position repair cancel the legs and exit at market
 /// (Exiting, then Closed on the exit's fill).</item>
 /// </list>

@@ -9,7 +9,10 @@ public interface IBracketActions
     /// <summary>The saga entered <paramref name="state"/> (the projection into <c>brackets.state</c>).</summary>
     void Entered(Guid executionId, string state);
 
-    /// <summary>Places the OCO stop/target sized to the filled quantity, or resizes them after a further partial fill.</summary>
+    /// <summary>
+    /// Places the OCO stop/target sized to the filled quantity, or resizes them after a further partial fill where
+    /// the broker can (elsewhere the engine cancels the pair and places it again once the transition is done).
+    /// </summary>
     Task Protect(Guid executionId, DateTimeOffset eligibleFrom);
 
     /// <summary>A leg filled: cancels the sibling and any entry remainder, and records the close.</summary>

@@ -16,7 +16,7 @@ namespace Tradewire.BrokerGateway.Venue;
 public sealed class VenueFillCatchUp(BrokerGatewayDbContext db, BrokerFactory brokers, IOptions<RiskLimits> limits, IOptions<EngineOptions> options,
     Saga.BracketLifecycle lifecycle, IPublishEndpoint publish, ILogger<VenueFillCatchUp> log)
 {
-    /// <summary>How many fills were booked.</summary>
+    /// <summary>How many fills were booked and OCO pairs cancelled or placed again (zero: nothing changed, nothing saved).</summary>
     public async Task<int> Run(string trigger)
     {
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -35,7 +35,7 @@ public sealed class VenueFillCatchUp(BrokerGatewayDbContext db, BrokerFactory br
             await publish.Publish(message);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
-        log.LogInformation("Venue fills booked between minutes ({Trigger}): {Count}", trigger, booked);
+        log.LogInformation("Venue fills booked and OCO pairs re-placed between minutes ({Trigger}): {Count}", trigger, booked);
         return booked;
     }
 }

@@ -106,7 +106,8 @@ public sealed class When_the_venue_streams_trade_updates(ITestOutputHelper outpu
     public async Task Should_book_a_partial_fill_once_and_then_the_rest()
     {
         // The venue fills half the entry, then the rest a pending delay later: 1 s, so the stream brings each part.
-        await using var rig = await LiveRig.Start(venueOptions: o => o with { PendingDelay = TimeSpan.FromSeconds(1) });
+        // Cancels complete a pending delay after they are asked, so the gateway waits for them up to 3 s.
+        await using var rig = await LiveRig.Start(WaitForCancels, o => o with { PendingDelay = TimeSpan.FromSeconds(1) });
         rig.Venue.PartialFills(1);
         var m0 = rig.Open;
         var order = await rig.SendEntryAtOpen("AAPL");
@@ -127,6 +128,68 @@ public sealed class When_the_venue_streams_trade_updates(ITestOutputHelper outpu
         Assert.Equal(2, await gw.Count("SELECT count(*) FROM trades WHERE client_order_id = $1 AND qty = 5 AND price = 100", entryId));
         Assert.Equal(1, await gw.Count("SELECT count(*) FROM orders WHERE client_order_id = $1 AND status = 'FILLED' AND filled_qty = 10", entryId));
         Assert.Equal(0, await gw.Count("SELECT count(*) FROM risk_events WHERE reason_code IN ('UNKNOWN_FILL', 'ILLEGAL_TRANSITION')"));
+
+        // Alpaca cannot resize an OCO leg in place: the pair sized 5 was cancelled and one sized 10 placed instead.
+        var first = $"tw-{order.ExecutionId:N}-TARGET";
+        Assert.All(Pair(rig, first), o => Assert.Equal(("canceled", 5m), (o.Status, o.Qty)));
+        var working = rig.Venue.Orders.Where(o => o.IsOpen && o.Side == "sell").ToList();
+        Assert.Equal(Pair(rig, first + "-r1").Select(o => o.Id).Order(), working.Select(o => o.Id).Order());
+        Assert.All(working, o => Assert.Equal(10m, o.Qty));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM orders WHERE client_order_id = $1 AND status = 'WORKING' AND qty = 10 AND oco_group = $2",
+            $"tw-{order.ExecutionId:N}-STOP-r1", $"oco-{order.ExecutionId:N}-r1"));
+        Assert.Equal(0, await gw.Count("SELECT count(*) FROM risk_events WHERE reason_code = 'NAKED_POSITION'"));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM positions WHERE ticker = 'AAPL' AND qty = 10"));
+        Assert.Empty(await gw.Reconcile());
+
+        // The target of the new pair takes all ten shares.
+        var m2 = m0.AddMinutes(2);
+        await rig.Minute(m2, [Bar("AAPL", m2, 105m, 111m, 104m, 110m)]);
+        await rig.VenueFlatWithin(Patience, "the account flat at the venue after the target");
+        await gw.WaitForCount("the bracket closed on its target", "SELECT count(*) FROM brackets WHERE state = 'CLOSED' AND exit_reason = 'TARGET'", 1, Patience);
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM positions WHERE ticker = 'AAPL' AND qty = 0 AND realized_pnl = 100"));
+        Assert.Empty(await gw.Reconcile());
+    }
+
+    [Fact]
+    public async Task Should_exit_the_rest_when_a_leg_fills_while_its_pair_is_being_cancelled()
+    {
+        await using var rig = await LiveRig.Start(WaitForCancels, o => o with { PendingDelay = TimeSpan.FromSeconds(1) });
+        rig.Venue.PartialFills(1);
+        var m1 = rig.Open.AddMinutes(1);
+        var order = await rig.SendEntryAtOpen("AAPL");
+        var first = $"tw-{order.ExecutionId:N}-TARGET";
+        await Listening(rig);
+
+        // The rest of the entry fills, the gateway asks to cancel the pair sized 5, and while that cancel is pending
+        // the market reaches the target: the venue fills it and answers the cancel with order_cancel_rejected.
+        await Eventually.Until(() => Task.FromResult(rig.Venue.Orders.Any(o => o.ClientOrderId == first && o.Status == "pending_cancel")),
+            pending => pending, Patience, "the first pair's cancel pending at the venue", TimeSpan.FromMilliseconds(20));
+        VenueOnly(rig, m1, 105m, 111m, 104m, 110m);
+        Assert.Equal(("filled", 5m), rig.Venue.Orders.Where(o => o.ClientOrderId == first).Select(o => (o.Status, o.FilledQty)).Single());
+
+        // The five shares the target did not cover are sold at market, and no second pair is ever placed.
+        var gw = rig.Gateway;
+        await gw.WaitForCount("the bracket closed", "SELECT count(*) FROM brackets WHERE state = 'CLOSED' AND exit_reason = 'TARGET'", 1, Patience);
+        await rig.VenueFlatWithin(Patience, "the account flat at the venue");
+        await rig.Minute(m1, [Bar("AAPL", m1, 105m, 111m, 104m, 110m)]);
+        Assert.Equal(0, rig.VenueOrders(first + "-r1"));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM trades WHERE client_order_id = $1 AND qty = 5 AND price = 110", first));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM trades WHERE client_order_id = $1 AND qty = 5 AND price = 110",
+            $"tw-{order.ExecutionId:N}-EXIT"));
+        Assert.Equal(1, await gw.Count("SELECT count(*) FROM positions WHERE ticker = 'AAPL' AND qty = 0 AND realized_pnl = 100"));
+        Assert.Equal(0, await gw.Count("SELECT count(*) FROM orders WHERE status = 'WORKING'"));
+        Assert.Equal(0, await gw.Count("SELECT count(*) FROM risk_events WHERE reason_code IN ('UNKNOWN_FILL', 'ILLEGAL_TRANSITION', 'NAKED_POSITION', 'POSITION_MISMATCH')"));
+        Assert.Empty(await gw.Reconcile());
+    }
+
+    /// <summary>The gateway waits up to 3 s for a cancel the venue completes a pending delay (1 s) after it is asked.</summary>
+    static readonly Dictionary<string, string?> WaitForCancels = new() { ["Broker:Alpaca:CancelWait"] = "00:00:03" };
+
+    /// <summary>An OCO pair at the venue: its take-profit parent (by client order id) and its stop leg.</summary>
+    static List<VenueOrder> Pair(LiveRig rig, string targetClientOrderId)
+    {
+        var parent = rig.Venue.Orders.Single(o => o.ClientOrderId == targetClientOrderId);
+        return [parent, .. rig.Venue.Orders.Where(o => o.ParentId == parent.Id)];
     }
 
     static int ListCalls(LiveRig rig) => rig.Venue.Requests.Count(r => r.Method == "GET" && r.Path == "/v2/orders");

@@ -8,7 +8,7 @@ namespace Tradewire.Cli.Smoke;
 /// counter increments (scraped before and after the smoke test's own kill switch press, which records risk
 /// events); the kill switch completes within 2 s on a PAPER book (<see cref="KillSwitchProbe"/>); the same plan
 /// gives the same ids (every execution's id is derived from its signal key, every order's from its execution and
-/// leg); no client_order_id twice.
+/// leg, and an OCO pair placed again from how many times it was); no client_order_id twice.
 /// Prints PASS/FAIL per criterion and archives the result as <c>smoke-yyyyMMddTHHmmssZ.json</c>.
 /// </summary>
 public static class SmokeCheck
@@ -55,14 +55,18 @@ public static class SmokeCheck
 
         var broker = target.Db("broker-gateway");
         // An order's id is derived from its execution and leg, so re-running a plan can only ever produce the same ids.
+        // An OCO pair placed again for a larger filled quantity carries the count of its re-placings, -r1, -r2, ...,
+        // on both legs and on its group.
         var notDerived = await broker.Rows("""
             SELECT client_order_id, execution_id::text, leg_role FROM orders
-            WHERE lower(client_order_id) <> lower('tw-' || replace(execution_id::text, '-', '') || '-' || leg_role)
-               OR (leg_role IN ('STOP', 'TARGET') AND lower(coalesce(oco_group, '')) <> lower('oco-' || replace(execution_id::text, '-', '')))
+            WHERE lower(client_order_id) !~ ('^tw-' || replace(execution_id::text, '-', '') || '-' || lower(leg_role)
+                                             || CASE WHEN leg_role IN ('STOP', 'TARGET') THEN '(-r[1-9][0-9]*)?' ELSE '' END || '$')
+               OR (leg_role IN ('STOP', 'TARGET') AND lower(coalesce(oco_group, '')) <> lower('oco-' || replace(execution_id::text, '-', '')
+                                             || coalesce(substring(client_order_id from '-r[1-9][0-9]*$'), '')))
             ORDER BY created_at, client_order_id
             """);
         var orders = await broker.Scalar("SELECT count(*) FROM orders", 0L);
-        checks.Add(new("same plan generates same ids", "0 orders whose id is not tw-{execution_id}-{leg} (OCO legs: group oco-{execution_id})",
+        checks.Add(new("same plan generates same ids", "0 orders whose id is not tw-{execution_id}-{leg} (OCO legs: tw-{execution_id}-{leg}[-r{n}] in group oco-{execution_id}[-r{n}], n the re-placings)",
             notDerived.Count == 0 ? $"0 of {orders} orders" : $"{notDerived.Count} of {orders} orders, first: {notDerived[0][0]} (execution {notDerived[0][1]}, {notDerived[0][2]})",
             notDerived.Count == 0));
         // One level up: the execution itself is named after its recommendation's signal key. Checked on the latest

@@ -19,7 +19,8 @@ namespace Tradewire.BrokerGateway.Broker.Alpaca;
 /// <item>Stop and target are placed as one OCO order (the venue refuses two sells larger together than the
 /// position). The venue gives the stop leg an id of its own; the adapter finds it through its parent, the
 /// target, which carries the ledger's target id.</item>
-/// <item>An amended order is replaced at the venue by a new one; the adapter follows <c>replaced_by</c>.</item>
+/// <item>An amended order is replaced at the venue by a new one; the adapter follows <c>replaced_by</c>. An OCO leg's
+/// quantity cannot be replaced (<see cref="ResizesOcoLegs"/>): the engine cancels the pair and places a new one.</item>
 /// </list>
 /// </summary>
 public sealed class AlpacaBroker : IBroker
@@ -52,6 +53,9 @@ public sealed class AlpacaBroker : IBroker
     }
 
     public string ExecutionMode => BrokerOptions.Live;
+
+    /// <summary>No: Alpaca's PATCH of an OCO leg takes limit_price and stop_price only (trading/orders.md, "OCO Orders").</summary>
+    public bool ResizesOcoLegs => false;
 
     /// <summary>Attaches a working order of the ledger (its fills so far are what the venue's are compared with).</summary>
     public void Restore(OrderRecord order, OrderRecord? ocoTarget)

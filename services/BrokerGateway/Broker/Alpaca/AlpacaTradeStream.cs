@@ -10,7 +10,7 @@ namespace Tradewire.BrokerGateway.Broker.Alpaca;
 
 /// <summary>
 /// Alpaca's trading stream (<c>wss://{paper-}api.alpaca.markets/stream</c>, trading-api/streaming.md): authenticate,
-/// listen to <c>trade_updates</c>, and on every fill or partial fill wake <see cref="VenueFillWake"/>, which books it
+/// listen to <c>trade_updates</c>, and on every fill, partial fill or completed cancel wake <see cref="VenueFillWake"/>, which books it
 /// through the minute step's own fill path, so a fill reaches the ledger within moments instead of at the next minute.
 /// The stream only wakes; what is booked is read from the venue's orders, so a lost, duplicated or reordered event
 /// changes nothing. Every (re)connection is followed by a catch-up read (events sent while it was away are gone
@@ -91,7 +91,7 @@ public sealed class AlpacaTradeStream(IOptions<BrokerOptions> options, VenueFill
     {
         while (await Receive(socket, token) is { } message)
         {
-            if (message.IsFill)
+            if (message.Wakes)
                 wake.Wake($"trade_updates {message.Event} {message.ClientOrderId}");
             else
                 log.LogDebug("Alpaca trade_updates: {Event} {ClientOrderId}", message.Event ?? message.Stream, message.ClientOrderId);

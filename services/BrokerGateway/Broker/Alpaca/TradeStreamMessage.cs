@@ -15,6 +15,12 @@ public sealed record TradeStreamMessage(string Stream, string? Status, IReadOnly
     /// <summary>The events after which the venue's filled quantity of the order may have grown.</summary>
     public bool IsFill => Stream == "trade_updates" && Event is "fill" or "partial_fill";
 
+    /// <summary>
+    /// The events the ledger acts on between minutes: a fill, or a cancel carried out (an OCO pair cancelled to be
+    /// placed again for a larger position waits for it, unprotected for the shares it did not cover).
+    /// </summary>
+    public bool Wakes => IsFill || Stream == "trade_updates" && Event == "canceled";
+
     /// <summary>The message, or null when it is not a JSON object with a <c>stream</c> (the caller logs and skips it).</summary>
     public static TradeStreamMessage? Parse(ReadOnlySpan<byte> utf8)
     {
