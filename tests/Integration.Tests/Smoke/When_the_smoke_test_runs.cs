@@ -50,22 +50,6 @@ public sealed class When_the_smoke_test_runs(RunningSession session, ITestOutput
     }
 
     [Fact]
-    public async Task Should_accept_the_ids_of_an_oco_pair_placed_again_and_no_others()
-    {
-        // A leg of a pair placed again for a larger filled quantity: -r{n} on its id and on its group.
-        var (id, group) = await session.Db("broker-gateway").Rows("""
-            SELECT client_order_id, oco_group FROM orders WHERE leg_role = 'STOP' AND status = 'CANCELLED' AND filled_qty = 0 LIMIT 1
-            """) is [var row, ..] ? ((string)row[0]!, (string)row[1]!) : ("", "");
-        Assert.NotEqual("", id);
-        string Seed(string newId, string newGroup) => $"UPDATE orders SET client_order_id = '{newId}', oco_group = '{newGroup}' WHERE client_order_id = '{id}'";
-        var restore = $"UPDATE orders SET client_order_id = '{id}', oco_group = '{group}' WHERE client_order_id LIKE '{id}%'";
-        await SeededChecks(Seed(id + "-r2", group + "-r2"), restore, []);
-        // The id and its group must name the same re-placing, and n counts from 1.
-        await Seeded(Seed(id + "-r2", group + "-r1"), restore, ["same plan generates same ids"], "1 of ");
-        await Seeded(Seed(id + "-r0", group + "-r0"), restore, ["same plan generates same ids"], "1 of ");
-    }
-
-    [Fact]
     public async Task Should_fail_on_an_execution_id_not_derived_from_its_signal_key()
     {
         // The execution now stands for another plan than the one that named it.

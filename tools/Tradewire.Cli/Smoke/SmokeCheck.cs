@@ -20,6 +20,21 @@ public static class SmokeCheck
         ["broker-gateway"] = ["/mode", "/risk", "/positions"],
     };
 
+    /// <summary>
+    /// The broker-gateway's orders whose id re-running the same plan would not produce: an order's id is derived from
+    /// its execution and leg, <c>tw-{execution_id}-{leg}</c>, and an OCO leg's group from its execution,
+    /// <c>oco-{execution_id}</c>. A pair placed again for a larger filled quantity carries the count of its
+    /// re-placings, <c>-r1</c>, <c>-r2</c>, ..., on both legs' ids and on their group. Case-insensitive.
+    /// </summary>
+    public const string OrdersNotDerivedFromTheirPlan = """
+        SELECT client_order_id, execution_id::text, leg_role FROM orders
+        WHERE lower(client_order_id) !~ ('^tw-' || replace(execution_id::text, '-', '') || '-' || lower(leg_role)
+                                         || CASE WHEN leg_role IN ('STOP', 'TARGET') THEN '(-r[1-9][0-9]*)?' ELSE '' END || '$')
+           OR (leg_role IN ('STOP', 'TARGET') AND lower(coalesce(oco_group, '')) <> lower('oco-' || replace(execution_id::text, '-', '')
+                                         || coalesce(substring(lower(client_order_id) from '-r[1-9][0-9]*$'), '')))
+        ORDER BY created_at, client_order_id
+        """;
+
     public static async Task<IReadOnlyList<SessionCheck>> Run(SystemTarget target, string reportsDir, TextWriter output, string metricsPath = "/metrics")
     {
         using var http = target.Client(TimeSpan.FromSeconds(10));
@@ -54,17 +69,7 @@ public static class SmokeCheck
             increased.Count == 0 ? "no counter increased" : $"{increased.Count} counters increased, e.g. {string.Join("; ", increased.Take(3))}", increased.Count > 0));
 
         var broker = target.Db("broker-gateway");
-        // An order's id is derived from its execution and leg, so re-running a plan can only ever produce the same ids.
-        // An OCO pair placed again for a larger filled quantity carries the count of its re-placings, -r1, -r2, ...,
-        // on both legs and on its group.
-        var notDerived = await broker.Rows("""
-            SELECT client_order_id, execution_id::text, leg_role FROM orders
-            WHERE lower(client_order_id) !~ ('^tw-' || replace(execution_id::text, '-', '') || '-' || lower(leg_role)
-                                             || CASE WHEN leg_role IN ('STOP', 'TARGET') THEN '(-r[1-9][0-9]*)?' ELSE '' END || '$')
-               OR (leg_role IN ('STOP', 'TARGET') AND lower(coalesce(oco_group, '')) <> lower('oco-' || replace(execution_id::text, '-', '')
-                                             || coalesce(substring(client_order_id from '-r[1-9][0-9]*$'), '')))
-            ORDER BY created_at, client_order_id
-            """);
+        var notDerived = await broker.Rows(OrdersNotDerivedFromTheirPlan);
         var orders = await broker.Scalar("SELECT count(*) FROM orders", 0L);
         checks.Add(new("same plan generates same ids", "0 orders whose id is not tw-{execution_id}-{leg} (OCO legs: tw-{execution_id}-{leg}[-r{n}] in group oco-{execution_id}[-r{n}], n the re-placings)",
             notDerived.Count == 0 ? $"0 of {orders} orders" : $"{notDerived.Count} of {orders} orders, first: {notDerived[0][0]} (execution {notDerived[0][1]}, {notDerived[0][2]})",
