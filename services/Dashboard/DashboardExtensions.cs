@@ -41,10 +41,15 @@ public static class DashboardExtensions
         builder.Services.AddScoped<Watchdog.WatchdogSnapshotQuery>();
         builder.Services.AddHttpClient<Watchdog.AlertWebhook>(c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddHostedService<Watchdog.WatchdogLoop>();
-        var gateway = builder.Configuration.GetSection("Dashboard").Get<DashboardOptions>()?.BrokerGatewayUrl ?? new DashboardOptions().BrokerGatewayUrl;
+        var urls = builder.Configuration.GetSection("Dashboard").Get<DashboardOptions>() ?? new DashboardOptions();
         builder.Services.AddHttpClient<FlattenProxy>(c =>
         {
-            c.BaseAddress = gateway;
+            c.BaseAddress = urls.BrokerGatewayUrl;
+            c.Timeout = TimeSpan.FromSeconds(30);
+        });
+        builder.Services.AddHttpClient<OutcomesProxy>(c =>
+        {
+            c.BaseAddress = urls.DispatcherUrl;
             c.Timeout = TimeSpan.FromSeconds(30);
         });
         return builder;

@@ -9,6 +9,9 @@ public sealed class DashboardOptions
     /// <summary>Where the broker-gateway's control API answers (<c>POST /flatten</c>).</summary>
     public Uri BrokerGatewayUrl { get; set; } = new("http://127.0.0.1:7107");
 
+    /// <summary>Where the dispatcher answers (<c>GET /outcomes</c>, the outcomes panel's labels).</summary>
+    public Uri DispatcherUrl { get; set; } = new("http://127.0.0.1:7106");
+
     /// <summary>Jaeger's UI; a trace id links to <c>{JaegerUrl}/trace/{id}</c>.</summary>
     public string JaegerUrl { get; set; } = "http://127.0.0.1:16686";
 

@@ -13,12 +13,12 @@ public sealed class LiveVenue : IAsyncDisposable
 {
     const string KeyId = "PKTEST", SecretKey = "secret";
 
-    LiveVenue(FakeVenue.FakeVenue venue, HttpClient http, AlpacaOptions options, bool shorts)
+    LiveVenue(FakeVenue.FakeVenue venue, HttpClient http, AlpacaOptions options, bool shorts, TimeProvider time)
     {
         Venue = venue;
         Http = http;
         Options = options;
-        Broker = new AlpacaBroker(http, options, new AlpacaRateBudget(options, TimeProvider.System), NullLogger.Instance);
+        Broker = new AlpacaBroker(http, options, new AlpacaRateBudget(options, time), NullLogger.Instance);
         Harness = new Harness(broker: Broker, limits: new Risk.RiskLimits { AllowShorts = shorts });
     }
 
@@ -28,7 +28,9 @@ public sealed class LiveVenue : IAsyncDisposable
     public AlpacaBroker Broker { get; }
     public Harness Harness { get; }
 
-    public static async Task<LiveVenue> Start(Func<FakeVenueOptions, FakeVenueOptions>? venue = null, Action<AlpacaOptions>? adapter = null)
+    /// <param name="time">The adapter's request-quota clock (the venue's is in its options); the system's unless a test drives it.</param>
+    public static async Task<LiveVenue> Start(Func<FakeVenueOptions, FakeVenueOptions>? venue = null, Action<AlpacaOptions>? adapter = null,
+        TimeProvider? time = null)
     {
         var venueOptions = new FakeVenueOptions { KeyId = KeyId, SecretKey = SecretKey };
         var shorts = venue?.Invoke(venueOptions).Shorting ?? false;
@@ -42,7 +44,7 @@ public sealed class LiveVenue : IAsyncDisposable
             RetryDelay = TimeSpan.FromMilliseconds(10), FlattenWait = TimeSpan.FromMilliseconds(300),
         };
         adapter?.Invoke(options);
-        return new LiveVenue(fake, http, options, shorts);
+        return new LiveVenue(fake, http, options, shorts, time ?? TimeProvider.System);
     }
 
     /// <summary>One minute: the venue matches its bars, then the engine acts on them.</summary>

@@ -5,7 +5,8 @@ namespace Tradewire.Dashboard.Http;
 
 /// <summary>
 /// The page (static files) and its API: the panels' state, the provenance of one execution, the live stream
-/// (server-sent events, one event type per channel) and the kill switch.
+/// (server-sent events, one event type per channel), the kill switch and the
+/// dispatcher's outcome labels.
 /// </summary>
 public static class DashboardEndpoints
 {
@@ -26,6 +27,7 @@ public static class DashboardEndpoints
             return TypedResults.ServerSentEvents(Stream(feed, wanted, token, lifetime.ApplicationStopping));
         });
         app.MapPost("/api/flatten", (HttpRequest request, FlattenProxy proxy) => proxy.Flatten(request));
+        app.MapGet("/api/outcomes", (string? date, OutcomesProxy proxy, CancellationToken token) => proxy.Get(date, token));
         return app;
     }
 

@@ -54,6 +54,7 @@ function whyButton(executionId) {
 
 function render(s) {
   lastState = s;
+  outcomesSessionKnown(s.sessionDate);
   $("session").textContent = s.sessionDate ? `session ${s.sessionDate}, last bar ${nyTime(s.lastMinute)} New York` : "no session yet";
   $("mode").textContent = "mode " + (s.mode ?? "?");
   const state = s.tradingState?.state ?? "ACTIVE";

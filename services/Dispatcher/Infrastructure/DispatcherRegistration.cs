@@ -10,7 +10,7 @@ using Tradewire.ServiceDefaults.Messaging;
 
 namespace Tradewire.Dispatcher.Infrastructure;
 
-/// <summary>Wires the dispatcher into a host: database, bus with its consumer, run loop, config endpoints.</summary>
+/// <summary>Wires the dispatcher into a host: database, bus with its consumer, run loop, config and outcome endpoints.</summary>
 public static class DispatcherRegistration
 {
     public static IHostApplicationBuilder AddDispatcher(this IHostApplicationBuilder builder)
@@ -40,6 +40,7 @@ public static class DispatcherRegistration
     {
         app.MapDefaultEndpoints();
         app.MapDispatcherConfig();
+        app.MapDispatcherOutcomes();
         return app;
     }
 }

@@ -5,7 +5,7 @@ namespace Tradewire.Integration.Tests.Dashboard;
 
 /// <summary>
 /// The real dashboard process on a fresh database of its own (like <c>PipelineRun</c> gives every service), fed by
-/// the local RabbitMQ and pointed at the broker-gateway for the kill switch. It is given no operator token.
+/// the local RabbitMQ and pointed at the broker-gateway for the kill switch and at the dispatcher for the outcomes panel. It is given no operator token.
 /// </summary>
 public sealed class DashboardProcess : IAsyncDisposable
 {
@@ -30,6 +30,7 @@ public sealed class DashboardProcess : IAsyncDisposable
             ["RabbitMq__Username"] = infra["TRADEWIRE_RABBIT_USER"],
             ["RabbitMq__Password"] = infra["TRADEWIRE_RABBIT_PASSWORD"],
             ["Dashboard__BrokerGatewayUrl"] = Fleet.Service("broker-gateway").BaseAddress.ToString(),
+            ["Dashboard__DispatcherUrl"] = Fleet.Service("dispatcher").BaseAddress.ToString(),
             ["DOTNET_ENVIRONMENT"] = "Production",
             // No ASPNETCORE_URLS: the dashboard's own default (loopback, port 7108) is what this test relies on.
         };

@@ -1,10 +1,13 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Tradewire.Cli.Outcomes;
 using Tradewire.Integration.Tests.Pipeline;
 using Tradewire.Integration.Tests.Support;
 using Xunit;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Tradewire.Integration.Tests.Dashboard;
@@ -12,11 +15,12 @@ namespace Tradewire.Integration.Tests.Dashboard;
 /// <summary>
 /// The dashboard in a real browser (Debian's chromium, headless) during a replay through the seven real services,
 /// RabbitMQ and PostgreSQL: the page loads and goes live, the signals tape fills from pushes, the provenance of a
-/// real fill shows every link, the kill switch (confirmed, with the operator's token) flattens the book.
+/// real fill shows every link, the kill switch (confirmed, with the operator's token) flattens the book, and the
+/// outcomes panel shows the labels the outcome annotator wrote for the run's date.
 /// Screenshots go to TestResults/dashboard/.
 /// </summary>
 [Collection(Name)]
-public sealed class When_the_operator_watches_a_replay_on_the_dashboard
+public sealed class When_the_operator_watches_a_replay_on_the_dashboard(ITestOutputHelper log)
 {
     public const string Name = "dashboard browser";
     public const string Chromium = "/usr/lib/chromium/chromium";
@@ -83,6 +87,21 @@ public sealed class When_the_operator_watches_a_replay_on_the_dashboard
         await Expect(page.Locator("#trading-state")).ToHaveTextAsync("HALTED", new() { Timeout = 30_000 });
         await Expect(page.Locator("#positions tr.open")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         Assert.Equal(0, (await GatewayPositions()).GetArrayLength());
+
+        // The outcomes panel: nothing labelled yet for the session the page shows, then the annotator that
+        // ./tradewire outcomes runs labels the run's date (what has been decided so far) and the panel shows the table.
+        var outcomesStep = Stopwatch.StartNew();
+        await Expect(page.Locator("#outcomes-status")).ToContainTextAsync($"{SampleSessionRun.Date:yyyy-MM-dd}: none labelled yet");
+        var labelled = await OutcomeAnnotator.Run(run.Progress.For, SampleSessionRun.Date, DateTimeOffset.UnixEpoch);
+        Assert.True(labelled.Labelled > 0, "no decided recommendation to label");
+        await OutcomesPanel.ShouldShowTheTable(page, run.Progress.For("dispatcher"), SampleSessionRun.Date);
+        using (var http = new HttpClient())
+        using (var refused = await http.GetAsync(new Uri(DashboardProcess.Url, "/api/outcomes?date=2026-02-30")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode); // the dispatcher's verdict, passed on
+            Assert.Contains("not a calendar date", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        log.WriteLine($"outcomes panel: {labelled.Labelled} decisions labelled and checked in {outcomesStep.Elapsed.TotalSeconds:F1} s");
         await page.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "dashboard.png"), FullPage = true });
 
         await page.CloseAsync();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace Tradewire.Cli.CommandLine;
@@ -14,15 +15,38 @@ public static class CliOptions
     public static Option<DateOnly?> Date(string description) => new("--date")
     {
         Description = description,
+        CustomParser = r => ParseDate(r.Tokens.Single().Value, r),
+    };
+
+    /// <summary>
+    /// <c>--date</c> repeated (<c>--date D1 --date D2</c>), each a trading date as yyyy-MM-dd; the first bad one is
+    /// refused with that format named. Whether it was given at all, valid or not: <see cref="Given"/>.
+    /// </summary>
+    public static Option<DateOnly[]> Dates(string description) => new("--date")
+    {
+        Description = description + " (repeat for several)",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
         CustomParser = r =>
         {
-            var text = r.Tokens.Single().Value;
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                return date;
-            r.AddError($"--date '{text}' is not a date written yyyy-MM-dd");
-            return null;
+            var dates = r.Tokens.Select(t => ParseDate(t.Value, r)).ToList();
+            return dates.All(d => d is not null) ? dates.Select(d => d!.Value).ToArray() : [];
         },
     };
+
+    /// <summary>
+    /// Whether <paramref name="option"/> is on the command line (a bad value included): a validator that needs one of
+    /// two options must not add "give one" on top of the option's own parse error.
+    /// </summary>
+    public static bool Given(this CommandResult command, Option option) => command.GetResult(option) is { Implicit: false };
+
+    static DateOnly? ParseDate(string text, ArgumentResult r)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date;
+        r.AddError($"--date '{text}' is not a date written yyyy-MM-dd");
+        return null;
+    }
 
     /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
     public static Option<int> Int(string name, string description, int defaultValue, int min, int max)

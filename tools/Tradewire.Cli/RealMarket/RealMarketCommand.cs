@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tradewire.Cli.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -21,31 +22,14 @@ public static class RealMarketCommand
     {
         var data = new Option<DirectoryInfo?>("--data") { Description = "a directory of NinjaTrader minute-bar files (default: the shared data's 2011 SPY bars)" };
         var symbol = new Option<string>("--symbol") { Description = "the symbol the files hold", DefaultValueFactory = _ => "SPY" };
-        var dates = new Option<DateOnly[]>("--date")
-        {
-            Description = "a trading day to replay (repeat for several)",
-            AllowMultipleArgumentsPerToken = false,
-            CustomParser = r =>
-            {
-                var parsed = new List<DateOnly>();
-                foreach (var token in r.Tokens)
-                {
-                    if (!DateOnly.TryParseExact(token.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                    {
-                        r.AddError($"--date '{token.Value}' is not a date written yyyy-MM-dd");
-                        return [];
-                    }
-                    parsed.Add(d);
-                }
-                return parsed.ToArray();
-            },
-        };
+        var dates = CliOptions.Dates("a trading day to replay");
         var all = new Option<bool>("--all") { Description = "replay every trading day in the files" };
         var command = new Command("realmarket", "replay real minute bars (NinjaTrader files) through the seven services, each day on a fresh system: signals by rule, confidence, gate refusals, executions")
             { data, symbol, dates, all };
         command.Validators.Add(r =>
         {
-            if (r.GetValue(all) == (r.GetValue(dates) is { Length: > 0 }))
+            // A --date with a bad value is given: its own error says what is wrong, and this one would be false.
+            if (r.GetValue(all) == r.Given(dates))
                 r.AddError("give either --date (one or more) or --all");
         });
         command.SetAction(r => Run(paths, r.GetValue(data)?.FullName ?? DefaultData(paths.Root), r.GetValue(symbol)!,
