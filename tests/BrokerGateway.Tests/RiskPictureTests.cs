@@ -1,6 +1,7 @@
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Risk;
+using Tradewire.Contracts.Risk;
 using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
@@ -17,11 +18,11 @@ public sealed class When_an_open_position_loses_from_the_session_peak
         await h.Step(h.At(10, 1), h.Flat("AAPL", h.At(10, 1), 100m));   // entry fills at 100, legs placed
         await h.Step(h.At(10, 2), h.Flat("AAPL", h.At(10, 2), 104m));   // +200 open: the session's peak
         Assert.Equal(100_200m, h.Book.Status.SessionPeakEquity);
-        Assert.Equal(TradingStates.Active, h.Book.Status.State);
+        Assert.Equal(TradingState.Active, h.Book.Status.State);
 
         await h.Step(h.At(10, 3), h.Flat("AAPL", h.At(10, 3), 101.5m)); // +75 open: still a gain on the day, 0.125 % off the peak
 
-        Assert.Equal(TradingStates.Halted, h.Book.Status.State);
+        Assert.Equal(TradingState.Halted, h.Book.Status.State);
         Assert.Equal(LossLimits.SessionDrawdown, h.Book.Status.Reason);
         Assert.Equal(0m, h.Book.RealizedPnl);                            // nothing booked: the open loss alone halted
         Assert.Equal(BracketState.Protected, b.State);                    // exits keep running

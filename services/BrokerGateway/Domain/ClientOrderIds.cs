@@ -1,3 +1,5 @@
+using Tradewire.Contracts;
+
 namespace Tradewire.BrokerGateway.Domain;
 
 /// <summary>
@@ -6,6 +8,6 @@ namespace Tradewire.BrokerGateway.Domain;
 /// </summary>
 public static class ClientOrderIds
 {
-    public static string For(Guid executionId, LegRole role) => $"tw-{executionId:N}-{Names.Of(role)}";
+    public static string For(Guid executionId, LegRole role) => $"tw-{executionId:N}-{Wire.Name(role)}";
     public static string OcoGroup(Guid executionId) => $"oco-{executionId:N}";
 }

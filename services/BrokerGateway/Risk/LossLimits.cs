@@ -1,3 +1,5 @@
+using Tradewire.Contracts.Risk;
+
 namespace Tradewire.BrokerGateway.Risk;
 
 /// <summary>
@@ -27,6 +29,6 @@ public static class LossLimits
     static void Check(List<RiskFinding> findings, string code, decimal equity, decimal reference, decimal threshold)
     {
         if (reference > 0 && LossFraction(equity, reference) is var lost && lost >= threshold)
-            findings.Add(new RiskFinding(code, Math.Round(lost, 6), threshold, "CRITICAL"));
+            findings.Add(new RiskFinding(code, Math.Round(lost, 6), threshold, Severity.Critical));
     }
 }

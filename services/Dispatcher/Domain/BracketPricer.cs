@@ -1,3 +1,5 @@
+using Tradewire.Contracts.Signals;
+
 namespace Tradewire.Dispatcher.Domain;
 
 /// <summary>
@@ -20,7 +22,7 @@ public static class BracketPricer
 
     const int PriceDecimals = 4;
 
-    public static PricingResult Price(string action, decimal close, decimal recentVol, DispatcherConfig config)
+    public static PricingResult Price(TradeAction action, decimal close, decimal recentVol, DispatcherConfig config)
     {
         if (close <= 0)
             return PricingResult.Skip("invalid_close", close, 0m);

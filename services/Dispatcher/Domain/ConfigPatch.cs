@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Tradewire.Contracts.Signals;
+using Tradewire.Contracts;
 
 namespace Tradewire.Dispatcher.Domain;
 
@@ -94,12 +96,12 @@ public static class ConfigPatch
     {
         if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(a => a.ValueKind != JsonValueKind.String))
             return ConfigPatchResult.Reject("wrong_type", $"'{key}' must be an array of action names, got {v.GetRawText()}.");
-        var actions = v.EnumerateArray().Select(a => a.GetString()!).Distinct(StringComparer.Ordinal).ToList();
-        var bad = actions.FirstOrDefault(a => !TradeActions.Executable.Contains(a));
+        var words = v.EnumerateArray().Select(a => a.GetString()!).Distinct(StringComparer.Ordinal).ToList();
+        var bad = words.FirstOrDefault(a => !Wire.TryParse<TradeAction>(a, out var action) || !TradeActions.Executable.Contains(action));
         return bad is not null
             ? ConfigPatchResult.Reject("out_of_range",
-                $"'{key}' may only hold {string.Join(", ", TradeActions.Executable)}; '{bad}' cannot be executed.")
-            : ConfigPatchResult.Ok(c with { AllowedActions = actions });
+                $"'{key}' may only hold {string.Join(", ", TradeActions.Executable.Select(Wire.Name))}; '{bad}' cannot be executed.")
+            : ConfigPatchResult.Ok(c with { AllowedActions = [.. words.Select(Wire.Parse<TradeAction>)] });
     }
 
     static ConfigPatchResult FillModel(DispatcherConfig c, JsonElement v, string key) =>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tradewire.Contracts.Signals;
 
 namespace Tradewire.Dispatcher.Domain;
 
@@ -21,7 +22,7 @@ public sealed record DispatcherConfig
     [JsonPropertyName("processing_ttl_minutes")] public int ProcessingTtlMinutes { get; init; } = 10;
     [JsonPropertyName("max_bar_age_seconds")] public int MaxBarAgeSeconds { get; init; } = 120;
     [JsonPropertyName("max_feature_age_seconds")] public int MaxFeatureAgeSeconds { get; init; } = 300;
-    [JsonPropertyName("allowed_actions")] public IReadOnlyList<string> AllowedActions { get; init; } = [TradeActions.BuyCall, TradeActions.BuyPut, TradeActions.BuyStock];
+    [JsonPropertyName("allowed_actions")] public IReadOnlyList<TradeAction> AllowedActions { get; init; } = [TradeAction.BuyCall, TradeAction.BuyPut, TradeAction.BuyStock];
     [JsonPropertyName("paper_equity")] public decimal PaperEquity { get; init; } = 100000.0m;
     [JsonPropertyName("max_risk_per_trade_pct")] public decimal MaxRiskPerTradePct { get; init; } = 0.02m;
     [JsonPropertyName("default_slippage_bps")] public decimal DefaultSlippageBps { get; init; } = 5m;

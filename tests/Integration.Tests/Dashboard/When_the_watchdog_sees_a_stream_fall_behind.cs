@@ -45,8 +45,8 @@ public sealed class When_the_watchdog_sees_a_stream_fall_behind
         var execution = Guid.NewGuid();
         await publisher.Bus.Publish(new OrderFilled
         {
-            ClientOrderId = $"tw-{execution:N}-entry", ExecutionId = execution, Ticker = "AAPL", LegRole = "ENTRY", Side = "BUY", Qty = 300,
-            Price = 200m, FilledAt = Open.AddMinutes(4), ExecutionMode = "PAPER",
+            ClientOrderId = $"tw-{execution:N}-entry", ExecutionId = execution, Ticker = "AAPL", LegRole = "ENTRY", Side = OrderSide.Buy, Qty = 300,
+            Price = 200m, FilledAt = Open.AddMinutes(4), ExecutionMode = ExecutionMode.Paper,
         });
 
         string[] expected = ["FEATURES_STALE", "POSITION_NOTIONAL_EXCEEDED", "STUCK_PROCESSING_ROWS"];

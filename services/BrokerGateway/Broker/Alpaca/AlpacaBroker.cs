@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
 
 namespace Tradewire.BrokerGateway.Broker.Alpaca;
@@ -51,7 +52,7 @@ public sealed class AlpacaBroker : IBroker
         client = new AlpacaClient(http, options, budget, log);
     }
 
-    public string ExecutionMode => BrokerOptions.Live;
+    public ExecutionMode ExecutionMode => ExecutionMode.Live;
 
     /// <summary>Attaches a working order of the ledger (its fills so far are what the venue's are compared with).</summary>
     public void Restore(OrderRecord order, OrderRecord? ocoTarget)
