@@ -59,7 +59,7 @@ public sealed class When_the_daily_loss_limit_is_breached
     [Fact]
     public async Task Should_halt_new_entries_while_exits_continue()
     {
-        await using var h = new Harness(limits: new RiskLimits { MaxDailyLossPct = 0.0005m }); // a $50 loss halts
+        await using var h = new Harness(limits: new RiskLimits { MaxDailyLossFraction = 0.0005m }); // a $50 loss halts
         var loser = h.Request("AAPL", qty: 10);
         var winner = h.Request("MSFT", qty: 10, entry: 200m, stop: 190m, target: 210m);
         await h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m), h.Flat("MSFT", h.At(10, 0), 200m));

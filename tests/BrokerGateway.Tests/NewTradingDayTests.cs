@@ -24,7 +24,7 @@ public sealed class When_a_new_trading_day_starts
     [Fact]
     public async Task Should_lift_yesterdays_daily_loss_halt_and_measure_todays_loss_from_todays_equity()
     {
-        await using var h = new Harness(limits: new RiskLimits { MaxDailyLossPct = 0.0005m, MaxDrawdownPct = 0.5m });
+        await using var h = new Harness(limits: new RiskLimits { MaxDailyLossFraction = 0.0005m, MaxDrawdownFraction = 0.5m });
         await LoseOnDayOne(h);
         Assert.Equal(TradingState.Halted, h.Book.Status.State);
         Assert.Equal("DAILY_LOSS_EXCEEDED", h.Book.Status.Reason);
@@ -42,7 +42,7 @@ public sealed class When_a_new_trading_day_starts
     [Fact]
     public async Task Should_keep_a_drawdown_halt_across_the_night()
     {
-        await using var h = new Harness(limits: new RiskLimits { MaxDailyLossPct = 0.5m, MaxDrawdownPct = 0.0005m });
+        await using var h = new Harness(limits: new RiskLimits { MaxDailyLossFraction = 0.5m, MaxDrawdownFraction = 0.0005m });
         await LoseOnDayOne(h);
         Assert.Equal("MAX_DRAWDOWN_EXCEEDED", h.Book.Status.Reason);
 

@@ -12,7 +12,7 @@ public sealed class When_an_open_position_loses_from_the_session_peak
     public async Task Should_halt_entries_on_the_unrealized_loss_while_the_position_stays_protected()
     {
         // $100 from the session's peak halts; the daily loss limit (2 %) is far away.
-        await using var h = new Harness(limits: new RiskLimits { MaxSessionDrawdownPct = 0.001m });
+        await using var h = new Harness(limits: new RiskLimits { MaxSessionDrawdownFraction = 0.001m });
         var b = h.Request("AAPL", qty: 50);
         await h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m));
         await h.Step(h.At(10, 1), h.Flat("AAPL", h.At(10, 1), 100m));   // entry fills at 100, legs placed
@@ -37,7 +37,7 @@ public sealed class When_a_position_falls_five_percent_with_a_wider_stop
     [Fact]
     public async Task Should_exit_it_at_market_and_show_it_unprotected_until_the_exit_fills()
     {
-        await using var h = new Harness(limits: new RiskLimits { MaxSessionDrawdownPct = 0.5m });
+        await using var h = new Harness(limits: new RiskLimits { MaxSessionDrawdownFraction = 0.5m });
         var b = h.Request("AAPL", qty: 50, stop: 80m, target: 120m);
         await h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m));
         await h.Step(h.At(10, 1), h.Flat("AAPL", h.At(10, 1), 100m));

@@ -147,7 +147,7 @@ public sealed partial class MinuteEngine
                 continue;
             var loss = PositionStop.LossFraction(bracket.Side == OrderSide.Buy, bracket.AvgEntryPrice.Value, mark);
             Raise(book, close, PositionStop.Code, Severity.Warn, bracket.Ticker, bracket.ExecutionId, "risk",
-                new { observed = Math.Round(loss, 6), threshold = limits.StopLossPct, entry = bracket.AvgEntryPrice, mark, effect = "exit at market" });
+                new { observed = Math.Round(loss, 6), threshold = limits.StopLossFraction, entry = bracket.AvgEntryPrice, mark, effect = "exit at market" });
             await SettleCancels(book, book.OrdersOf(bracket).Where(o => o.Status == OrderStatus.Working && o.Role != LegRole.Exit).ToList(), close);
             if (bracket.State is BracketState.Protected or BracketState.EntryPartial)
                 await Apply(book, new BracketExitRequested(bracket.ExecutionId, close, PositionStop.Code, minute.AddMinutes(1)));

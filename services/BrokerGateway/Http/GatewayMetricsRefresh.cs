@@ -16,7 +16,7 @@ sealed class GatewayMetricsRefresh(BrokerGatewayDbContext db, LedgerQueries ledg
     public Task Refresh(CancellationToken token) => ledger.InSnapshot(async () =>
     {
         var (book, picture) = await ledger.Picture();
-        m.Set(picture, limits.Value.MaxPortfolioHeatPct);
+        m.Set(picture, limits.Value.MaxPortfolioHeatFraction);
         foreach (var state in Enum.GetValues<TradingState>())
             m.State.WithLabels(Wire.Name(state)).Set(book.Status.State == state ? 1 : 0);
         m.Halted.Set(book.Status.State == TradingState.Halted ? 1 : 0);

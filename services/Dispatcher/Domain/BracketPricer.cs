@@ -40,7 +40,7 @@ public static class BracketPricer
         if (takeProfit <= 0 || stop <= 0)
             return PricingResult.Skip("take_profit_not_positive", Math.Min(takeProfit, stop), 0m);
 
-        var riskBudget = config.PaperEquity * config.MaxRiskPerTradePct;
+        var riskBudget = config.PaperEquity * config.MaxRiskPerTradeFraction;
         var riskQty = Math.Floor(riskBudget / distance);
         var capNotional = config.PaperEquity * MaxPositionFractionOfEquity;
         var capQty = Math.Floor(capNotional / entry);
@@ -61,7 +61,7 @@ public static class BracketPricer
             SizingRationale = new Dictionary<string, object>
             {
                 ["paper_equity"] = config.PaperEquity,
-                ["max_risk_per_trade_pct"] = config.MaxRiskPerTradePct,
+                ["max_risk_per_trade_pct"] = config.MaxRiskPerTradeFraction,
                 ["risk_budget"] = riskBudget,
                 ["risk_per_share"] = Round(distance),
                 ["risk_qty"] = riskQty,

@@ -30,7 +30,7 @@ public static class ConfigPatch
         ["max_feature_age_seconds"] = Int(1, 86400, (c, v) => c with { MaxFeatureAgeSeconds = v }),
         ["allowed_actions"] = Actions,
         ["paper_equity"] = Dec(0.01m, 1_000_000_000m, (c, v) => c with { PaperEquity = v }),
-        ["max_risk_per_trade_pct"] = Dec(0.0001m, 0.25m, (c, v) => c with { MaxRiskPerTradePct = v }),
+        ["max_risk_per_trade_pct"] = Dec(0.0001m, 0.25m, (c, v) => c with { MaxRiskPerTradeFraction = v }),
         ["default_slippage_bps"] = Frozen(DispatcherConfig.Defaults.DefaultSlippageBps, (c, v) => c with { DefaultSlippageBps = v }),
         ["fill_model"] = FillModel,
         ["stop_loss_atr_mult"] = Frozen(DispatcherConfig.Defaults.StopLossAtrMult, (c, v) => c with { StopLossAtrMult = v }),
