@@ -9,9 +9,9 @@ public sealed record OrderFilled
 
     /// <summary><c>ENTRY</c>, <c>STOP</c>, <c>TARGET</c> or <c>EXIT</c> (market exit: max hold, EOD, flatten).</summary>
     public required string LegRole { get; init; }
-    public required string Side { get; init; }
+    public required OrderSide Side { get; init; }
     public required decimal Qty { get; init; }
     public required decimal Price { get; init; }
     public required DateTimeOffset FilledAt { get; init; }
-    public required string ExecutionMode { get; init; }
+    public required ExecutionMode ExecutionMode { get; init; }
 }

@@ -1,3 +1,5 @@
+using Tradewire.Contracts.Signals;
+
 namespace Tradewire.Contracts.Execution;
 
 /// <summary>
@@ -13,11 +15,11 @@ public sealed record PlaceBracketOrder
     public required string Ticker { get; init; }
 
     /// <summary><c>BUY</c> (long) or <c>SELL</c> (short).</summary>
-    public required string Side { get; init; }
+    public required OrderSide Side { get; init; }
 
     /// <summary>The recommendation's action and instrument type (options are traded as the underlying).</summary>
-    public required string Action { get; init; }
-    public required string InstrumentType { get; init; }
+    public required TradeAction Action { get; init; }
+    public required InstrumentType InstrumentType { get; init; }
 
     /// <summary>Whole shares, positive.</summary>
     public required decimal Qty { get; init; }
@@ -35,5 +37,5 @@ public sealed record PlaceBracketOrder
     public required string ConfigSha { get; init; }
 
     /// <summary><c>PAPER</c> or <c>LIVE</c>.</summary>
-    public required string ExecutionMode { get; init; }
+    public required ExecutionMode ExecutionMode { get; init; }
 }

@@ -1,3 +1,5 @@
+using Tradewire.Contracts.Signals;
+
 namespace Tradewire.Contracts.Execution;
 
 /// <summary>
@@ -19,7 +21,7 @@ public sealed record RecommendationDecided
     /// <summary>The signal's deterministic key: joins this decision to the recommendation in <c>SignalsEvaluated</c>.</summary>
     public required string SignalKey { get; init; }
     public required string Ticker { get; init; }
-    public required string Action { get; init; }
+    public required TradeAction Action { get; init; }
     public required decimal Confidence { get; init; }
     public required string Status { get; init; }
     public string? SkipReason { get; init; }
@@ -31,7 +33,7 @@ public sealed record RecommendationDecided
     public required DateTimeOffset SignalTs { get; init; }
     public Guid? ExecutionId { get; init; }
     /// <summary><c>BUY</c> or <c>SELL</c>; null when skipped.</summary>
-    public string? Side { get; init; }
+    public OrderSide? Side { get; init; }
     public decimal? Qty { get; init; }
     public decimal? EntryPrice { get; init; }
     public decimal? StopLossPrice { get; init; }
@@ -39,5 +41,5 @@ public sealed record RecommendationDecided
     public decimal? Notional { get; init; }
     public string? SizingJson { get; init; }
     /// <summary><c>PAPER</c> or <c>LIVE</c>.</summary>
-    public required string ExecutionMode { get; init; }
+    public required ExecutionMode ExecutionMode { get; init; }
 }

@@ -11,8 +11,8 @@ public sealed record TradingModeChanged
     /// <summary>Version of this contract's shape (a new field that changes meaning gets a new contract, not a new value here).</summary>
     public int ContractVersion { get; init; } = 1;
 
-    public required string Mode { get; init; }
-    public required string Previous { get; init; }
+    public required ExecutionMode Mode { get; init; }
+    public required ExecutionMode Previous { get; init; }
 
     /// <summary>Increases by one with every switch the gateway commits; 0 is the initial PAPER.</summary>
     public required long Version { get; init; }

@@ -9,7 +9,7 @@ public sealed record RiskEventRaised
 {
     public required Guid EventId { get; init; }
     public required string ReasonCode { get; init; }
-    public required string Severity { get; init; }
+    public required Severity Severity { get; init; }
     public string? Ticker { get; init; }
     public Guid? ExecutionId { get; init; }
     public required string DetailJson { get; init; }

@@ -15,8 +15,8 @@ public sealed record Recommendation
     public required string SignalKey { get; init; }
     public required DateTimeOffset Ts { get; init; }
     public required string Ticker { get; init; }
-    public required string Action { get; init; }
-    public required string InstrumentType { get; init; }
+    public required TradeAction Action { get; init; }
+    public required InstrumentType InstrumentType { get; init; }
     public required decimal Confidence { get; init; }
     public required string ReasonsJson { get; init; }
 

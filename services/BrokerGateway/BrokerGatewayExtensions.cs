@@ -36,7 +36,9 @@ public static class BrokerGatewayExtensions
 
     public static IHostApplicationBuilder AddBrokerGateway(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<RiskLimits>(builder.Configuration.GetSection("Risk"));
+        var risk = builder.Configuration.GetSection("Risk");
+        var renamed = RiskLimits.RenamedKeys(risk).ToList();
+        builder.Services.AddOptions<RiskLimits>().Bind(risk).Validate(_ => renamed.Count == 0, string.Join("; ", renamed)).ValidateOnStart();
         builder.Services.Configure<PaperBrokerOptions>(builder.Configuration.GetSection("PaperBroker"));
         // A LIVE gateway without its venue (URL, key pair) must not start: the problems are listed at start-up.
         builder.Services.AddOptions<BrokerOptions>().Bind(builder.Configuration.GetSection("Broker"))

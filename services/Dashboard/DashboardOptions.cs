@@ -18,6 +18,6 @@ public sealed class DashboardOptions
     /// <summary>The paper account's equity at the start, in dollars: the broker-gateway's <c>Risk:StartingEquity</c>.</summary>
     public decimal StartingEquity { get; set; } = 100_000m;
 
-    /// <summary>The heat gauge's red line, in percent of equity: the broker-gateway's <c>Risk:MaxPortfolioHeatPct</c> x 100.</summary>
+    /// <summary>The heat gauge's red line, in percent of equity: the broker-gateway's <c>Risk:MaxPortfolioHeatFraction</c> x 100.</summary>
     public decimal HeatCapPct { get; set; } = 6m;
 }

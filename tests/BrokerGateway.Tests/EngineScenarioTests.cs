@@ -1,6 +1,8 @@
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Risk;
+using Tradewire.Contracts.Execution;
+using Tradewire.Contracts.Risk;
 using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
@@ -57,14 +59,14 @@ public sealed class When_the_daily_loss_limit_is_breached
     [Fact]
     public async Task Should_halt_new_entries_while_exits_continue()
     {
-        await using var h = new Harness(limits: new RiskLimits { MaxDailyLossPct = 0.0005m }); // a $50 loss halts
+        await using var h = new Harness(limits: new RiskLimits { MaxDailyLossFraction = 0.0005m }); // a $50 loss halts
         var loser = h.Request("AAPL", qty: 10);
         var winner = h.Request("MSFT", qty: 10, entry: 200m, stop: 190m, target: 210m);
         await h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m), h.Flat("MSFT", h.At(10, 0), 200m));
         await h.Step(h.At(10, 1), h.Flat("AAPL", h.At(10, 1), 100m), h.Flat("MSFT", h.At(10, 1), 200m));
         await h.Step(h.At(10, 2), Harness.Bar("AAPL", h.At(10, 2), 94m, 94m, 93m, 93m), h.Flat("MSFT", h.At(10, 2), 200m)); // -60
 
-        Assert.Equal(TradingStates.Halted, h.Book.Status.State);
+        Assert.Equal(TradingState.Halted, h.Book.Status.State);
         Assert.Contains("DAILY_LOSS_EXCEEDED", h.RiskCodes);
         var late = h.Request("NVDA", qty: 5, minute: h.At(10, 3));
         await h.Step(h.At(10, 3), h.Flat("NVDA", h.At(10, 3), 100m), Harness.Bar("MSFT", h.At(10, 3), 209m, 211m, 208m, 210m));
@@ -88,7 +90,7 @@ public sealed class When_the_flatten_guard_runs_while_halted
         await h.Step(h.At(10, 1), h.Flat("AAPL", h.At(10, 1), 101m));
         var pending = h.Request("MSFT", qty: 5, entry: 200m, stop: 190m, target: 220m, minute: h.At(10, 2));
         await h.Step(h.At(10, 2), h.Flat("AAPL", h.At(10, 2), 102m), h.Flat("MSFT", h.At(10, 2), 200m));
-        MinuteEngine.ChangeState(h.Book, TradingStates.Halted, "test", "operator", h.At(10, 3));
+        MinuteEngine.ChangeState(h.Book, TradingState.Halted, "test", "operator", h.At(10, 3));
 
         var flat = await h.Flatten(h.At(10, 3), "KILL_SWITCH");
 

@@ -3,7 +3,11 @@ using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Risk;
 using Tradewire.BrokerGateway.Saga;
+using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
+using Tradewire.Contracts.Risk;
+using Tradewire.Contracts.Signals;
+using Tradewire.Contracts;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.BrokerGateway.Tests;
@@ -36,7 +40,7 @@ public sealed class Harness : IAsyncDisposable
     public PaperBroker Paper { get; }
     public IBroker Broker { get; }
     public MinuteEngine Engine { get; }
-    public Book Book { get; } = new() { Status = new TradingStatus { State = TradingStates.Active } };
+    public Book Book { get; } = new() { Status = new TradingStatus { State = TradingState.Active } };
 
     public DateTimeOffset At(int hour, int minute) => MarketTimeZone.FromMarketLocal(Session.Date, new TimeOnly(hour, minute)).ToUniversalTime();
 
@@ -46,9 +50,9 @@ public sealed class Harness : IAsyncDisposable
         var m = minute ?? At(10, 0);
         var b = new Bracket
         {
-            ExecutionId = Guid.NewGuid(), RecommendationId = 1, Ticker = ticker, Side = Names.Parse<OrderSide>(side), Action = action,
-            InstrumentType = "STOCK", PlannedQty = qty, EntryPrice = entry, StopPrice = stop, TargetPrice = target, MaxHoldMinutes = maxHold,
-            DecisionTs = m.AddSeconds(decisionSecond), SignalTs = signalTs ?? m, DispatchMinute = m, Confidence = 0.8m, ConfigSha = "sha", ExecutionMode = mode, CreatedAt = m,
+            ExecutionId = Guid.NewGuid(), RecommendationId = 1, Ticker = ticker, Side = Wire.Parse<OrderSide>(side), Action = Wire.Parse<TradeAction>(action),
+            InstrumentType = InstrumentType.Stock, PlannedQty = qty, EntryPrice = entry, StopPrice = stop, TargetPrice = target, MaxHoldMinutes = maxHold,
+            DecisionTs = m.AddSeconds(decisionSecond), SignalTs = signalTs ?? m, DispatchMinute = m, Confidence = 0.8m, ConfigSha = "sha", ExecutionMode = Wire.Parse<ExecutionMode>(mode), CreatedAt = m,
         };
         Book.Brackets[b.ExecutionId] = b;
         return b;

@@ -1,6 +1,7 @@
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Risk;
+using Tradewire.Contracts.Risk;
 using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
@@ -9,7 +10,7 @@ public sealed class When_the_book_is_valued_at_the_last_marks
 {
     static Book BookWith(params (string Ticker, decimal Qty, decimal Avg, decimal? Mark)[] rows)
     {
-        var book = new Book { Status = new TradingStatus { State = TradingStates.Active } };
+        var book = new Book { Status = new TradingStatus { State = TradingState.Active } };
         foreach (var (ticker, qty, avg, mark) in rows)
         {
             book.Positions[ticker] = new Position { Ticker = ticker, Qty = qty, AvgPrice = avg, RealizedPnl = 10m };

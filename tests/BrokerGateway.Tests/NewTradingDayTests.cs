@@ -1,6 +1,7 @@
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Risk;
+using Tradewire.Contracts.Risk;
 using Tradewire.ServiceDefaults.MarketTime;
 using Xunit;
 
@@ -23,25 +24,25 @@ public sealed class When_a_new_trading_day_starts
     [Fact]
     public async Task Should_lift_yesterdays_daily_loss_halt_and_measure_todays_loss_from_todays_equity()
     {
-        await using var h = new Harness(limits: new RiskLimits { MaxDailyLossPct = 0.0005m, MaxDrawdownPct = 0.5m });
+        await using var h = new Harness(limits: new RiskLimits { MaxDailyLossFraction = 0.0005m, MaxDrawdownFraction = 0.5m });
         await LoseOnDayOne(h);
-        Assert.Equal(TradingStates.Halted, h.Book.Status.State);
+        Assert.Equal(TradingState.Halted, h.Book.Status.State);
         Assert.Equal("DAILY_LOSS_EXCEEDED", h.Book.Status.Reason);
 
         var day2 = Harness.Calendar.NextSession(h.Session.Date);
         var b = h.Request("MSFT", minute: At(day2, 10, 0));
         await h.Step(day2, At(day2, 10, 0), h.Flat("MSFT", At(day2, 10, 0), 100m));
 
-        Assert.Equal(TradingStates.Active, h.Book.Status.State);
+        Assert.Equal(TradingState.Active, h.Book.Status.State);
         Assert.Equal(h.Engine.Equity(h.Book), h.Book.Status.DayStartEquity); // today's loss counts from today's start
         Assert.Equal(BracketState.EntryWorking, b.State);
-        Assert.Contains(h.Book.StateChanges, c => c is { State: TradingStates.Active, Reason: "NEW_TRADING_DAY" });
+        Assert.Contains(h.Book.StateChanges, c => c is { State: TradingState.Active, Reason: "NEW_TRADING_DAY" });
     }
 
     [Fact]
     public async Task Should_keep_a_drawdown_halt_across_the_night()
     {
-        await using var h = new Harness(limits: new RiskLimits { MaxDailyLossPct = 0.5m, MaxDrawdownPct = 0.0005m });
+        await using var h = new Harness(limits: new RiskLimits { MaxDailyLossFraction = 0.5m, MaxDrawdownFraction = 0.0005m });
         await LoseOnDayOne(h);
         Assert.Equal("MAX_DRAWDOWN_EXCEEDED", h.Book.Status.Reason);
 
@@ -49,7 +50,7 @@ public sealed class When_a_new_trading_day_starts
         var b = h.Request("MSFT", minute: At(day2, 10, 0));
         await h.Step(day2, At(day2, 10, 0), h.Flat("MSFT", At(day2, 10, 0), 100m));
 
-        Assert.Equal(TradingStates.Halted, h.Book.Status.State);
+        Assert.Equal(TradingState.Halted, h.Book.Status.State);
         Assert.Equal(BracketState.Rejected, b.State);
     }
 

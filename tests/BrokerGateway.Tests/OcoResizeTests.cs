@@ -1,6 +1,9 @@
 using Tradewire.BrokerGateway.Broker.Alpaca;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
+using Tradewire.Contracts.Execution;
+using Tradewire.Contracts.Risk;
+using Tradewire.Contracts.Signals;
 using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
@@ -24,7 +27,7 @@ public sealed class OcoResizeTests
     [Fact]
     public void Should_find_the_latest_pair_in_the_book()
     {
-        var book = new Book { Status = new TradingStatus { State = TradingStates.Active } };
+        var book = new Book { Status = new TradingStatus { State = TradingState.Active } };
         var bracket = Bracket();
         Assert.Equal(0, book.Replacements(bracket));
         Assert.Null(book.Order(bracket, LegRole.Stop));
@@ -73,9 +76,9 @@ public sealed class OcoResizeTests
 
     static Bracket Bracket() => new()
     {
-        ExecutionId = Execution, RecommendationId = 1, Ticker = "AAPL", Side = OrderSide.Buy, Action = "BUY_STOCK", InstrumentType = "STOCK",
+        ExecutionId = Execution, RecommendationId = 1, Ticker = "AAPL", Side = OrderSide.Buy, Action = TradeAction.BuyStock, InstrumentType = InstrumentType.Stock,
         PlannedQty = 20, EntryPrice = 100m, StopPrice = 95m, TargetPrice = 110m, MaxHoldMinutes = 60, DecisionTs = DateTimeOffset.UnixEpoch,
-        SignalTs = DateTimeOffset.UnixEpoch, DispatchMinute = DateTimeOffset.UnixEpoch, Confidence = 0.7m, ConfigSha = "sha", ExecutionMode = "LIVE",
+        SignalTs = DateTimeOffset.UnixEpoch, DispatchMinute = DateTimeOffset.UnixEpoch, Confidence = 0.7m, ConfigSha = "sha", ExecutionMode = ExecutionMode.Live,
         CreatedAt = DateTimeOffset.UnixEpoch,
     };
 
@@ -83,7 +86,7 @@ public sealed class OcoResizeTests
     {
         ClientOrderId = ClientOrderIds.For(Execution, role, replacement), ExecutionId = Execution, Role = role, Ticker = "AAPL",
         Side = role == LegRole.Entry ? OrderSide.Buy : OrderSide.Sell, Qty = qty, Status = status,
-        Type = role == LegRole.Stop ? OrderType.Stop : OrderType.Limit, ConfigSha = "sha", ExecutionMode = "LIVE",
+        Type = role == LegRole.Stop ? OrderType.Stop : OrderType.Limit, ConfigSha = "sha", ExecutionMode = ExecutionMode.Live,
         EligibleFrom = DateTimeOffset.UnixEpoch, CreatedAt = DateTimeOffset.UnixEpoch,
     };
 }

@@ -1,5 +1,6 @@
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
 using Xunit;
 
@@ -10,7 +11,7 @@ sealed class SilentBroker(PaperBroker inner, int silentSubmits) : IBroker
 {
     public int Submits { get; private set; }
     public int OcoSubmits { get; private set; }
-    public string ExecutionMode => inner.ExecutionMode;
+    public ExecutionMode ExecutionMode => inner.ExecutionMode;
     public async Task<BrokerAck> Submit(OrderRecord order)
     {
         Submits++;

@@ -1,5 +1,6 @@
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Execution;
 using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;

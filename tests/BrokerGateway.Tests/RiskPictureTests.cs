@@ -1,6 +1,7 @@
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Risk;
+using Tradewire.Contracts.Risk;
 using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
@@ -11,17 +12,17 @@ public sealed class When_an_open_position_loses_from_the_session_peak
     public async Task Should_halt_entries_on_the_unrealized_loss_while_the_position_stays_protected()
     {
         // $100 from the session's peak halts; the daily loss limit (2 %) is far away.
-        await using var h = new Harness(limits: new RiskLimits { MaxSessionDrawdownPct = 0.001m });
+        await using var h = new Harness(limits: new RiskLimits { MaxSessionDrawdownFraction = 0.001m });
         var b = h.Request("AAPL", qty: 50);
         await h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m));
         await h.Step(h.At(10, 1), h.Flat("AAPL", h.At(10, 1), 100m));   // entry fills at 100, legs placed
         await h.Step(h.At(10, 2), h.Flat("AAPL", h.At(10, 2), 104m));   // +200 open: the session's peak
         Assert.Equal(100_200m, h.Book.Status.SessionPeakEquity);
-        Assert.Equal(TradingStates.Active, h.Book.Status.State);
+        Assert.Equal(TradingState.Active, h.Book.Status.State);
 
         await h.Step(h.At(10, 3), h.Flat("AAPL", h.At(10, 3), 101.5m)); // +75 open: still a gain on the day, 0.125 % off the peak
 
-        Assert.Equal(TradingStates.Halted, h.Book.Status.State);
+        Assert.Equal(TradingState.Halted, h.Book.Status.State);
         Assert.Equal(LossLimits.SessionDrawdown, h.Book.Status.Reason);
         Assert.Equal(0m, h.Book.RealizedPnl);                            // nothing booked: the open loss alone halted
         Assert.Equal(BracketState.Protected, b.State);                    // exits keep running
@@ -36,7 +37,7 @@ public sealed class When_a_position_falls_five_percent_with_a_wider_stop
     [Fact]
     public async Task Should_exit_it_at_market_and_show_it_unprotected_until_the_exit_fills()
     {
-        await using var h = new Harness(limits: new RiskLimits { MaxSessionDrawdownPct = 0.5m });
+        await using var h = new Harness(limits: new RiskLimits { MaxSessionDrawdownFraction = 0.5m });
         var b = h.Request("AAPL", qty: 50, stop: 80m, target: 120m);
         await h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m));
         await h.Step(h.At(10, 1), h.Flat("AAPL", h.At(10, 1), 100m));

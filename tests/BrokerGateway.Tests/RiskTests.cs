@@ -84,7 +84,7 @@ public sealed class When_pre_trade_risk_checks_an_entry
     [Fact]
     public void Should_bind_on_max_order_notional_when_it_is_the_tightest()
     {
-        var d = PreTradeRisk.Evaluate(Ok() with { PlannedQty = 300 }, new RiskLimits { MaxPositionPct = 0.5m });
+        var d = PreTradeRisk.Evaluate(Ok() with { PlannedQty = 300 }, new RiskLimits { MaxPositionFraction = 0.5m });
         Assert.Equal("MAX_ORDER_NOTIONAL_EXCEEDED", d.BindingLimit);
         Assert.Equal(100m, d.Qty);
     }

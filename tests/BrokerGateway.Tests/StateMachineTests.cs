@@ -1,5 +1,6 @@
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Saga;
+using Tradewire.Contracts;
 using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
@@ -152,8 +153,8 @@ public sealed class When_a_bracket_event_arrives : IAsyncLifetime
         var id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
         Assert.Equal("tw-0f8fad5bd9cb469fa16570867728950e-ENTRY", ClientOrderIds.For(id, LegRole.Entry));
         Assert.Equal("tw-0f8fad5bd9cb469fa16570867728950e-STOP", ClientOrderIds.For(id, LegRole.Stop));
-        Assert.Equal("ENTRY_PARTIAL", Names.Of(BracketState.EntryPartial));
-        Assert.Equal(BracketState.OutcomeUnknown, Names.Parse<BracketState>("OUTCOME_UNKNOWN"));
+        Assert.Equal("ENTRY_PARTIAL", Wire.Name(BracketState.EntryPartial));
+        Assert.Equal(BracketState.OutcomeUnknown, Wire.Parse<BracketState>("OUTCOME_UNKNOWN"));
     }
 }
 

@@ -1,4 +1,5 @@
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Execution;
 using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;

@@ -1,5 +1,7 @@
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
+using Tradewire.Contracts.Signals;
+using Tradewire.Contracts;
 
 namespace Tradewire.Dashboard.Tests;
 
@@ -10,15 +12,15 @@ static class Events
 
     public static RecommendationDecided Decision(Guid executionId, string ticker, string side, decimal qty, decimal entry, decimal stop, decimal target) => new()
     {
-        RecommendationId = 1, SignalKey = ticker + "|k", Ticker = ticker, Action = "BUY_STOCK", Confidence = 0.8m, Status = "SIMULATED",
+        RecommendationId = 1, SignalKey = ticker + "|k", Ticker = ticker, Action = TradeAction.BuyStock, Confidence = 0.8m, Status = "SIMULATED",
         RiskGateJson = "{}", ConfigSha = "sha", RunId = Guid.NewGuid(), DecidedAt = Open, SignalTs = Open, ExecutionId = executionId,
-        Side = side, Qty = qty, EntryPrice = entry, StopLossPrice = stop, TakeProfitPrice = target, Notional = qty * entry, ExecutionMode = "PAPER",
+        Side = Wire.Parse<OrderSide>(side), Qty = qty, EntryPrice = entry, StopLossPrice = stop, TakeProfitPrice = target, Notional = qty * entry, ExecutionMode = ExecutionMode.Paper,
     };
 
     public static OrderFilled Fill(Guid executionId, string ticker, string role, string side, decimal qty, decimal price, int minute) => new()
     {
-        ClientOrderId = $"{executionId:N}-{role}", ExecutionId = executionId, Ticker = ticker, LegRole = role, Side = side, Qty = qty,
-        Price = price, FilledAt = Open.AddMinutes(minute), ExecutionMode = "PAPER",
+        ClientOrderId = $"{executionId:N}-{role}", ExecutionId = executionId, Ticker = ticker, LegRole = role, Side = Wire.Parse<OrderSide>(side), Qty = qty,
+        Price = price, FilledAt = Open.AddMinutes(minute), ExecutionMode = ExecutionMode.Paper,
     };
 
     public static (DateTimeOffset, IReadOnlyList<Bar>) Minute(int minute, params (string Symbol, decimal Close)[] closes) =>

@@ -1,3 +1,4 @@
+using Tradewire.Contracts.Execution;
 using Tradewire.Dashboard.Domain;
 using Xunit;
 using static Tradewire.Dashboard.Tests.Events;
@@ -27,9 +28,9 @@ public sealed class When_a_short_bracket_is_marked
     public void Should_never_realize_past_a_flat_position()
     {
         var line = new PositionLine(Guid.NewGuid(), "X", 1);
-        line.Apply("BUY", 5, 10m);
-        Assert.Equal(5m, line.Apply("SELL", 8, 11m));  // only the 5 held are realized
+        line.Apply(OrderSide.Buy, 5, 10m);
+        Assert.Equal(5m, line.Apply(OrderSide.Sell, 8, 11m));  // only the 5 held are realized
         Assert.Equal(0m, line.Qty);
-        Assert.Throws<ArgumentOutOfRangeException>(() => line.Apply("BUY", 0, 10m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => line.Apply(OrderSide.Buy, 0, 10m));
     }
 }

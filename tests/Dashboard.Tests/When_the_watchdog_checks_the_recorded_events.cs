@@ -1,3 +1,4 @@
+using Tradewire.Contracts.Risk;
 using Tradewire.Dashboard.Watchdog;
 using Tradewire.ServiceDefaults.MarketTime;
 using Xunit;
@@ -30,7 +31,7 @@ public sealed class When_the_watchdog_checks_the_recorded_events
     public void Should_call_a_stream_stale_when_it_falls_more_than_the_threshold_behind_the_newest_data()
     {
         var alert = Assert.Single(Check(Snapshot(bars: 100, features: 94, news: 100, runs: 98)));
-        Assert.Equal(("FEATURES_STALE", "CRITICAL"), (alert.ReasonCode, alert.Severity));
+        Assert.Equal(("FEATURES_STALE", Severity.Critical), (alert.ReasonCode, alert.Severity));
         Assert.Equal(6, alert.Detail["observedMinutesBehind"]);
         Assert.Equal(5, alert.Detail["thresholdMinutes"]);
         // Market time from the data: the newest minute any stream reached, here the news.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tradewire.Contracts.Signals;
+using Tradewire.Contracts;
 using Tradewire.Dispatcher.Domain;
 using Xunit;
 using static Tradewire.Dispatcher.Tests.Candidates;
@@ -39,9 +40,12 @@ public sealed class When_evaluating_the_risk_gates
     [InlineData("SELL_PREMIUM", false)]
     public void Should_allow_only_the_configured_actions(string action, bool passed)
     {
-        var gate = Evaluate(Passing(r => r with { Action = action }))[GateKeys.ActionAllowed];
-        Assert.Equal(passed, gate.Passed);
-        Assert.Equal(action, gate.Observed);
+        var gates = Evaluate(Passing(r => r with { Action = Wire.Parse<TradeAction>(action) }));
+        Assert.Equal(passed, gates[GateKeys.ActionAllowed].Passed);
+        // risk_gate_json holds the words the operator's queries compare with, not the enum's C# names.
+        var stored = System.Text.Json.JsonDocument.Parse(gates.ToJson()).RootElement.GetProperty(GateKeys.ActionAllowed);
+        Assert.Equal(action, stored.GetProperty("observed").GetString());
+        Assert.Equal(["BUY_CALL", "BUY_PUT", "BUY_STOCK"], stored.GetProperty("threshold").EnumerateArray().Select(a => a.GetString()));
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using Tradewire.Contracts.Execution;
+using Tradewire.Contracts.Signals;
 using Tradewire.Dispatcher.Domain;
 using Xunit;
 
@@ -10,8 +12,8 @@ public sealed class When_pricing_a_bracket
     [Fact]
     public void Should_add_slippage_to_a_long_entry_and_place_stop_below_target_above()
     {
-        var plan = BracketPricer.Price(TradeActions.BuyStock, 100m, 0.05m, Config).Plan!;
-        Assert.Equal("BUY", plan.Side);
+        var plan = BracketPricer.Price(TradeAction.BuyStock, 100m, 0.05m, Config).Plan!;
+        Assert.Equal(OrderSide.Buy, plan.Side);
         Assert.Equal(100.05m, plan.EntryPrice);              // 100 × (1 + 5/10000)
         Assert.Equal(10.005m, plan.StopDistance);            // 100.05 × 0.05 × 2.0
         Assert.Equal(90.045m, plan.StopLossPrice);
@@ -24,8 +26,8 @@ public sealed class When_pricing_a_bracket
     [Fact]
     public void Should_mirror_a_put_as_a_short_of_the_underlying()
     {
-        var plan = BracketPricer.Price(TradeActions.BuyPut, 100m, 0.05m, Config).Plan!;
-        Assert.Equal("SELL", plan.Side);
+        var plan = BracketPricer.Price(TradeAction.BuyPut, 100m, 0.05m, Config).Plan!;
+        Assert.Equal(OrderSide.Sell, plan.Side);
         Assert.Equal(99.95m, plan.EntryPrice);               // 100 × (1 − 5/10000)
         Assert.Equal(109.945m, plan.StopLossPrice);          // above: 99.95 + 9.995
         Assert.Equal(79.96m, plan.TakeProfitPrice);          // below: 99.95 − 19.99
@@ -35,7 +37,7 @@ public sealed class When_pricing_a_bracket
     [Fact]
     public void Should_cap_notional_at_a_quarter_of_equity()
     {
-        var plan = BracketPricer.Price(TradeActions.BuyCall, 100m, 0.01m, Config).Plan!;
+        var plan = BracketPricer.Price(TradeAction.BuyCall, 100m, 0.01m, Config).Plan!;
         // risk would allow floor(2000 / 2.001) = 999 shares; 25 % of 100 000 at 100.05 allows 249.
         Assert.Equal(249m, plan.Qty);
         Assert.True(plan.Notional <= 25000m);
@@ -46,7 +48,7 @@ public sealed class When_pricing_a_bracket
     [Fact]
     public void Should_round_quantity_down_to_whole_shares()
     {
-        var plan = BracketPricer.Price(TradeActions.BuyStock, 37.13m, 0.0313m, Config).Plan!;
+        var plan = BracketPricer.Price(TradeAction.BuyStock, 37.13m, 0.0313m, Config).Plan!;
         Assert.Equal(decimal.Truncate(plan.Qty), plan.Qty);
         Assert.True(plan.Qty * plan.StopDistance <= 2000m + 0.0001m * plan.Qty);
     }
@@ -54,7 +56,7 @@ public sealed class When_pricing_a_bracket
     [Fact]
     public void Should_skip_a_near_zero_stop_distance_with_a_reason()
     {
-        var result = BracketPricer.Price(TradeActions.BuyStock, 100m, 0.00001m, Config);
+        var result = BracketPricer.Price(TradeAction.BuyStock, 100m, 0.00001m, Config);
         Assert.False(result.Priced);
         Assert.Equal("stop_distance_too_small", result.ReasonCode);
         Assert.True(result.Observed < result.Threshold);
@@ -64,7 +66,7 @@ public sealed class When_pricing_a_bracket
     public void Should_skip_when_the_risk_budget_buys_no_share()
     {
         var small = Config with { PaperEquity = 100m };      // risk budget 2 $, risk per share 10.005 $
-        var result = BracketPricer.Price(TradeActions.BuyStock, 500m, 0.01m, small);
+        var result = BracketPricer.Price(TradeAction.BuyStock, 500m, 0.01m, small);
         Assert.False(result.Priced);
         Assert.Equal("qty_zero", result.ReasonCode);
         Assert.Equal(0m, result.Observed);
@@ -73,7 +75,7 @@ public sealed class When_pricing_a_bracket
     [Fact]
     public void Should_skip_a_short_whose_target_would_not_be_positive()
     {
-        var result = BracketPricer.Price(TradeActions.BuyPut, 100m, 0.3m, Config);  // target = entry − 4 × 0.3 × entry
+        var result = BracketPricer.Price(TradeAction.BuyPut, 100m, 0.3m, Config);  // target = entry − 4 × 0.3 × entry
         Assert.Equal("take_profit_not_positive", result.ReasonCode);
     }
 }

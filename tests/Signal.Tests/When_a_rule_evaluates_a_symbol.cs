@@ -1,3 +1,4 @@
+using Tradewire.Contracts.Signals;
 using Tradewire.Signal.Domain;
 using Tradewire.Signal.Domain.Rules;
 using Xunit;
@@ -14,7 +15,7 @@ public sealed class When_a_rule_evaluates_a_symbol
     {
         var hit = new MomentumBreakoutRule(+1, options).Evaluate(Snapshots.Breakout("A", M), 0m);
         Assert.NotNull(hit);
-        Assert.Equal(("momentum_breakout", Actions.BuyCall, Actions.Call), (hit.Rule, hit.Action, hit.InstrumentType));
+        Assert.Equal(("momentum_breakout", TradeAction.BuyCall, InstrumentType.Call), (hit.Rule, hit.Action, hit.InstrumentType));
         Assert.InRange(hit.Confidence, 0m, 1m);
         Assert.Equal(0.009m, hit.Inputs["return_15"]);
     }
@@ -48,7 +49,7 @@ public sealed class When_a_rule_evaluates_a_symbol
     {
         var f = Snapshots.Breakdown("A", M);
         var hit = new MomentumBreakoutRule(-1, options).Evaluate(f, 0m);
-        Assert.Equal(("momentum_breakdown", Actions.BuyPut, Actions.Put), (hit!.Rule, hit.Action, hit.InstrumentType));
+        Assert.Equal(("momentum_breakdown", TradeAction.BuyPut, InstrumentType.Put), (hit!.Rule, hit.Action, hit.InstrumentType));
         Assert.Null(new MomentumBreakoutRule(+1, options).Evaluate(f, 0m));
     }
 
@@ -66,7 +67,7 @@ public sealed class When_a_rule_evaluates_a_symbol
     {
         var f = Snapshots.Quiet("A", M) with { Return5 = 0.003m };
         var hit = new NewsMomentumRule(options).Evaluate(f, 0.7m);
-        Assert.Equal((Actions.BuyStock, Actions.Stock), (hit!.Action, hit.InstrumentType));
+        Assert.Equal((TradeAction.BuyStock, InstrumentType.Stock), (hit!.Action, hit.InstrumentType));
         Assert.Null(new NewsMomentumRule(options).Evaluate(f with { Return5 = -0.003m }, 0.7m));
         Assert.Null(new NewsMomentumRule(options).Evaluate(f, 0.2m));
     }
@@ -75,14 +76,14 @@ public sealed class When_a_rule_evaluates_a_symbol
     public void Should_buy_a_put_on_bearish_news_confirmed_by_the_tape()
     {
         var hit = new NewsMomentumRule(options).Evaluate(Snapshots.Quiet("A", M) with { Return5 = -0.003m }, -0.7m);
-        Assert.Equal((Actions.BuyPut, Actions.Put), (hit!.Action, hit.InstrumentType));
+        Assert.Equal((TradeAction.BuyPut, InstrumentType.Put), (hit!.Action, hit.InstrumentType));
     }
 
     [Fact]
     public void Should_sell_premium_in_a_quiet_range_with_rich_bars()
     {
         var hit = new RangePremiumRule(options).Evaluate(Snapshots.Range("A", M), 0m);
-        Assert.Equal((Actions.SellPremium, Actions.Put), (hit!.Action, hit.InstrumentType));
+        Assert.Equal((TradeAction.SellPremium, InstrumentType.Put), (hit!.Action, hit.InstrumentType));
         Assert.Equal(2.5m, hit.Inputs["iv_proxy"]);
         Assert.Null(new RangePremiumRule(options).Evaluate(Snapshots.Range("A", M) with { RealizedVol = 0.0012m }, 0m));
         Assert.Null(new RangePremiumRule(options).Evaluate(Snapshots.Range("A", M) with { Trend = 0.002m }, 0m));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tradewire.Contracts.Signals;
 using Tradewire.Signal.Domain;
 using Tradewire.Signal.Tests.Calibration;
 using Tradewire.Watchlist.Domain;
@@ -55,7 +56,7 @@ public sealed class When_the_engine_steps_through_minutes
         var step = engine.Step(M(1), Snapshots.Computed(M(1), Snapshots.Quiet("AAA", M(1)) with { Return5 = 0.004m }),
             Snapshots.News(M(1)), Snapshots.Watchlist(M(1), "AAA"));
 
-        Assert.Equal("BUY_STOCK", Assert.Single(step.Recommendations).Action);
+        Assert.Equal(TradeAction.BuyStock, Assert.Single(step.Recommendations).Action);
     }
 
     [Fact]

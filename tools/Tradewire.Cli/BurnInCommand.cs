@@ -13,7 +13,7 @@ namespace Tradewire.Cli;
 public static class BurnInCommand
 {
     public const decimal PaperEquity = 100_000m;
-    /// <summary>The broker-gateway's default MaxPortfolioHeatPct (0.06), for callers with no running gateway to ask.</summary>
+    /// <summary>The broker-gateway's default MaxPortfolioHeatFraction (0.06), for callers with no running gateway to ask.</summary>
     public const double DefaultHeatCapPercent = 6.0;
 
     public static Command Definition(RepoPaths paths)
@@ -40,7 +40,7 @@ public static class BurnInCommand
         }
         // The cap the running broker-gateway is configured with (GET /risk), unless the operator names one.
         heatCap ??= (double)(await BurnInLimits.Fetch(ServiceCatalog.Find("broker-gateway")!.BaseAddress, ServiceCatalog.Find("dispatcher")!.BaseAddress,
-            OperatorToken.LoadOrCreate(paths))).MaxPortfolioHeatPct * 100;
+            OperatorToken.LoadOrCreate(paths))).MaxPortfolioHeatFraction * 100;
         var (file, requirements) = await Write(progress, date.Value, output ?? Path.Combine(paths.StateDir, "reports", $"burnin-{date:yyyy-MM-dd}.html"), heatCap.Value);
         foreach (var r in requirements)
             Console.WriteLine($"   {(r.Passed ? "pass" : "FAIL")}  {r.Name}: {r.Observed}");

@@ -1,4 +1,5 @@
 using Npgsql;
+using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Cli;
 
@@ -17,7 +18,7 @@ public sealed class Db(string database, bool pooled = false)
         await connection.OpenAsync();
         await using var cmd = new NpgsqlCommand(sql, connection);
         foreach (var p in parameters)
-            cmd.Parameters.AddWithValue(p);
+            cmd.Parameters.Add(DbContextSql.Parameter(p));
         var rows = new List<object?[]>();
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -53,7 +54,7 @@ public sealed class Db(string database, bool pooled = false)
             await connection.OpenAsync();
             await using var cmd = new NpgsqlCommand(sql, connection);
             foreach (var p in parameters)
-                cmd.Parameters.AddWithValue(p);
+                cmd.Parameters.Add(DbContextSql.Parameter(p));
             await using var reader = await cmd.ExecuteReaderAsync();
             var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
             var rows = new List<object?[]>();
@@ -83,7 +84,7 @@ public sealed class Db(string database, bool pooled = false)
         {
             await using var cmd = new NpgsqlCommand(sql, connection, tx);
             foreach (var p in parameters)
-                cmd.Parameters.AddWithValue(p);
+                cmd.Parameters.Add(DbContextSql.Parameter(p));
             await using var reader = await cmd.ExecuteReaderAsync();
             while (await reader.ReadAsync())
                 returned++;

@@ -84,7 +84,7 @@ public static class DemoCommand
         Console.WriteLine($"   report written to {reportFile}");
         var limits = await BurnIn.BurnInLimits.Fetch(ServiceCatalog.Find("broker-gateway")!.BaseAddress, ServiceCatalog.Find("dispatcher")!.BaseAddress, token);
         var (burnInFile, requirements) = await BurnInCommand.Write(progress, session.Date,
-            Path.Combine(reportDir, $"burnin-{session.Date:yyyy-MM-dd}.html"), (double)(limits.MaxPortfolioHeatPct * 100));
+            Path.Combine(reportDir, $"burnin-{session.Date:yyyy-MM-dd}.html"), (double)(limits.MaxPortfolioHeatFraction * 100));
         Console.WriteLine("   burn-in daily requirements:");
         foreach (var r in requirements)
             Console.WriteLine($"     {(r.Passed ? "pass" : "FAIL")}  {r.Name}: {r.Observed}");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Tradewire.BrokerGateway.Broker.Alpaca;
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Execution;
 
 namespace Tradewire.BrokerGateway.Broker;
 
@@ -20,9 +21,9 @@ public sealed class BrokerFactory(IOptions<BrokerOptions> options, IOptions<Pape
     /// The broker for the ledger's trading <paramref name="mode"/> (trading_state, not configuration). After a switch
     /// to PAPER the venue adapter stays in use while LIVE orders still work there, so they are never simulated.
     /// </summary>
-    public IBroker For(string mode, IReadOnlyDictionary<string, OrderRecord> orders)
+    public IBroker For(ExecutionMode mode, IReadOnlyDictionary<string, OrderRecord> orders)
     {
-        if (mode != BrokerOptions.Live && !orders.Values.Any(o => o is { Status: OrderStatus.Working, ExecutionMode: BrokerOptions.Live }))
+        if (mode != ExecutionMode.Live && !orders.Values.Any(o => o is { Status: OrderStatus.Working, ExecutionMode: ExecutionMode.Live }))
             return Paper(orders);
         // A stop leg is found at the venue through its OCO parent, the target of the same group.
         var targets = orders.Values.Where(o => o is { Role: LegRole.Target, OcoGroup: not null })

@@ -1,19 +1,22 @@
 using Tradewire.BrokerGateway.Broker.Alpaca;
+using Tradewire.Contracts.Execution;
+using Tradewire.Contracts;
 
 namespace Tradewire.BrokerGateway.Broker;
 
 /// <summary>Section <c>Broker</c>: which broker executes the gateway's brackets.</summary>
 public sealed class BrokerOptions
 {
-    public const string Paper = "PAPER", Live = "LIVE";
-
     /// <summary>
     /// PAPER (default): the simulated broker on market time. LIVE: Alpaca's Trading API (<see cref="Alpaca"/>).
     /// Only brackets of the same execution mode are executed; the others are refused (EXECUTION_MODE_MISMATCH).
     /// The mode in force is the one stored in <c>trading_state</c> (changed by <c>POST /mode</c>); LIVE here is a
     /// request to switch at start-up through the same checks, and PAPER here never undoes a stored LIVE.
     /// </summary>
-    public string Mode { get; set; } = Paper;
+    public string Mode { get; set; } = "PAPER";
+
+    /// <summary>The configured mode (valid once <see cref="Problems"/> found none).</summary>
+    public ExecutionMode RequestedMode => Wire.Parse<ExecutionMode>(Mode);
 
     /// <summary>
     /// The key id of the Alpaca paper account, when there is one (the environment's <c>APCA_API_KEY_ID</c> of the
@@ -26,9 +29,9 @@ public sealed class BrokerOptions
     /// <summary>Every reason the options cannot run, or none (checked at start: a LIVE gateway without its venue must not start).</summary>
     public IEnumerable<string> Problems()
     {
-        if (Mode is not (Paper or Live))
-            yield return $"Broker:Mode must be {Paper} or {Live}, not '{Mode}'";
-        if (Mode != Live)
+        if (!Wire.TryParse<ExecutionMode>(Mode, out var mode))
+            yield return $"Broker:Mode must be {string.Join(" or ", Wire.All<ExecutionMode>())}, not '{Mode}'";
+        if (mode != ExecutionMode.Live)
             yield break;
         foreach (var problem in LiveProblems())
             yield return problem;

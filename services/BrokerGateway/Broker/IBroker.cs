@@ -1,4 +1,5 @@
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
 
 namespace Tradewire.BrokerGateway.Broker;
@@ -12,7 +13,7 @@ namespace Tradewire.BrokerGateway.Broker;
 public interface IBroker
 {
     /// <summary>PAPER or LIVE: a bracket is executed only by a broker of its own mode, never simulated as if it had traded.</summary>
-    string ExecutionMode { get; }
+    ExecutionMode ExecutionMode { get; }
 
     /// <summary>Places an order. <see cref="AckStatus.NoAnswer"/> means the outcome is unknown: query, never resubmit.</summary>
     Task<BrokerAck> Submit(OrderRecord order);

@@ -1,4 +1,5 @@
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
 
 namespace Tradewire.BrokerGateway.Broker;
@@ -15,7 +16,7 @@ public sealed class PaperBroker(PaperBrokerOptions options) : IBroker
 {
     readonly Dictionary<string, OrderRecord> orders = new(StringComparer.Ordinal);
 
-    public string ExecutionMode => "PAPER";
+    public ExecutionMode ExecutionMode => ExecutionMode.Paper;
 
     /// <summary>A paper venue holding <paramref name="working"/> (the ledger's working orders: its state between steps).</summary>
     public static PaperBroker With(PaperBrokerOptions options, IEnumerable<OrderRecord> working)

@@ -18,7 +18,7 @@ public sealed class PlaceBracketOrderConsumer(BrokerGatewayDbContext db, Bracket
     public Task Consume(ConsumeContext<PlaceBracketOrder> context)
     {
         var m = context.Message;
-        if (m.Side is not ("BUY" or "SELL") || m.Qty <= 0 || m.Qty != decimal.Floor(m.Qty))
+        if (!Enum.IsDefined(m.Side) || m.Qty <= 0 || m.Qty != decimal.Floor(m.Qty))
             throw new Tradewire.ServiceDefaults.Messaging.MessageValidationException(nameof(PlaceBracketOrder), [$"{m.ExecutionId}: side must be BUY or SELL and qty whole shares > 0"]);
         return Store(db, lifecycle, m, context.CancellationToken);
     }

@@ -1,3 +1,6 @@
+using Tradewire.Contracts.Execution;
+using Tradewire.Contracts.Signals;
+
 namespace Tradewire.BrokerGateway.Domain;
 
 /// <summary>
@@ -11,8 +14,8 @@ public sealed class Bracket
     public required long RecommendationId { get; init; }
     public required string Ticker { get; init; }
     public required OrderSide Side { get; init; }
-    public required string Action { get; init; }
-    public required string InstrumentType { get; init; }
+    public required TradeAction Action { get; init; }
+    public required InstrumentType InstrumentType { get; init; }
     public required decimal PlannedQty { get; init; }
     /// <summary>The quantity sent after risk reduction (0 until risk ran).</summary>
     public decimal Qty { get; set; }
@@ -26,7 +29,7 @@ public sealed class Bracket
     public required DateTimeOffset DispatchMinute { get; init; }
     public required decimal Confidence { get; init; }
     public required string ConfigSha { get; init; }
-    public required string ExecutionMode { get; init; }
+    public required ExecutionMode ExecutionMode { get; init; }
     public BracketState State { get; set; } = BracketState.Requested;
     public decimal FilledQty { get; set; }
     public decimal? AvgEntryPrice { get; set; }

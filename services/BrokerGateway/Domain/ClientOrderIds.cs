@@ -1,3 +1,5 @@
+using Tradewire.Contracts;
+
 namespace Tradewire.BrokerGateway.Domain;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace Tradewire.BrokerGateway.Domain;
 public static class ClientOrderIds
 {
     public static string For(Guid executionId, LegRole role, int replacement = 0) =>
-        $"tw-{executionId:N}-{Names.Of(role)}{Suffix(replacement)}";
+        $"tw-{executionId:N}-{Wire.Name(role)}{Suffix(replacement)}";
 
     public static string OcoGroup(Guid executionId, int replacement = 0) => $"oco-{executionId:N}{Suffix(replacement)}";
 

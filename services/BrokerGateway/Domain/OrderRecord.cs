@@ -1,3 +1,5 @@
+using Tradewire.Contracts.Execution;
+
 namespace Tradewire.BrokerGateway.Domain;
 
 /// <summary>One row of <c>orders</c>. Invariant: 0 &lt;= FilledQty &lt;= Qty; status WORKING only while FilledQty &lt; Qty.</summary>
@@ -18,7 +20,7 @@ public sealed class OrderRecord
     public decimal? StopPrice { get; set; }
     public OrderStatus Status { get; set; } = OrderStatus.Working;
     public required string ConfigSha { get; init; }
-    public required string ExecutionMode { get; init; }
+    public required ExecutionMode ExecutionMode { get; init; }
     /// <summary>First bar (minute start) that may fill the order: the bar after the one it was placed on.</summary>
     public required DateTimeOffset EligibleFrom { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }

@@ -1,3 +1,5 @@
+using Tradewire.Contracts.Execution;
+
 namespace Tradewire.BrokerGateway.Domain;
 
 /// <summary>Net position of one ticker (row of <c>positions</c>). <see cref="Qty"/> signed: &gt; 0 long, &lt; 0 short.</summary>

@@ -1,3 +1,5 @@
+using Tradewire.Contracts.Execution;
+
 namespace Tradewire.BrokerGateway.Domain;
 
 /// <summary>

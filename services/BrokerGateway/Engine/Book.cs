@@ -1,4 +1,6 @@
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Execution;
+using Tradewire.Contracts.Risk;
 
 namespace Tradewire.BrokerGateway.Engine;
 
@@ -25,7 +27,7 @@ public sealed class Book
     public List<TradeRecord> NewTrades { get; } = [];
     public List<RiskEventRecord> NewRiskEvents { get; } = [];
     public List<object> Outgoing { get; } = [];
-    public List<(string State, string Previous, string Reason, string Actor, DateTimeOffset At)> StateChanges { get; } = [];
+    public List<(TradingState State, TradingState Previous, string Reason, string Actor, DateTimeOffset At)> StateChanges { get; } = [];
 
     public Position Position(string ticker)
     {
@@ -64,7 +66,7 @@ public sealed class Mark
 /// <summary>The trading state (ACTIVE, PAUSED, REDUCING, HALTED) and the equity references of the risk checks.</summary>
 public sealed class TradingStatus
 {
-    public required string State { get; set; }
+    public required TradingState State { get; set; }
     public string Reason { get; set; } = "";
     public string Actor { get; set; } = "system";
     public DateTimeOffset? MarketTime { get; set; }
@@ -74,22 +76,17 @@ public sealed class TradingStatus
     /// <summary>Highest equity of the current session (reference of the session drawdown limit).</summary>
     public decimal? SessionPeakEquity { get; set; }
     /// <summary>PAPER or LIVE: written only by the mode switch (<see cref="Http.ModeSwitch"/>), never by a minute step.</summary>
-    public string Mode { get; init; } = "PAPER";
+    public ExecutionMode Mode { get; init; } = ExecutionMode.Paper;
     public long ModeVersion { get; init; }
     public bool Dirty { get; set; }
-    public bool AllowsEntries => State == TradingStates.Active;
+    public bool AllowsEntries => State == TradingState.Active;
 
     /// <summary>HALTED as the kill switch engaged it (its history row and message were written when it was engaged).</summary>
     public void Halted((string Reason, string Actor) halt)
     {
-        if (State == TradingStates.Halted)
+        if (State == TradingState.Halted)
             return;
-        (State, Reason, Actor, Dirty) = (TradingStates.Halted, halt.Reason, halt.Actor, true);
+        (State, Reason, Actor, Dirty) = (TradingState.Halted, halt.Reason, halt.Actor, true);
     }
 }
 
-public static class TradingStates
-{
-    public const string Active = "ACTIVE", Paused = "PAUSED", Reducing = "REDUCING", Halted = "HALTED";
-    public static readonly string[] All = [Active, Paused, Reducing, Halted];
-}

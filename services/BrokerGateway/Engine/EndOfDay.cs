@@ -1,5 +1,7 @@
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Execution;
+using Tradewire.Contracts.Risk;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.BrokerGateway.Engine;
@@ -28,7 +30,7 @@ public sealed class EndOfDay(MinuteEngine engine, IBroker broker, EngineOptions 
         if (close < FlatAt(session) || MinuteEngine.IsFlat(book))
             return;
         var flat = await engine.Flatten(book, close, "EOD");
-        MinuteEngine.Raise(book, close, flat ? "EOD_FLAT" : "EOD_NOT_FLAT", flat ? "INFO" : "CRITICAL", null, null, "eod", new
+        MinuteEngine.Raise(book, close, flat ? "EOD_FLAT" : "EOD_NOT_FLAT", flat ? Severity.Info : Severity.Critical, null, null, "eod", new
         {
             openPositions = book.Positions.Values.Count(p => p.Qty != 0),
             workingOrders = book.Orders.Values.Count(o => o.Status == OrderStatus.Working),
@@ -55,7 +57,7 @@ public sealed class EndOfDay(MinuteEngine engine, IBroker broker, EngineOptions 
                 continue;
             leg.StopPrice = tightened;
             leg.Dirty = true;
-            MinuteEngine.Raise(book, at, "EOD_STOP_TIGHTENED", "INFO", bracket.Ticker, bracket.ExecutionId, "eod", new { from = stop, to = tightened, breakEven = inProfit });
+            MinuteEngine.Raise(book, at, "EOD_STOP_TIGHTENED", Severity.Info, bracket.Ticker, bracket.ExecutionId, "eod", new { from = stop, to = tightened, breakEven = inProfit });
         }
     }
 }

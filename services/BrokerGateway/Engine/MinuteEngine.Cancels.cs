@@ -1,5 +1,6 @@
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Risk;
 
 namespace Tradewire.BrokerGateway.Engine;
 
@@ -54,7 +55,7 @@ public sealed partial class MinuteEngine
         {
             if (ack.Status == AckStatus.Accepted)
             {
-                Raise(book, at, "CANCEL_PENDING", "WARN", order.Ticker, order.ExecutionId, "broker", new { order.ClientOrderId, venue = "unknown" });
+                Raise(book, at, "CANCEL_PENDING", Severity.Warn, order.Ticker, order.ExecutionId, "broker", new { order.ClientOrderId, venue = "unknown" });
                 return false;
             }
             order.Status = OrderStatus.Cancelled; // the broker never had it
@@ -62,7 +63,7 @@ public sealed partial class MinuteEngine
         }
         if (view.FilledQty > order.FilledQty)
         {
-            Raise(book, at, "CANCEL_LOST_RACE", view.Status == OrderStatus.Filled ? "CRITICAL" : "WARN", order.Ticker, order.ExecutionId, "broker",
+            Raise(book, at, "CANCEL_LOST_RACE", view.Status == OrderStatus.Filled ? Severity.Critical : Severity.Warn, order.Ticker, order.ExecutionId, "broker",
                 new { order.ClientOrderId, filledAtVenue = view.FilledQty, filledInLedger = order.FilledQty });
             return false;
         }
@@ -72,7 +73,7 @@ public sealed partial class MinuteEngine
             return true;
         }
         if (view.Status == OrderStatus.Working && ack.Status == AckStatus.Accepted)
-            Raise(book, at, "CANCEL_PENDING", "WARN", order.Ticker, order.ExecutionId, "broker", new { order.ClientOrderId });
+            Raise(book, at, "CANCEL_PENDING", Severity.Warn, order.Ticker, order.ExecutionId, "broker", new { order.ClientOrderId });
         return false;
     }
 }

@@ -4,6 +4,9 @@ using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Risk;
 using Tradewire.BrokerGateway.Saga;
 using Tradewire.Contracts.Execution;
+using Tradewire.Contracts.Risk;
+using Tradewire.Contracts.Signals;
+using Tradewire.Contracts;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.BrokerGateway.Engine;
@@ -21,13 +24,13 @@ public sealed partial class MinuteEngine
                 book.Status.Halted(halt); // the kill switch engaged while this step was running
             if (!book.Status.AllowsEntries)
             {
-                await Refuse(book, bracket, close, [new RiskFinding($"TRADING_{book.Status.State}", 0, 0)]);
+                await Refuse(book, bracket, close, [new RiskFinding($"TRADING_{Wire.Name(book.Status.State)}", 0, 0)]);
                 continue;
             }
             if (bracket.ExecutionMode != broker.ExecutionMode)
             {
                 // A LIVE command must never be simulated as if it had traded, nor a PAPER one sent to a venue.
-                await Refuse(book, bracket, close, [new RiskFinding("EXECUTION_MODE_MISMATCH", 0, 0, "CRITICAL")]);
+                await Refuse(book, bracket, close, [new RiskFinding("EXECUTION_MODE_MISMATCH", 0, 0, Severity.Critical)]);
                 continue;
             }
             var input = RiskInputFor(book, bracket, close, session.Contains(minute) && close < cutoff);
@@ -44,14 +47,14 @@ public sealed partial class MinuteEngine
                 continue;
             }
             if (decision.Reduced)
-                Raise(book, close, "ORDER_REDUCED", "INFO", bracket.Ticker, bracket.ExecutionId, "risk",
+                Raise(book, close, "ORDER_REDUCED", Severity.Info, bracket.Ticker, bracket.ExecutionId, "risk",
                     new { plannedQty = decision.PlannedQty, sentQty = decision.Qty, bindingLimit = decision.BindingLimit });
             bracket.Qty = decision.Qty;
             var entry = NewOrder(bracket, LegRole.Entry, bracket.Side, decision.Qty, OrderType.Market, minute.AddMinutes(1));
             book.Orders[entry.ClientOrderId] = entry;
             book.EntriesToday[bracket.Ticker] = book.EntriesToday.GetValueOrDefault(bracket.Ticker) + 1;
             log.LogInformation("Order intent {ClientOrderId}: entry {Side} {Qty} {Ticker} at market, stop {StopPrice}, target {TargetPrice} ({Mode})",
-                entry.ClientOrderId, Names.Of(entry.Side), entry.Qty, entry.Ticker, bracket.StopPrice, bracket.TargetPrice, entry.ExecutionMode);
+                entry.ClientOrderId, Wire.Name(entry.Side), entry.Qty, entry.Ticker, bracket.StopPrice, bracket.TargetPrice, entry.ExecutionMode);
             var ack = Noted(book, await broker.Submit(entry), "submit", entry, close);
             if (ack.Status == AckStatus.Rejected)
                 entry.Status = OrderStatus.Rejected;
@@ -75,7 +78,7 @@ public sealed partial class MinuteEngine
         var symbol = gross is null ? null : book.Exposure(b.Ticker);
         return new RiskInput
         {
-            Ticker = b.Ticker, IsShort = b.Side == OrderSide.Sell || b.Action == "BUY_PUT", PlannedQty = b.PlannedQty,
+            Ticker = b.Ticker, IsShort = b.Side == OrderSide.Sell || b.Action == TradeAction.BuyPut, PlannedQty = b.PlannedQty,
             EntryPrice = b.EntryPrice, StopPrice = b.StopPrice, MinuteClose = close, SignalTs = b.SignalTs, MarketOpen = marketOpen,
             LastPrice = mark?.LastPrice, SessionOpenPrice = mark?.SessionOpen, SpreadBps = null, // bars carry no spread: fail open
             Equity = Equity(book), DayStartEquity = book.Status.DayStartEquity, PeakEquity = book.Status.PeakEquity,
@@ -128,7 +131,7 @@ public sealed partial class MinuteEngine
                 continue;
             }
             await Apply(book, new BracketEntryAccepted(bracket.ExecutionId, at));
-            Raise(book, at, "OUTCOME_RESOLVED", "INFO", bracket.Ticker, bracket.ExecutionId, "engine", new { entry.ClientOrderId, status = Names.Of(view.Status) });
+            Raise(book, at, "OUTCOME_RESOLVED", Severity.Info, bracket.Ticker, bracket.ExecutionId, "engine", new { entry.ClientOrderId, status = Wire.Name(view.Status) });
         }
     }
 
@@ -143,8 +146,8 @@ public sealed partial class MinuteEngine
             if (book.LastPrice(bracket.Ticker) is not { } mark || !PositionStop.Breached(bracket.Side == OrderSide.Buy, bracket.AvgEntryPrice!.Value, mark, limits))
                 continue;
             var loss = PositionStop.LossFraction(bracket.Side == OrderSide.Buy, bracket.AvgEntryPrice.Value, mark);
-            Raise(book, close, PositionStop.Code, "WARN", bracket.Ticker, bracket.ExecutionId, "risk",
-                new { observed = Math.Round(loss, 6), threshold = limits.StopLossPct, entry = bracket.AvgEntryPrice, mark, effect = "exit at market" });
+            Raise(book, close, PositionStop.Code, Severity.Warn, bracket.Ticker, bracket.ExecutionId, "risk",
+                new { observed = Math.Round(loss, 6), threshold = limits.StopLossFraction, entry = bracket.AvgEntryPrice, mark, effect = "exit at market" });
             await SettleCancels(book, book.OrdersOf(bracket).Where(o => o.Status == OrderStatus.Working && o.Role != LegRole.Exit).ToList(), close);
             if (bracket.State is BracketState.Protected or BracketState.EntryPartial)
                 await Apply(book, new BracketExitRequested(bracket.ExecutionId, close, PositionStop.Code, minute.AddMinutes(1)));

@@ -3,6 +3,8 @@ using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Saga;
 using Tradewire.Contracts.Execution;
+using Tradewire.Contracts.Risk;
+using Tradewire.Contracts;
 
 namespace Tradewire.BrokerGateway.Engine;
 
@@ -13,7 +15,7 @@ public sealed partial class MinuteEngine
     {
         if (!book.Orders.TryGetValue(fill.ClientOrderId, out var order) || !book.Brackets.TryGetValue(order.ExecutionId, out var bracket))
         {
-            Raise(book, fill.At, "UNKNOWN_FILL", "CRITICAL", null, null, "broker", new { fill.ClientOrderId, fill.Qty, fill.Price });
+            Raise(book, fill.At, "UNKNOWN_FILL", Severity.Critical, null, null, "broker", new { fill.ClientOrderId, fill.Qty, fill.Price });
             return;
         }
         var total = order.FilledQty + fill.Qty;
@@ -26,7 +28,7 @@ public sealed partial class MinuteEngine
         var position = book.Position(order.Ticker);
         var realized = position.Apply(order.Side, fill.Qty, fill.Price, fill.At);
         log.LogInformation("Fill {ClientOrderId}: {Role} {Side} {Qty} {Ticker} at {Price} ({At:O}); position {Position}, realized {Realized}",
-            order.ClientOrderId, Names.Of(order.Role), Names.Of(order.Side), fill.Qty, order.Ticker, fill.Price, fill.At, position.Qty, realized);
+            order.ClientOrderId, Wire.Name(order.Role), Wire.Name(order.Side), fill.Qty, order.Ticker, fill.Price, fill.At, position.Qty, realized);
         position.OcoGroup = position.Qty == 0 ? null : book.Order(bracket, LegRole.Target)?.OcoGroup ?? bracket.OcoGroup;
         bracket.RealizedPnl += realized;
         bracket.Dirty = true;
@@ -35,8 +37,8 @@ public sealed partial class MinuteEngine
         book.NewTrades.Add(new TradeRecord(tradeId, order.ClientOrderId, order.ExecutionId, order.Ticker, order.Side, order.Role, fill.Qty, fill.Price, fill.At, order.ExecutionMode));
         book.Outgoing.Add(new OrderFilled
         {
-            ClientOrderId = order.ClientOrderId, ExecutionId = order.ExecutionId, Ticker = order.Ticker, LegRole = Names.Of(order.Role),
-            Side = Names.Of(order.Side), Qty = fill.Qty, Price = fill.Price, FilledAt = fill.At, ExecutionMode = order.ExecutionMode,
+            ClientOrderId = order.ClientOrderId, ExecutionId = order.ExecutionId, Ticker = order.Ticker, LegRole = Wire.Name(order.Role),
+            Side = order.Side, Qty = fill.Qty, Price = fill.Price, FilledAt = fill.At, ExecutionMode = order.ExecutionMode,
         });
 
         switch (order.Role)
@@ -54,7 +56,7 @@ public sealed partial class MinuteEngine
             // placed again for more) leaves shares that nothing protects: its exit condition was met, so they exit at
             // market, and the bracket closes on that exit with the leg's reason.
             case LegRole.Stop or LegRole.Target when order.Status == OrderStatus.Filled && Held(book, bracket) > 0 && Protecting(bracket):
-                await Apply(book, new BracketExitRequested(bracket.ExecutionId, fill.At, Names.Of(order.Role), fill.At.AddMinutes(1)));
+                await Apply(book, new BracketExitRequested(bracket.ExecutionId, fill.At, Wire.Name(order.Role), fill.At.AddMinutes(1)));
                 break;
             // A partial leg fill (live venues) waits for the rest; the position shrinks meanwhile.
             case LegRole.Stop or LegRole.Target when order.Status == OrderStatus.Filled:
@@ -91,7 +93,7 @@ public sealed partial class MinuteEngine
                 leg = NewLeg(book, bracket, role, eligibleFrom);
                 var ack = Noted(book, await broker.Submit(leg), "submit", leg, eligibleFrom);
                 if (ack.Status != AckStatus.Accepted)
-                    Raise(book, eligibleFrom, "LEG_NOT_ACCEPTED", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "broker", new { leg.ClientOrderId, ack = Names.Of(ack.Status), ack.Reason });
+                    Raise(book, eligibleFrom, "LEG_NOT_ACCEPTED", Severity.Critical, bracket.Ticker, bracket.ExecutionId, "broker", new { leg.ClientOrderId, ack = Wire.Name(ack.Status), ack.Reason });
             }
             else if (leg.Status == OrderStatus.Working && leg.Qty != bracket.FilledQty
                      && Noted(book, await broker.Amend(leg.ClientOrderId, bracket.FilledQty, null), "amend", leg, eligibleFrom).Status == AckStatus.Accepted)
@@ -114,7 +116,7 @@ public sealed partial class MinuteEngine
         if (clamped.Value == asked)
             return;
         stop.StopPrice = clamped;
-        Raise(book, at, "STOP_CLAMPED_TO_MARKET", "WARN", bracket.Ticker, bracket.ExecutionId, "engine",
+        Raise(book, at, "STOP_CLAMPED_TO_MARKET", Severity.Warn, bracket.Ticker, bracket.ExecutionId, "engine",
             new { asked, sent = clamped.Value, lastPrice = mark.LastPrice });
     }
 
@@ -138,7 +140,7 @@ public sealed partial class MinuteEngine
         foreach (var leg in new[] { stop, target })
         {
             leg.Status = ack.Status == AckStatus.Rejected ? OrderStatus.Rejected : leg.Status;
-            Raise(book, at, "LEG_NOT_ACCEPTED", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "broker", new { leg.ClientOrderId, ack = Names.Of(ack.Status), ack.Reason });
+            Raise(book, at, "LEG_NOT_ACCEPTED", Severity.Critical, bracket.Ticker, bracket.ExecutionId, "broker", new { leg.ClientOrderId, ack = Wire.Name(ack.Status), ack.Reason });
         }
     }
 
@@ -158,11 +160,11 @@ public sealed partial class MinuteEngine
         // The order's intent and the broker's answer, one line per call (a refused one as a warning).
         log.Log(ack.Status == AckStatus.Accepted ? LogLevel.Information : LogLevel.Warning,
             "Broker {Call} {ClientOrderId}: {Role} {Side} {Qty} {Ticker} {Type} stop {StopPrice} limit {LimitPrice} ({Mode}) -> {Outcome} {Reason}",
-            call, order.ClientOrderId, Names.Of(order.Role), Names.Of(order.Side), order.Qty, order.Ticker, Names.Of(order.Type),
-            order.StopPrice, order.LimitPrice, order.ExecutionMode, Names.Of(ack.Status), ack.Reason);
+            call, order.ClientOrderId, Wire.Name(order.Role), Wire.Name(order.Side), order.Qty, order.Ticker, Wire.Name(order.Type),
+            order.StopPrice, order.LimitPrice, order.ExecutionMode, Wire.Name(ack.Status), ack.Reason);
         if (ack.Faults is { Count: > 0 } faults)
-            Raise(book, at, "BROKER_FAULT", "WARN", order.Ticker, order.ExecutionId, "broker",
-                new { call, order.ClientOrderId, outcome = Names.Of(ack.Status), ack.Reason, faults });
+            Raise(book, at, "BROKER_FAULT", Severity.Warn, order.Ticker, order.ExecutionId, "broker",
+                new { call, order.ClientOrderId, outcome = Wire.Name(ack.Status), ack.Reason, faults });
         return ack;
     }
 
@@ -178,7 +180,7 @@ public sealed partial class MinuteEngine
             await CancelOrder(book, sibling, at);
         if (book.Order(bracket, LegRole.Entry) is { Status: OrderStatus.Working } entry)
             await CancelOrder(book, entry, at);
-        Close(book, bracket, child, Names.Of(child.Role), at);
+        Close(book, bracket, child, Wire.Name(child.Role), at);
     }
 
     /// <summary>Cancels the bracket's working orders except a market exit (legs, an entry remainder).</summary>
@@ -204,7 +206,7 @@ public sealed partial class MinuteEngine
         book.Orders[exit.ClientOrderId] = exit;
         var ack = Noted(book, await broker.Submit(exit), "submit", exit, at);
         if (ack.Status != AckStatus.Accepted)
-            Raise(book, at, "EXIT_NOT_ACCEPTED", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "engine", new { exit.ClientOrderId, ack = Names.Of(ack.Status), ack.Reason });
+            Raise(book, at, "EXIT_NOT_ACCEPTED", Severity.Critical, bracket.Ticker, bracket.ExecutionId, "engine", new { exit.ClientOrderId, ack = Wire.Name(ack.Status), ack.Reason });
     }
 
     static void Close(Book book, Bracket bracket, OrderRecord exitOrder, string reason, DateTimeOffset at)
@@ -259,7 +261,7 @@ public sealed partial class MinuteEngine
             engine.SubmitExit(book, B(executionId), reason, eligibleFrom, at);
 
         public void Refused(Guid executionId, string state, string eventName, DateTimeOffset at) =>
-            Raise(book, at, "ILLEGAL_TRANSITION", "CRITICAL", book.Brackets.GetValueOrDefault(executionId)?.Ticker, executionId, "saga",
+            Raise(book, at, "ILLEGAL_TRANSITION", Severity.Critical, book.Brackets.GetValueOrDefault(executionId)?.Ticker, executionId, "saga",
                 new { state, @event = eventName });
     }
 

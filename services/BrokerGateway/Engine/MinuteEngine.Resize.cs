@@ -1,5 +1,6 @@
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Risk;
 
 namespace Tradewire.BrokerGateway.Engine;
 
@@ -29,7 +30,7 @@ public sealed partial class MinuteEngine
             if (Protecting(bracket) && Next(book, bracket) == OcoPairStep.Place)
             {
                 var stop = book.Order(bracket, LegRole.Stop)!;
-                Raise(book, at, "OCO_PAIR_REPLACED", "WARN", bracket.Ticker, bracket.ExecutionId, "engine",
+                Raise(book, at, "OCO_PAIR_REPLACED", Severity.Warn, bracket.Ticker, bracket.ExecutionId, "engine",
                     new { cancelled = stop.ClientOrderId, cancelledQty = stop.Qty, held = Held(book, bracket) });
                 await PlacePair(book, bracket, book.Replacements(bracket) + 1, at, at);
                 acted++;

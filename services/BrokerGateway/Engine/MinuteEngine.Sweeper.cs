@@ -1,5 +1,7 @@
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Saga;
+using Tradewire.Contracts.Execution;
+using Tradewire.Contracts.Risk;
 
 namespace Tradewire.BrokerGateway.Engine;
 
@@ -17,7 +19,7 @@ public sealed partial class MinuteEngine
                      && book.Brackets.GetValueOrDefault(o.ExecutionId) is null or { State: BracketState.Closed or BracketState.Rejected }).ToList())
         {
             await CancelOrder(book, order, at);
-            Raise(book, at, "ORPHAN_OCO_SIBLING", "CRITICAL", order.Ticker, order.ExecutionId, "sweeper", new { order.ClientOrderId, repaired = "cancelled" });
+            Raise(book, at, "ORPHAN_OCO_SIBLING", Severity.Critical, order.Ticker, order.ExecutionId, "sweeper", new { order.ClientOrderId, repaired = "cancelled" });
         }
 
         foreach (var bracket in book.Brackets.Values.Where(b => b.State is BracketState.Protected or BracketState.EntryPartial).ToList())
@@ -28,19 +30,19 @@ public sealed partial class MinuteEngine
             // A pair being placed again for the whole position (its cancel not yet confirmed) is not a naked one.
             if (Next(book, bracket) != OcoPairStep.None && !broker.ResizesOcoLegs)
             {
-                Raise(book, at, "STOP_QTY_MISMATCH", "WARN", bracket.Ticker, bracket.ExecutionId, "sweeper",
+                Raise(book, at, "STOP_QTY_MISMATCH", Severity.Warn, bracket.Ticker, bracket.ExecutionId, "sweeper",
                     new { observed = stop?.Remaining, expected = bracket.FilledQty, repaired = "OCO pair being placed again" });
                 continue;
             }
             if (stop is { Status: OrderStatus.Working } && Noted(book, await broker.Amend(stop.ClientOrderId, stop.FilledQty + bracket.FilledQty, null), "amend", stop, at).Status == Broker.AckStatus.Accepted)
             {
-                Raise(book, at, "STOP_QTY_MISMATCH", "WARN", bracket.Ticker, bracket.ExecutionId, "sweeper", new { observed = stop.Remaining, expected = bracket.FilledQty, repaired = "resized" });
+                Raise(book, at, "STOP_QTY_MISMATCH", Severity.Warn, bracket.Ticker, bracket.ExecutionId, "sweeper", new { observed = stop.Remaining, expected = bracket.FilledQty, repaired = "resized" });
                 stop.Qty = stop.FilledQty + bracket.FilledQty;
                 stop.Dirty = true;
                 continue;
             }
             // The stop is gone and its id is spent: exit the position at market (next bar's open).
-            Raise(book, at, "NAKED_POSITION", "CRITICAL", bracket.Ticker, bracket.ExecutionId, "sweeper", new { qty = bracket.FilledQty, repaired = "exit at market" });
+            Raise(book, at, "NAKED_POSITION", Severity.Critical, bracket.Ticker, bracket.ExecutionId, "sweeper", new { qty = bracket.FilledQty, repaired = "exit at market" });
             await Apply(book, new BracketExitRequested(bracket.ExecutionId, at, "NAKED_POSITION", minute.AddMinutes(1)));
         }
 
@@ -50,7 +52,7 @@ public sealed partial class MinuteEngine
                     or BracketState.EntryPartial or BracketState.Exiting)
                 .Sum(b => Held(book, b) * (b.Side == OrderSide.Buy ? 1 : -1));
             if (explained != position.Qty)
-                Raise(book, at, "POSITION_MISMATCH", "CRITICAL", position.Ticker, null, "sweeper", new { observed = position.Qty, expected = explained });
+                Raise(book, at, "POSITION_MISMATCH", Severity.Critical, position.Ticker, null, "sweeper", new { observed = position.Qty, expected = explained });
         }
     }
 }

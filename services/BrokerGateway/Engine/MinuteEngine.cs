@@ -72,8 +72,8 @@ public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, Engi
         book.Status.PeakEquity = equity is { } e ? Math.Max(book.Status.PeakEquity ?? e, e) : book.Status.PeakEquity;
         book.EntriesToday.Clear();
         log.LogInformation("Trading session {Date} starts: equity {Equity}, peak {PeakEquity}, state {State}", date, equity, book.Status.PeakEquity, book.Status.State);
-        if (isNewDay && book.Status is { State: TradingStates.Halted, Reason: LossLimits.DailyLoss or LossLimits.SessionDrawdown })
-            ChangeState(book, TradingStates.Active, NewTradingDay, "risk", at);
+        if (isNewDay && book.Status is { State: TradingState.Halted, Reason: LossLimits.DailyLoss or LossLimits.SessionDrawdown })
+            ChangeState(book, TradingState.Active, NewTradingDay, "risk", at);
     }
 
     const string NewTradingDay = "NEW_TRADING_DAY";
@@ -106,7 +106,7 @@ public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, Engi
         book.Status.PeakEquity = Math.Max(book.Status.PeakEquity ?? equity, equity);
         book.Status.SessionPeakEquity = Math.Max(book.Status.SessionPeakEquity ?? equity, equity);
         book.Status.DayStartEquity ??= equity;
-        if (book.Status.State == TradingStates.Halted)
+        if (book.Status.State == TradingState.Halted)
             return;
         var breaches = LossLimits.Breaches(equity, book.Status.DayStartEquity.Value, book.Status.SessionPeakEquity.Value, book.Status.PeakEquity.Value, limits);
         if (breaches.Count > 0)
@@ -115,12 +115,12 @@ public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, Engi
 
     void Halt(Book book, DateTimeOffset at, string code, decimal observed, decimal threshold, decimal equity)
     {
-        Raise(book, at, code, "CRITICAL", null, null, "risk", new { observed, threshold, equity, effect = "entries halted, exits continue" });
-        ChangeState(book, TradingStates.Halted, code, "risk", at);
+        Raise(book, at, code, Severity.Critical, null, null, "risk", new { observed, threshold, equity, effect = "entries halted, exits continue" });
+        ChangeState(book, TradingState.Halted, code, "risk", at);
     }
 
     /// <summary>Sets the trading state (no-op when unchanged), records the history row and publishes the change.</summary>
-    public static void ChangeState(Book book, string state, string reason, string actor, DateTimeOffset at)
+    public static void ChangeState(Book book, TradingState state, string reason, string actor, DateTimeOffset at)
     {
         var previous = book.Status.State;
         if (previous == state)
@@ -134,7 +134,7 @@ public sealed partial class MinuteEngine(IBroker broker, RiskLimits limits, Engi
     }
 
     /// <summary>Records a risk event and publishes it; <paramref name="detail"/> holds observed and threshold values.</summary>
-    public static void Raise(Book book, DateTimeOffset at, string code, string severity, string? ticker, Guid? executionId, string actor, object detail, Guid? eventId = null)
+    public static void Raise(Book book, DateTimeOffset at, string code, Severity severity, string? ticker, Guid? executionId, string actor, object detail, Guid? eventId = null)
     {
         var json = JsonSerializer.Serialize(detail);
         // Deterministic id: the same minute replayed produces the same event ids.

@@ -6,6 +6,7 @@ using Tradewire.BrokerGateway.Persistence;
 using Tradewire.BrokerGateway.Risk;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
+using Tradewire.Contracts.Risk;
 using Tradewire.ServiceDefaults.MarketTime;
 using Tradewire.ServiceDefaults.Sequencing;
 
@@ -40,8 +41,8 @@ public sealed class MinuteStep(BrokerGatewayDbContext db, MinuteSequencer<Broker
         var book = await BookStore.Load(db, session.OpenUtc);
         await BookStore.LoadSagas(db, book);
         // An engaged kill switch stops entries in this very step, even before its watcher has flattened the book.
-        if (killSwitch.Engaged && book.Status.State != TradingStates.Halted)
-            MinuteEngine.ChangeState(book, TradingStates.Halted, "KILL_SWITCH engaged", killSwitch.Source, completed.Minute);
+        if (killSwitch.Engaged && book.Status.State != TradingState.Halted)
+            MinuteEngine.ChangeState(book, TradingState.Halted, "KILL_SWITCH engaged", killSwitch.Source, completed.Minute);
         await new MinuteEngine(brokers.For(book.Status.Mode, book.Orders), limits.Value, options.Value, lifecycle, log).Process(book, session, completed.Minute, bars.Bars);
         await BookStore.Save(db, book);
         StepLog.Write(log, book, completed.Minute);

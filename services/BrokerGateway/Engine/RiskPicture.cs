@@ -1,5 +1,6 @@
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Risk;
+using Tradewire.Contracts.Execution;
 
 namespace Tradewire.BrokerGateway.Engine;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Risk;
 
 namespace Tradewire.BrokerGateway.Engine;
 
@@ -20,11 +21,11 @@ static class StepLog
             book.NewRiskEvents.Count, book.Brackets.Values.Count(b => !BracketStates.IsTerminal(b.State)), book.Status.State);
     }
 
-    static LogLevel Level(string severity) => severity switch
+    static LogLevel Level(Severity severity) => severity switch
     {
-        "INFO" => LogLevel.Information,
-        "WARN" => LogLevel.Warning,
-        "CRITICAL" => LogLevel.Error,
+        Severity.Info => LogLevel.Information,
+        Severity.Warn => LogLevel.Warning,
+        Severity.Critical => LogLevel.Error,
         _ => LogLevel.Critical, // EMERGENCY
     };
 }

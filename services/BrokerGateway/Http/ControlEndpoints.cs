@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Mode;
 using Tradewire.BrokerGateway.Persistence;
+using Tradewire.Contracts.Risk;
 using Tradewire.ServiceDefaults.Operator;
 
 namespace Tradewire.BrokerGateway.Http;
@@ -22,13 +23,13 @@ public static class ControlEndpoints
         // its time without changing anything (the smoke test presses it on a running system).
         group.MapPost("/flatten/rehearsal", async (KillSwitch killSwitch) => Results.Ok(await killSwitch.Rehearse()));
         group.MapPost("/pause", async (HttpRequest request, TradingControl control) =>
-            await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingStates.Paused, body.Actor!, body.Reason!)) : BadBody());
+            await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingState.Paused, body.Actor!, body.Reason!)) : BadBody());
         group.MapPost("/reduce", async (HttpRequest request, TradingControl control) =>
-            await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingStates.Reducing, body.Actor!, body.Reason!)) : BadBody());
+            await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingState.Reducing, body.Actor!, body.Reason!)) : BadBody());
         group.MapPost("/resume", async (HttpRequest request, TradingControl control, KillSwitchSetting killSwitch) =>
             killSwitch.Engaged
                 ? Results.Json(new { error = "KILL_SWITCH_ENGAGED", message = "KILL_SWITCH is set: release it before resuming." }, statusCode: 409)
-                : await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingStates.Active, body.Actor!, body.Reason!)) : BadBody());
+                : await Parse(request) is { } body ? Results.Ok(await control.SetState(TradingState.Active, body.Actor!, body.Reason!)) : BadBody());
         group.MapModeEndpoints();
         group.MapGet("/risk", async (LedgerQueries q) => Results.Ok(await q.Risk()));
         group.MapGet("/positions", async (LedgerQueries q) => Results.Ok(await q.Positions()));

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Persistence;
 using Tradewire.BrokerGateway.Risk;
+using Tradewire.Contracts.Risk;
+using Tradewire.Contracts;
 using Tradewire.ServiceDefaults.Metrics;
 
 namespace Tradewire.BrokerGateway.Http;
@@ -14,10 +16,10 @@ sealed class GatewayMetricsRefresh(BrokerGatewayDbContext db, LedgerQueries ledg
     public Task Refresh(CancellationToken token) => ledger.InSnapshot(async () =>
     {
         var (book, picture) = await ledger.Picture();
-        m.Set(picture, limits.Value.MaxPortfolioHeatPct);
-        foreach (var state in TradingStates.All)
-            m.State.WithLabels(state).Set(book.Status.State == state ? 1 : 0);
-        m.Halted.Set(book.Status.State == TradingStates.Halted ? 1 : 0);
+        m.Set(picture, limits.Value.MaxPortfolioHeatFraction);
+        foreach (var state in Enum.GetValues<TradingState>())
+            m.State.WithLabels(Wire.Name(state)).Set(book.Status.State == state ? 1 : 0);
+        m.Halted.Set(book.Status.State == TradingState.Halted ? 1 : 0);
 
         var byStatus = (await Sql.Query(db, "SELECT status, count(*) FROM orders GROUP BY status", r => (r.GetString(0), r.GetInt64(1))))
             .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);

@@ -6,6 +6,9 @@ using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Persistence;
 using Tradewire.BrokerGateway.Risk;
+using Tradewire.Contracts.Execution;
+using Tradewire.Contracts.Risk;
+using Tradewire.Contracts.Signals;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.BrokerGateway.Http;
@@ -69,7 +72,7 @@ public sealed class KillSwitch(BrokerGatewayDbContext db, IPublishEndpoint publi
         // Time from the request to every cancel and close decided at the broker (the write of this very event
         // and the commit follow; the HTTP answer reports the total).
         var elapsed = watch.Elapsed.TotalMilliseconds;
-        MinuteEngine.Raise(loaded, at, "KILL_SWITCH", flat ? "CRITICAL" : "EMERGENCY", null, null, actor,
+        MinuteEngine.Raise(loaded, at, "KILL_SWITCH", flat ? Severity.Critical : Severity.Emergency, null, null, actor,
             new
             {
                 reason, flat, ordersCancelled = working, positionsClosed = open, blockedMs = Math.Round(blockedMs, 1),
@@ -102,12 +105,12 @@ public sealed class KillSwitch(BrokerGatewayDbContext db, IPublishEndpoint publi
         var minute = session.OpenUtc.AddMinutes(30);
         var command = new Contracts.Execution.PlaceBracketOrder
         {
-            ExecutionId = Guid.NewGuid(), RecommendationId = 0, Ticker = "ZZREHEARSAL", Side = "BUY", Action = "BUY_STOCK",
-            InstrumentType = "STOCK", Qty = 10, EntryPrice = 100m, StopLossPrice = 95m, TakeProfitPrice = 110m, MaxHoldMinutes = 390,
-            DecisionTs = minute.AddMinutes(1), SignalTs = minute, Confidence = 1m, ConfigSha = "rehearsal", ExecutionMode = BrokerOptions.Paper,
+            ExecutionId = Guid.NewGuid(), RecommendationId = 0, Ticker = "ZZREHEARSAL", Side = OrderSide.Buy, Action = TradeAction.BuyStock,
+            InstrumentType = InstrumentType.Stock, Qty = 10, EntryPrice = 100m, StopLossPrice = 95m, TakeProfitPrice = 110m, MaxHoldMinutes = 390,
+            DecisionTs = minute.AddMinutes(1), SignalTs = minute, Confidence = 1m, ConfigSha = "rehearsal", ExecutionMode = ExecutionMode.Paper,
         };
         await Consumers.PlaceBracketOrderConsumer.Store(db, lifecycle, command);
-        var book = new Book { Status = new TradingStatus { State = TradingStates.Active } };
+        var book = new Book { Status = new TradingStatus { State = TradingState.Active } };
         book.Brackets[command.ExecutionId] = (await BookStore.LoadBracket(db, command.ExecutionId))!;
         await BookStore.LoadSagas(db, book);
         var engine = new MinuteEngine(brokers.Paper(book.Orders), limits.Value, options.Value, lifecycle);

@@ -1,4 +1,6 @@
 using Tradewire.BrokerGateway.Persistence;
+using Tradewire.Contracts.Risk;
+using Tradewire.Contracts;
 
 namespace Tradewire.BrokerGateway.Http;
 
@@ -36,8 +38,8 @@ public sealed class KillSwitchWatch(IServiceProvider services, KillSwitchSetting
         var db = scope.ServiceProvider.GetRequiredService<BrokerGatewayDbContext>();
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
-            var state = (await Sql.Query(db, "SELECT state FROM trading_state WHERE id = 1", r => r.GetString(0))).Single();
-            if (state == Engine.TradingStates.Halted)
+            var state = (await Sql.Query(db, "SELECT state FROM trading_state WHERE id = 1", r => Wire.Parse<TradingState>(r.GetString(0)))).Single();
+            if (state == TradingState.Halted)
                 return;
         }
         log.LogCritical("KILL_SWITCH engaged ({Source}): halting and flattening", killSwitch.Source);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Tradewire.BrokerGateway.Broker;
+using Tradewire.Contracts.Execution;
 
 namespace Tradewire.BrokerGateway.Mode;
 
@@ -15,9 +16,9 @@ public sealed class ModeAtStartup(IServiceProvider services, IOptions<BrokerOpti
     {
         await using var scope = services.CreateAsyncScope();
         var modes = scope.ServiceProvider.GetRequiredService<ModeSwitch>();
-        if (options.Value.Mode == BrokerOptions.Live)
+        if (options.Value.RequestedMode == ExecutionMode.Live)
         {
-            var outcome = await modes.Switch(BrokerOptions.Live, "config:Broker:Mode", "Broker:Mode=LIVE at start-up");
+            var outcome = await modes.Switch(ExecutionMode.Live, "config:Broker:Mode", "Broker:Mode=LIVE at start-up");
             if (outcome.Refusal is { } refusal)
                 throw new InvalidOperationException($"Broker:Mode=LIVE refused: {refusal.Code}: {refusal.Message}");
         }

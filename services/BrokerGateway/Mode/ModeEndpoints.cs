@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Tradewire.BrokerGateway.Broker;
+using Tradewire.Contracts.Execution;
+using Tradewire.Contracts;
 
 namespace Tradewire.BrokerGateway.Mode;
 
@@ -20,7 +22,7 @@ public static class ModeEndpoints
                 return Refused(bad);
             var actor = string.IsNullOrWhiteSpace(request!.Actor) ? "operator" : request.Actor;
             var reason = string.IsNullOrWhiteSpace(request.Reason) ? $"POST /mode {request.Mode}" : request.Reason;
-            var outcome = await modes.Switch(request.Mode!, actor, reason);
+            var outcome = await modes.Switch(Wire.Parse<ExecutionMode>(request.Mode!), actor, reason);
             return outcome.Refusal is { } refusal ? Refused(refusal) : Body(outcome);
         });
     }

@@ -1,4 +1,6 @@
 using Tradewire.BrokerGateway.Broker;
+using Tradewire.Contracts.Execution;
+using Tradewire.Contracts;
 
 namespace Tradewire.BrokerGateway.Mode;
 
@@ -17,8 +19,8 @@ public static class ModeGuard
     public static ModeRefusal? CheckRequest(ModeRequest? request) => request switch
     {
         null or { Mode: null or "" } => new("MODE_REQUIRED", "Body must be JSON {\"mode\": \"PAPER\"} or {\"mode\": \"LIVE\", \"confirm\": \"" + ConfirmPhrase + "\"}.", 400),
-        { Mode: not (BrokerOptions.Paper or BrokerOptions.Live) } => new("MODE_INVALID", $"mode must be PAPER or LIVE, not '{request.Mode}'.", 400),
-        { Mode: BrokerOptions.Live } when !string.Equals(request.Confirm, ConfirmPhrase, StringComparison.Ordinal) =>
+        { Mode: var word } when !Wire.TryParse<ExecutionMode>(word, out _) => new("MODE_INVALID", $"mode must be PAPER or LIVE, not '{word}'.", 400),
+        { Mode: var word } when Wire.Parse<ExecutionMode>(word!) == ExecutionMode.Live && !string.Equals(request.Confirm, ConfirmPhrase, StringComparison.Ordinal) =>
             new("CONFIRM_PHRASE_MISMATCH", $"A switch to LIVE needs \"confirm\": \"{ConfirmPhrase}\", exactly.", 400),
         _ => null,
     };

@@ -6,6 +6,8 @@ using Tradewire.BrokerGateway.Http;
 using Tradewire.BrokerGateway.Persistence;
 using Tradewire.BrokerGateway.Venue;
 using Tradewire.Contracts.Execution;
+using Tradewire.Contracts.Risk;
+using Tradewire.Contracts;
 
 namespace Tradewire.BrokerGateway.Mode;
 
@@ -19,23 +21,23 @@ namespace Tradewire.BrokerGateway.Mode;
 public sealed class ModeSwitch(BrokerGatewayDbContext db, IPublishEndpoint publish, IOptions<BrokerOptions> options, KillSwitchSetting killSwitch,
     VenueReader venue, TimeProvider clock)
 {
-    public sealed record Outcome(string Mode, long Version, bool Changed, ModeRefusal? Refusal = null);
+    public sealed record Outcome(ExecutionMode Mode, long Version, bool Changed, ModeRefusal? Refusal = null);
 
     /// <param name="mode">PAPER or LIVE; the request's phrase is checked by the caller (<see cref="ModeGuard.CheckRequest"/>).</param>
-    public async Task<Outcome> Switch(string mode, string actor, string reason)
+    public async Task<Outcome> Switch(ExecutionMode mode, string actor, string reason)
     {
         // Already in force: nothing to check (a LIVE gateway restarting while its venue is down must still start).
         var current = await Current();
         if (current.Mode == mode)
             return current;
         // The venue is asked before the row lock is taken: its answer may take seconds, and minute steps wait on that lock.
-        if (mode == BrokerOptions.Live && (ModeGuard.CheckLive(options.Value, killSwitch.Engaged, 0, 0) ?? await VenueRefusal()) is { } early)
+        if (mode == ExecutionMode.Live && (ModeGuard.CheckLive(options.Value, killSwitch.Engaged, 0, 0) ?? await VenueRefusal()) is { } early)
             return current with { Refusal = early };
         await using var tx = await db.Database.BeginTransactionAsync();
         var status = await BookStore.LoadStatus(db);
         if (status.Mode == mode)
             return new Outcome(mode, status.ModeVersion, Changed: false);
-        if (mode == BrokerOptions.Live && await BookRefusal() is { } refusal)
+        if (mode == ExecutionMode.Live && await BookRefusal() is { } refusal)
             return new Outcome(status.Mode, status.ModeVersion, Changed: false, refusal);
 
         var version = status.ModeVersion + 1;
@@ -43,7 +45,7 @@ public sealed class ModeSwitch(BrokerGatewayDbContext db, IPublishEndpoint publi
         await Sql.Execute(db, "INSERT INTO trading_mode_history (version, mode, previous, actor, reason) VALUES ($1,$2,$3,$4,$5)",
             version, mode, status.Mode, actor, reason);
         var book = new Book { Status = status };
-        MinuteEngine.Raise(book, status.MarketTime ?? DateTimeOffset.UnixEpoch, "TRADING_MODE_" + mode, mode == BrokerOptions.Live ? "WARN" : "INFO",
+        MinuteEngine.Raise(book, status.MarketTime ?? DateTimeOffset.UnixEpoch, "TRADING_MODE_" + Wire.Name(mode), mode == ExecutionMode.Live ? Severity.Warn : Severity.Info,
             null, null, actor, new { previous = status.Mode, mode, version, reason }, Guid.NewGuid());
         await BookStore.Save(db, book);
         foreach (var message in book.Outgoing)
@@ -72,7 +74,7 @@ public sealed class ModeSwitch(BrokerGatewayDbContext db, IPublishEndpoint publi
     public async Task<Outcome> Current()
     {
         await using var tx = await db.Database.BeginTransactionAsync();
-        var (mode, version) = (await Sql.Query(db, "SELECT mode, mode_version FROM trading_state WHERE id = 1", r => (r.GetString(0), r.GetInt64(1)))).Single();
+        var (mode, version) = (await Sql.Query(db, "SELECT mode, mode_version FROM trading_state WHERE id = 1", r => (Wire.Parse<ExecutionMode>(r.GetString(0)), r.GetInt64(1)))).Single();
         return new Outcome(mode, version, Changed: false);
     }
 
@@ -94,7 +96,7 @@ public sealed class ModeSwitch(BrokerGatewayDbContext db, IPublishEndpoint publi
             : new ModeRefusal("LIVE_ACCOUNT_NOT_ACTIVE", $"The venue reports the account as '{account.Value}', not ACTIVE.");
     }
 
-    TradingModeChanged Announcement(string mode, string previous, long version, string actor, string reason) => new()
+    TradingModeChanged Announcement(ExecutionMode mode, ExecutionMode previous, long version, string actor, string reason) => new()
     {
         Mode = mode, Previous = previous, Version = version, Actor = actor, Reason = reason, At = clock.GetUtcNow(),
     };

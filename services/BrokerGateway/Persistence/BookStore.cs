@@ -2,6 +2,10 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
+using Tradewire.Contracts.Execution;
+using Tradewire.Contracts.Risk;
+using Tradewire.Contracts.Signals;
+using Tradewire.Contracts;
 
 namespace Tradewire.BrokerGateway.Persistence;
 
@@ -80,22 +84,22 @@ public static class BookStore
     public static async Task<TradingStatus> LoadStatus(DbContext db) =>
         (await Sql.Query(db, "SELECT * FROM trading_state WHERE id = 1", r => new TradingStatus
         {
-            State = r.Get<string>("state")!, Reason = r.Get<string>("reason")!, Actor = r.Get<string>("actor")!,
+            State = Wire.Parse<TradingState>(r.Get<string>("state")!), Reason = r.Get<string>("reason")!, Actor = r.Get<string>("actor")!,
             MarketTime = r.TimeOrNull("market_time"), SessionDate = r.Get<DateOnly?>("session_date"),
             DayStartEquity = r.Get<decimal?>("day_start_equity"), PeakEquity = r.Get<decimal?>("peak_equity"),
             SessionPeakEquity = r.Get<decimal?>("session_peak_equity"),
-            Mode = r.Get<string>("mode")!, ModeVersion = r.Get<long>("mode_version"),
+            Mode = Wire.Parse<ExecutionMode>(r.Get<string>("mode")!), ModeVersion = r.Get<long>("mode_version"),
         })).Single();
 
     static Bracket ReadBracket(DbDataReader r) => new()
     {
         ExecutionId = r.Get<Guid>("execution_id"), RecommendationId = r.Get<long>("recommendation_id"), Ticker = r.Get<string>("ticker")!,
-        Side = Names.Parse<OrderSide>(r.Get<string>("side")!), Action = r.Get<string>("action")!, InstrumentType = r.Get<string>("instrument_type")!,
+        Side = Wire.Parse<OrderSide>(r.Get<string>("side")!), Action = Wire.Parse<TradeAction>(r.Get<string>("action")!), InstrumentType = Wire.Parse<InstrumentType>(r.Get<string>("instrument_type")!),
         PlannedQty = r.Get<decimal>("planned_qty"), Qty = r.Get<decimal>("qty"), EntryPrice = r.Get<decimal>("entry_price"),
         StopPrice = r.Get<decimal>("stop_price"), TargetPrice = r.Get<decimal>("target_price"), MaxHoldMinutes = r.Get<int>("max_hold_minutes"),
         DecisionTs = r.Time("decision_ts"), SignalTs = r.Time("signal_ts"), DispatchMinute = r.Time("dispatch_minute"),
-        Confidence = r.Get<decimal>("confidence"), ConfigSha = r.Get<string>("config_sha")!, ExecutionMode = r.Get<string>("execution_mode")!,
-        State = Names.Parse<BracketState>(r.Get<string>("state")!), FilledQty = r.Get<decimal>("filled_qty"),
+        Confidence = r.Get<decimal>("confidence"), ConfigSha = r.Get<string>("config_sha")!, ExecutionMode = Wire.Parse<ExecutionMode>(r.Get<string>("execution_mode")!),
+        State = Wire.Parse<BracketState>(r.Get<string>("state")!), FilledQty = r.Get<decimal>("filled_qty"),
         AvgEntryPrice = r.Get<decimal?>("avg_entry_price"), ExitPrice = r.Get<decimal?>("exit_price"), ExitReason = r.Get<string>("exit_reason"),
         RealizedPnl = r.Get<decimal>("realized_pnl"), EntryFilledAt = r.TimeOrNull("entry_filled_at"), ClosedAt = r.TimeOrNull("closed_at"),
         CreatedAt = r.Time("created_at"),
@@ -104,12 +108,12 @@ public static class BookStore
     static OrderRecord ReadOrder(DbDataReader r) => new()
     {
         ClientOrderId = r.Get<string>("client_order_id")!, ExecutionId = r.Get<Guid>("execution_id"),
-        ParentClientOrderId = r.Get<string>("parent_client_order_id"), Role = Names.Parse<LegRole>(r.Get<string>("leg_role")!),
-        OcoGroup = r.Get<string>("oco_group"), Ticker = r.Get<string>("ticker")!, Side = Names.Parse<OrderSide>(r.Get<string>("side")!),
+        ParentClientOrderId = r.Get<string>("parent_client_order_id"), Role = Wire.Parse<LegRole>(r.Get<string>("leg_role")!),
+        OcoGroup = r.Get<string>("oco_group"), Ticker = r.Get<string>("ticker")!, Side = Wire.Parse<OrderSide>(r.Get<string>("side")!),
         Qty = r.Get<decimal>("qty"), FilledQty = r.Get<decimal>("filled_qty"), AvgFillPrice = r.Get<decimal?>("avg_fill_price"),
-        Type = Names.Parse<OrderType>(r.Get<string>("type")!), LimitPrice = r.Get<decimal?>("limit_price"), StopPrice = r.Get<decimal?>("stop_price"),
-        Status = Names.Parse<OrderStatus>(r.Get<string>("status")!), ConfigSha = r.Get<string>("config_sha")!,
-        ExecutionMode = r.Get<string>("execution_mode")!, EligibleFrom = r.Time("eligible_from"), CreatedAt = r.Time("created_at"), Dirty = false,
+        Type = Wire.Parse<OrderType>(r.Get<string>("type")!), LimitPrice = r.Get<decimal?>("limit_price"), StopPrice = r.Get<decimal?>("stop_price"),
+        Status = Wire.Parse<OrderStatus>(r.Get<string>("status")!), ConfigSha = r.Get<string>("config_sha")!,
+        ExecutionMode = Wire.Parse<ExecutionMode>(r.Get<string>("execution_mode")!), EligibleFrom = r.Time("eligible_from"), CreatedAt = r.Time("created_at"), Dirty = false,
     };
 
     public static async Task Save(DbContext db, Book book)
@@ -120,7 +124,7 @@ public static class BookStore
                 UPDATE brackets SET qty = $2, state = $3, filled_qty = $4, avg_entry_price = $5, exit_price = $6, exit_reason = $7,
                        realized_pnl = $8, entry_filled_at = $9, closed_at = $10, stop_price = $11, updated_at = now()
                 WHERE execution_id = $1
-                """, b.ExecutionId, b.Qty, Names.Of(b.State), b.FilledQty, b.AvgEntryPrice, b.ExitPrice, b.ExitReason, b.RealizedPnl,
+                """, b.ExecutionId, b.Qty, Wire.Name(b.State), b.FilledQty, b.AvgEntryPrice, b.ExitPrice, b.ExitReason, b.RealizedPnl,
                 b.EntryFilledAt, b.ClosedAt, b.StopPrice);
         foreach (var o in book.Orders.Values.Where(o => o.Dirty))
             batch.Add("""
@@ -129,14 +133,14 @@ public static class BookStore
                 VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)
                 ON CONFLICT (client_order_id) DO UPDATE SET qty = EXCLUDED.qty, filled_qty = EXCLUDED.filled_qty,
                     avg_fill_price = EXCLUDED.avg_fill_price, stop_price = EXCLUDED.stop_price, status = EXCLUDED.status, updated_at = now()
-                """, o.ClientOrderId, o.ExecutionId, o.ParentClientOrderId, Names.Of(o.Role), o.OcoGroup, o.Ticker, Names.Of(o.Side), o.Qty,
-                o.FilledQty, o.AvgFillPrice, Names.Of(o.Type), o.LimitPrice, o.StopPrice, Names.Of(o.Status), o.ConfigSha, o.ExecutionMode,
+                """, o.ClientOrderId, o.ExecutionId, o.ParentClientOrderId, Wire.Name(o.Role), o.OcoGroup, o.Ticker, Wire.Name(o.Side), o.Qty,
+                o.FilledQty, o.AvgFillPrice, Wire.Name(o.Type), o.LimitPrice, o.StopPrice, Wire.Name(o.Status), o.ConfigSha, o.ExecutionMode,
                 o.EligibleFrom, o.CreatedAt);
         foreach (var t in book.NewTrades)
             batch.Add("""
                 INSERT INTO trades (trade_id, client_order_id, execution_id, ticker, side, qty, price, filled_at, execution_mode)
                 VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
-                """, t.TradeId, t.ClientOrderId, t.ExecutionId, t.Ticker, Names.Of(t.Side), t.Qty, t.Price, t.FilledAt, t.ExecutionMode);
+                """, t.TradeId, t.ClientOrderId, t.ExecutionId, t.Ticker, Wire.Name(t.Side), t.Qty, t.Price, t.FilledAt, t.ExecutionMode);
         foreach (var p in book.Positions.Values.Where(p => p.Dirty))
             batch.Add("""
                 INSERT INTO positions (ticker, qty, avg_price, realized_pnl, oco_group, updated_at) VALUES ($1,$2,$3,$4,$5,$6)

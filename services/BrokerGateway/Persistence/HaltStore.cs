@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tradewire.BrokerGateway.Engine;
+using Tradewire.Contracts.Risk;
 
 namespace Tradewire.BrokerGateway.Persistence;
 
@@ -15,7 +16,7 @@ public static class HaltStore
     public static async Task Engage(DbContext db, Book book, string reason, string actor, DateTimeOffset at)
     {
         await Sql.Execute(db, "UPDATE trading_halt SET engaged = true, reason = $1, actor = $2, updated_at = now() WHERE id = 1", reason, actor);
-        MinuteEngine.ChangeState(book, TradingStates.Halted, reason, actor, at);
+        MinuteEngine.ChangeState(book, TradingState.Halted, reason, actor, at);
         foreach (var c in book.StateChanges)
             await Sql.Execute(db, "INSERT INTO trading_state_history (state, previous, reason, actor, at) VALUES ($1,$2,$3,$4,$5)",
                 c.State, c.Previous, c.Reason, c.Actor, c.At);

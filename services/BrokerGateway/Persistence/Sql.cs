@@ -17,7 +17,7 @@ static class Sql
         {
             var cmd = new NpgsqlBatchCommand(sql);
             foreach (var arg in args)
-                cmd.Parameters.Add(new NpgsqlParameter { Value = arg ?? DBNull.Value });
+                cmd.Parameters.Add(DbContextSql.Parameter(arg));
             commands.Add(cmd);
         }
 

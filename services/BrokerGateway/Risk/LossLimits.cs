@@ -1,11 +1,13 @@
+using Tradewire.Contracts.Risk;
+
 namespace Tradewire.BrokerGateway.Risk;
 
 /// <summary>
 /// The equity-based limits, on equity that includes unrealized P&amp;L at the last marks (an open loss counts before
 /// it is booked). Each is a fraction lost from a reference equity:
-/// daily loss from the day's start (<see cref="RiskLimits.MaxDailyLossPct"/>), session drawdown from the session's
-/// highest equity (<see cref="RiskLimits.MaxSessionDrawdownPct"/>), drawdown from the highest equity ever
-/// (<see cref="RiskLimits.MaxDrawdownPct"/>). A breach halts entries; exits keep running.
+/// daily loss from the day's start (<see cref="RiskLimits.MaxDailyLossFraction"/>), session drawdown from the session's
+/// highest equity (<see cref="RiskLimits.MaxSessionDrawdownFraction"/>), drawdown from the highest equity ever
+/// (<see cref="RiskLimits.MaxDrawdownFraction"/>). A breach halts entries; exits keep running.
 /// </summary>
 public static class LossLimits
 {
@@ -15,9 +17,9 @@ public static class LossLimits
     public static IReadOnlyList<RiskFinding> Breaches(decimal equity, decimal dayStartEquity, decimal sessionPeakEquity, decimal peakEquity, RiskLimits limits)
     {
         var findings = new List<RiskFinding>(3);
-        Check(findings, DailyLoss, equity, dayStartEquity, limits.MaxDailyLossPct);
-        Check(findings, SessionDrawdown, equity, sessionPeakEquity, limits.MaxSessionDrawdownPct);
-        Check(findings, MaxDrawdown, equity, peakEquity, limits.MaxDrawdownPct);
+        Check(findings, DailyLoss, equity, dayStartEquity, limits.MaxDailyLossFraction);
+        Check(findings, SessionDrawdown, equity, sessionPeakEquity, limits.MaxSessionDrawdownFraction);
+        Check(findings, MaxDrawdown, equity, peakEquity, limits.MaxDrawdownFraction);
         return findings;
     }
 
@@ -27,6 +29,6 @@ public static class LossLimits
     static void Check(List<RiskFinding> findings, string code, decimal equity, decimal reference, decimal threshold)
     {
         if (reference > 0 && LossFraction(equity, reference) is var lost && lost >= threshold)
-            findings.Add(new RiskFinding(code, Math.Round(lost, 6), threshold, "CRITICAL"));
+            findings.Add(new RiskFinding(code, Math.Round(lost, 6), threshold, Severity.Critical));
     }
 }

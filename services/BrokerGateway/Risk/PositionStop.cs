@@ -1,7 +1,7 @@
 namespace Tradewire.BrokerGateway.Risk;
 
 /// <summary>
-/// The per-position stop loss (<see cref="RiskLimits.StopLossPct"/>): a position whose open loss at the last mark
+/// The per-position stop loss (<see cref="RiskLimits.StopLossFraction"/>): a position whose open loss at the last mark
 /// reaches that fraction of its entry price is closed at market, whatever its bracket's own stop says (a stop leg
 /// the venue lost, a gap through it, a stop set wider than the limit).
 /// </summary>
@@ -17,5 +17,5 @@ public static class PositionStop
         avgEntry > 0 ? (isLong ? avgEntry - mark : mark - avgEntry) / avgEntry : 0;
 
     public static bool Breached(bool isLong, decimal avgEntry, decimal mark, RiskLimits limits) =>
-        mark > 0 && LossFraction(isLong, avgEntry, mark) >= limits.StopLossPct;
+        mark > 0 && LossFraction(isLong, avgEntry, mark) >= limits.StopLossFraction;
 }

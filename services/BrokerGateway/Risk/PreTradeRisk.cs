@@ -20,8 +20,8 @@ public static class PreTradeRisk
         var age = (decimal)(i.MinuteClose - i.SignalTs).TotalSeconds;
         if (age > l.StaleSignalSeconds)
             findings.Add(new("STALE_SIGNAL", age, l.StaleSignalSeconds));
-        if (i.LastPrice is > 0 && Math.Abs(i.EntryPrice - i.LastPrice.Value) / i.LastPrice.Value is var slip && slip > l.MaxSlippagePct)
-            findings.Add(new("SLIPPAGE_EXCEEDED", Math.Round(slip, 6), l.MaxSlippagePct));
+        if (i.LastPrice is > 0 && Math.Abs(i.EntryPrice - i.LastPrice.Value) / i.LastPrice.Value is var slip && slip > l.MaxSlippageFraction)
+            findings.Add(new("SLIPPAGE_EXCEEDED", Math.Round(slip, 6), l.MaxSlippageFraction));
         if (i is { Equity: > 0, DayStartEquity: > 0, PeakEquity: > 0 })
             findings.AddRange(LossLimits.Breaches(i.Equity.Value, i.DayStartEquity.Value, i.SessionPeakEquity ?? i.DayStartEquity.Value, i.PeakEquity.Value, l));
         if (i.SymbolOrdersToday >= l.MaxOrdersPerSymbolPerDay)
@@ -30,8 +30,8 @@ public static class PreTradeRisk
             findings.Add(new("DAILY_ORDER_CAP", i.OrdersToday, l.MaxOrdersPerDay));
         if (i.SpreadBps is { } spread && spread > l.MaxSpreadBps) // no spread data: pass (fail open)
             findings.Add(new("SPREAD_TOO_WIDE", spread, l.MaxSpreadBps));
-        if (i.LastPrice is > 0 && i.SessionOpenPrice is > 0 && Math.Abs(i.LastPrice.Value - i.SessionOpenPrice.Value) / i.SessionOpenPrice.Value is var move && move > l.SymbolMoveLimitPct)
-            findings.Add(new("SYMBOL_MOVE_LIMIT", Math.Round(move, 6), l.SymbolMoveLimitPct));
+        if (i.LastPrice is > 0 && i.SessionOpenPrice is > 0 && Math.Abs(i.LastPrice.Value - i.SessionOpenPrice.Value) / i.SessionOpenPrice.Value is var move && move > l.SymbolMoveLimitFraction)
+            findings.Add(new("SYMBOL_MOVE_LIMIT", Math.Round(move, 6), l.SymbolMoveLimitFraction));
         if (findings.Count > 0)
             return new RiskDecision(false, 0, i.PlannedQty, null, findings);
         return SizeQuantity(i, l);
@@ -44,15 +44,15 @@ public static class PreTradeRisk
         var riskPerShare = Math.Abs(price - i.StopPrice);
         var limits = new List<(string Code, decimal MaxQty, decimal Observed, decimal Threshold)>
         {
-            ("MAX_POSITION_EXCEEDED", Floor((l.MaxPositionPct * equity - i.SymbolExposure!.Value) / price),
-                (i.SymbolExposure.Value + i.PlannedQty * price) / equity, l.MaxPositionPct),
-            ("MAX_GROSS_EXPOSURE_EXCEEDED", Floor((l.MaxGrossExposurePct * equity - i.GrossExposure!.Value) / price),
-                (i.GrossExposure.Value + i.PlannedQty * price) / equity, l.MaxGrossExposurePct),
+            ("MAX_POSITION_EXCEEDED", Floor((l.MaxPositionFraction * equity - i.SymbolExposure!.Value) / price),
+                (i.SymbolExposure.Value + i.PlannedQty * price) / equity, l.MaxPositionFraction),
+            ("MAX_GROSS_EXPOSURE_EXCEEDED", Floor((l.MaxGrossExposureFraction * equity - i.GrossExposure!.Value) / price),
+                (i.GrossExposure.Value + i.PlannedQty * price) / equity, l.MaxGrossExposureFraction),
             ("MAX_ORDER_NOTIONAL_EXCEEDED", Floor(l.MaxOrderNotional / price), i.PlannedQty * price, l.MaxOrderNotional),
         };
         if (riskPerShare > 0)
-            limits.Add(("PORTFOLIO_HEAT_EXCEEDED", Floor((l.MaxPortfolioHeatPct * equity - i.OpenRisk) / riskPerShare),
-                (i.OpenRisk + i.PlannedQty * riskPerShare) / equity, l.MaxPortfolioHeatPct));
+            limits.Add(("PORTFOLIO_HEAT_EXCEEDED", Floor((l.MaxPortfolioHeatFraction * equity - i.OpenRisk) / riskPerShare),
+                (i.OpenRisk + i.PlannedQty * riskPerShare) / equity, l.MaxPortfolioHeatFraction));
 
         var binding = limits.Where(x => x.MaxQty < i.PlannedQty).OrderBy(x => x.MaxQty).ThenBy(x => x.Code, StringComparer.Ordinal).FirstOrDefault();
         var qty = binding.Code is null ? i.PlannedQty : Math.Max(0, binding.MaxQty);

@@ -1,7 +1,9 @@
+using Tradewire.Contracts.Risk;
+
 namespace Tradewire.BrokerGateway.Risk;
 
 /// <summary>One failed check: stable code, what was observed, the threshold.</summary>
-public sealed record RiskFinding(string Code, decimal Observed, decimal Threshold, string Severity = "WARN");
+public sealed record RiskFinding(string Code, decimal Observed, decimal Threshold, Severity Severity = Severity.Warn);
 
 /// <summary>
 /// Outcome of pre-trade risk. Approved: send <see cref="Qty"/> (less than planned when reduced; then

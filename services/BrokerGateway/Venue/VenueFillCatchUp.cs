@@ -5,6 +5,7 @@ using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Persistence;
 using Tradewire.BrokerGateway.Risk;
+using Tradewire.Contracts.Execution;
 
 namespace Tradewire.BrokerGateway.Venue;
 
@@ -21,7 +22,7 @@ public sealed class VenueFillCatchUp(BrokerGatewayDbContext db, BrokerFactory br
     {
         await using var tx = await db.Database.BeginTransactionAsync();
         var book = await BookStore.Load(db, null);
-        if (!book.Orders.Values.Any(o => o is { Status: OrderStatus.Working, ExecutionMode: BrokerOptions.Live }))
+        if (!book.Orders.Values.Any(o => o is { Status: OrderStatus.Working, ExecutionMode: ExecutionMode.Live }))
             return 0;
         await BookStore.LoadSagas(db, book);
         // Fills carry the venue's own times; what they set off (legs, risk events) is dated at the last minute processed.

@@ -4,6 +4,9 @@ using Tradewire.BrokerGateway.Broker.Alpaca;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Persistence;
+using Tradewire.Contracts.Execution;
+using Tradewire.Contracts.Risk;
+using Tradewire.Contracts;
 
 namespace Tradewire.BrokerGateway.Venue;
 
@@ -56,10 +59,10 @@ public sealed class VenueReconciler(BrokerGatewayDbContext db, VenueReader venue
 
         var book = new Book { Status = status };
         var at = status.MarketTime ?? DateTimeOffset.UnixEpoch;
-        MinuteEngine.Raise(book, at, "RECONCILIATION_DRIFT", "CRITICAL", null, null, "reconciliation",
-            new { trigger, differences = drift, effect = status.State == TradingStates.Active ? "REDUCING" : "state kept: " + status.State }, Guid.NewGuid());
-        if (status.State == TradingStates.Active)
-            MinuteEngine.ChangeState(book, TradingStates.Reducing, "RECONCILIATION_DRIFT", "reconciliation", at);
+        MinuteEngine.Raise(book, at, "RECONCILIATION_DRIFT", Severity.Critical, null, null, "reconciliation",
+            new { trigger, differences = drift, effect = status.State == TradingState.Active ? "REDUCING" : "state kept: " + Wire.Name(status.State) }, Guid.NewGuid());
+        if (status.State == TradingState.Active)
+            MinuteEngine.ChangeState(book, TradingState.Reducing, "RECONCILIATION_DRIFT", "reconciliation", at);
         await Save(book);
         await tx.CommitAsync();
         log.LogCritical("Reconciliation ({Trigger}): {Count} difference(s) between the ledger and the venue: {Drift}", trigger, drift.Count,
@@ -91,7 +94,7 @@ public sealed class VenueReconciler(BrokerGatewayDbContext db, VenueReader venue
     async Task<Ledger> ReadLedger()
     {
         var book = await BookStore.Load(db, null);
-        var working = book.Orders.Values.Where(o => o is { Status: OrderStatus.Working, ExecutionMode: BrokerOptions.Live })
+        var working = book.Orders.Values.Where(o => o is { Status: OrderStatus.Working, ExecutionMode: ExecutionMode.Live })
             .Select(o => new LedgerOrderView(o.ClientOrderId, o.Ticker, o.Side == OrderSide.Buy ? "buy" : "sell", o.FilledQty)).ToList();
         var ids = (await Sql.Query(db, "SELECT client_order_id FROM orders", r => r.GetString(0))).ToHashSet(StringComparer.Ordinal);
         return new Ledger(book, working, ids);
@@ -103,7 +106,7 @@ public sealed class VenueReconciler(BrokerGatewayDbContext db, VenueReader venue
     /// </summary>
     async Task<(List<DriftItem>? Drift, string? Error)> Compare(Ledger ledger, VenueRead venueRead)
     {
-        var broker = brokers.For(BrokerOptions.Live, ledger.Book.Orders);
+        var broker = brokers.For(ExecutionMode.Live, ledger.Book.Orders);
         var views = new Dictionary<string, BrokerOrderView?>(StringComparer.Ordinal);
         try
         {
@@ -127,7 +130,7 @@ public sealed class VenueReconciler(BrokerGatewayDbContext db, VenueReader venue
         await using var tx = await db.Database.BeginTransactionAsync();
         var status = await BookStore.LoadStatus(db);
         var book = new Book { Status = status };
-        MinuteEngine.Raise(book, status.MarketTime ?? DateTimeOffset.UnixEpoch, "RECONCILIATION_FAILED", "WARN", null, null, "reconciliation",
+        MinuteEngine.Raise(book, status.MarketTime ?? DateTimeOffset.UnixEpoch, "RECONCILIATION_FAILED", Severity.Warn, null, null, "reconciliation",
             new { trigger, error, effect = "nothing concluded: a venue that did not answer is not taken as flat" }, Guid.NewGuid());
         await Save(book);
         await tx.CommitAsync();

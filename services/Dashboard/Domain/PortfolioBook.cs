@@ -32,7 +32,7 @@ public sealed class PortfolioBook(decimal startingEquity)
             var plan = _plans.GetValueOrDefault(fill.ExecutionId);
             // A bracket's direction is its plan's side; without the plan, the first fill of a bracket is its entry.
             var side = plan?.Side ?? fill.Side;
-            line = new PositionLine(fill.ExecutionId, fill.Ticker, side.Equals("SELL", StringComparison.OrdinalIgnoreCase) ? -1 : 1)
+            line = new PositionLine(fill.ExecutionId, fill.Ticker, side == OrderSide.Sell ? -1 : 1)
             {
                 Stop = plan?.StopLossPrice,
                 Target = plan?.TakeProfitPrice,

@@ -1,3 +1,5 @@
+using Tradewire.Contracts.Execution;
+
 namespace Tradewire.Dashboard.Domain;
 
 /// <summary>
@@ -37,11 +39,11 @@ public sealed class PositionLine(Guid executionId, string ticker, int direction)
     public decimal OpenRisk => Qty > 0 && RiskPerShare is { } r ? Qty * r : 0m;
 
     /// <summary>Applies one fill; returns the P&amp;L it realized (zero for an entry).</summary>
-    public decimal Apply(string side, decimal qty, decimal price)
+    public decimal Apply(OrderSide side, decimal qty, decimal price)
     {
         if (qty <= 0)
             throw new ArgumentOutOfRangeException(nameof(qty), qty, "a fill's quantity must be positive");
-        var adds = side.Equals("BUY", StringComparison.OrdinalIgnoreCase) == Direction > 0;
+        var adds = side == OrderSide.Buy == Direction > 0;
         if (adds)
         {
             AvgPrice = (AvgPrice * Qty + price * qty) / (Qty + qty);

@@ -3,6 +3,7 @@ using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Risk;
 using Tradewire.Contracts.Signals;
 using Tradewire.Contracts.Watchlist;
+using Tradewire.Contracts;
 using Tradewire.Dashboard.Domain;
 using Tradewire.Dashboard.Store;
 using Tradewire.ServiceDefaults.MarketTime;
@@ -77,10 +78,10 @@ public sealed class StateQuery(DashboardReader db, MinuteBarCache bars, IMarketC
 
     /// <summary>The events feed: risk blocks and rejects, bracket (OCO) closes and trading-state changes, newest first.</summary>
     static IEnumerable<object> Feed(IEnumerable<RiskEventRaised> risk, IEnumerable<BracketClosed> closes, IEnumerable<TradingStateChanged> states) =>
-        risk.Select(r => (At: r.At, Item: (object)new { Kind = "risk", r.At, r.Ticker, Text = $"{r.ReasonCode} ({r.Severity})", r.ExecutionId, Detail = r.DetailJson }))
+        risk.Select(r => (At: r.At, Item: (object)new { Kind = "risk", r.At, r.Ticker, Text = $"{r.ReasonCode} ({Wire.Name(r.Severity)})", r.ExecutionId, Detail = r.DetailJson }))
             .Concat(closes.Select(c => (At: c.ClosedAt, Item: (object)new { Kind = "close", At = c.ClosedAt, c.Ticker,
                 Text = $"bracket closed by {c.ExitReason}: {c.FilledQty} @ {c.EntryPrice} -> {c.ExitPrice}, P&L {c.RealizedPnl:F2}", c.ExecutionId, Detail = "" })))
             .Concat(states.Select(s => (At: s.At, Item: (object)new { Kind = "state", s.At, Ticker = (string?)null,
-                Text = $"trading {s.Previous} -> {s.State} by {s.Actor}: {s.Reason}", ExecutionId = (Guid?)null, Detail = "" })))
+                Text = $"trading {Wire.Name(s.Previous)} -> {Wire.Name(s.State)} by {s.Actor}: {s.Reason}", ExecutionId = (Guid?)null, Detail = "" })))
             .OrderByDescending(x => x.At).Take(50).Select(x => x.Item);
 }

@@ -2,6 +2,7 @@ using System.Data;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Dashboard.Store;
 
@@ -15,7 +16,7 @@ public sealed class DashboardReader(DashboardDbContext db)
             await db.Database.OpenConnectionAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var arg in args)
-            command.Parameters.Add(new NpgsqlParameter { Value = arg ?? DBNull.Value });
+            command.Parameters.Add(DbContextSql.Parameter(arg));
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<T>();
         while (await reader.ReadAsync())

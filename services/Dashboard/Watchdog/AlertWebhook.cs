@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
+using Tradewire.Contracts;
 
 namespace Tradewire.Dashboard.Watchdog;
 
@@ -25,7 +26,7 @@ public sealed class AlertWebhook(HttpClient http, IOptionsMonitor<WatchdogOption
                 ticker = alert.Ticker,
                 at = alert.At,
                 detail = alert.Detail,
-                message = $"Tradewire {alert.Severity}: {alert.ReasonCode}{(alert.Ticker is null ? "" : " " + alert.Ticker)} at {alert.At:yyyy-MM-dd HH:mm} UTC",
+                message = $"Tradewire {Wire.Name(alert.Severity)}: {alert.ReasonCode}{(alert.Ticker is null ? "" : " " + alert.Ticker)} at {alert.At:yyyy-MM-dd HH:mm} UTC",
             }, token);
             if (response.IsSuccessStatusCode)
                 return true;

@@ -1,3 +1,5 @@
+using Tradewire.Contracts.Risk;
+
 namespace Tradewire.Dashboard.Watchdog;
 
 /// <summary>
@@ -5,5 +7,5 @@ namespace Tradewire.Dashboard.Watchdog;
 /// so an alert is raised once however often the same condition is seen; <see cref="Detail"/> holds observed and
 /// threshold values, as every risk event does.
 /// </summary>
-public sealed record WatchdogAlert(string Key, string ReasonCode, string Severity, string? Ticker, IReadOnlyDictionary<string, object?> Detail,
+public sealed record WatchdogAlert(string Key, string ReasonCode, Severity Severity, string? Ticker, IReadOnlyDictionary<string, object?> Detail,
     DateTimeOffset At);

@@ -1,4 +1,5 @@
 using Tradewire.Contracts.Execution;
+using Tradewire.Contracts.Risk;
 
 namespace Tradewire.Dashboard.Watchdog;
 
@@ -16,15 +17,15 @@ public static class WatchdogRules
         alerts.AddRange(Stale(snapshot, session, now, options.StaleAfterMinutes));
         // Exclusive: no decision at all points upstream (signals, data); decisions that were all skipped point at the gates.
         if (snapshot.SessionRunsDone && snapshot.Simulated == 0 && snapshot.Skipped == 0)
-            alerts.Add(new($"NO_EXECUTIONS:{session.Date:yyyy-MM-dd}", "NO_EXECUTIONS_IN_SESSION", "WARNING", null,
+            alerts.Add(new($"NO_EXECUTIONS:{session.Date:yyyy-MM-dd}", "NO_EXECUTIONS_IN_SESSION", Severity.Warn, null,
                 new Dictionary<string, object?> { ["session"] = session.Date, ["observed"] = 0, ["threshold"] = 1 }, session.CloseUtc));
         if (snapshot.SessionRunsDone && snapshot.Skipped > 0 && snapshot.Simulated == 0)
-            alerts.Add(new($"ALL_SKIPPED:{session.Date:yyyy-MM-dd}", "ALL_DECISIONS_SKIPPED", "WARNING", null,
+            alerts.Add(new($"ALL_SKIPPED:{session.Date:yyyy-MM-dd}", "ALL_DECISIONS_SKIPPED", Severity.Warn, null,
                 new Dictionary<string, object?> { ["session"] = session.Date, ["skipped"] = snapshot.Skipped, ["simulated"] = 0 }, session.CloseUtc));
         alerts.AddRange(LargePositions(snapshot.OpenFills, options.MaxPositionNotional));
         // Once per session: the dispatcher's reaper should have returned them, so the operator must look.
         if (snapshot.StuckProcessing is { Count: > 0 } stuck)
-            alerts.Add(new($"STUCK_PROCESSING:{session.Date:yyyy-MM-dd}", "STUCK_PROCESSING_ROWS", "WARNING", null,
+            alerts.Add(new($"STUCK_PROCESSING:{session.Date:yyyy-MM-dd}", "STUCK_PROCESSING_ROWS", Severity.Warn, null,
                 new Dictionary<string, object?> { ["observed"] = stuck.Count, ["threshold"] = 0, ["runMinute"] = stuck.Minute }, stuck.Minute));
         return alerts;
     }
@@ -43,7 +44,7 @@ public static class WatchdogRules
             var behind = (int)(now - since).TotalMinutes;
             if (behind <= staleAfterMinutes)
                 continue;
-            yield return new($"STALE:{stream}:{since:O}", stream.ToUpperInvariant() + "_STALE", "CRITICAL", null,
+            yield return new($"STALE:{stream}:{since:O}", stream.ToUpperInvariant() + "_STALE", Severity.Critical, null,
                 new Dictionary<string, object?>
                 {
                     ["stream"] = stream, ["latestMinute"] = latest, ["marketNow"] = now, ["observedMinutesBehind"] = behind,
@@ -57,13 +58,13 @@ public static class WatchdogRules
     {
         foreach (var ticker in fills.GroupBy(f => f.Ticker, StringComparer.Ordinal))
         {
-            var qty = ticker.Sum(f => f.Side == "BUY" ? f.Qty : -f.Qty);
+            var qty = ticker.Sum(f => f.Side == OrderSide.Buy ? f.Qty : -f.Qty);
             var last = ticker.MaxBy(f => f.FilledAt)!;
             var notional = Math.Abs(qty) * last.Price;
             if (notional <= limit)
                 continue;
             // Keyed by the fill that took it over the limit: a later increase past it again is a new alert.
-            yield return new($"NOTIONAL:{ticker.Key}:{last.ClientOrderId}:{last.FilledAt:O}", "POSITION_NOTIONAL_EXCEEDED", "CRITICAL", ticker.Key,
+            yield return new($"NOTIONAL:{ticker.Key}:{last.ClientOrderId}:{last.FilledAt:O}", "POSITION_NOTIONAL_EXCEEDED", Severity.Critical, ticker.Key,
                 new Dictionary<string, object?> { ["qty"] = qty, ["lastPrice"] = last.Price, ["observed"] = notional, ["threshold"] = limit }, last.FilledAt);
         }
     }

@@ -1,3 +1,5 @@
+using Tradewire.Contracts.Execution;
+
 namespace Tradewire.Dispatcher.Domain;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Tradewire.Dispatcher.Domain;
 /// </summary>
 public sealed record BracketPlan
 {
-    public required string Side { get; init; }
+    public required OrderSide Side { get; init; }
     public required decimal EntryPrice { get; init; }
     public required decimal StopLossPrice { get; init; }
     public required decimal TakeProfitPrice { get; init; }
@@ -20,8 +22,8 @@ public sealed record BracketPlan
     public required IReadOnlyDictionary<string, object> SizingRationale { get; init; }
 
     /// <summary>The command the broker-gateway receives for this plan (decided at <paramref name="decisionTs"/>, the run's market time).</summary>
-    public Tradewire.Contracts.Execution.PlaceBracketOrder Command(Guid executionId, DispatchCandidate candidate, int maxHoldMinutes,
-        DateTimeOffset decisionTs, string configSha, string executionMode) => new()
+    public PlaceBracketOrder Command(Guid executionId, DispatchCandidate candidate, int maxHoldMinutes,
+        DateTimeOffset decisionTs, string configSha, ExecutionMode executionMode) => new()
     {
         ExecutionId = executionId,
         RecommendationId = candidate.Id,

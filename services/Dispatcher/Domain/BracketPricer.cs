@@ -1,3 +1,5 @@
+using Tradewire.Contracts.Signals;
+
 namespace Tradewire.Dispatcher.Domain;
 
 /// <summary>
@@ -20,7 +22,7 @@ public static class BracketPricer
 
     const int PriceDecimals = 4;
 
-    public static PricingResult Price(string action, decimal close, decimal recentVol, DispatcherConfig config)
+    public static PricingResult Price(TradeAction action, decimal close, decimal recentVol, DispatcherConfig config)
     {
         if (close <= 0)
             return PricingResult.Skip("invalid_close", close, 0m);
@@ -38,7 +40,7 @@ public static class BracketPricer
         if (takeProfit <= 0 || stop <= 0)
             return PricingResult.Skip("take_profit_not_positive", Math.Min(takeProfit, stop), 0m);
 
-        var riskBudget = config.PaperEquity * config.MaxRiskPerTradePct;
+        var riskBudget = config.PaperEquity * config.MaxRiskPerTradeFraction;
         var riskQty = Math.Floor(riskBudget / distance);
         var capNotional = config.PaperEquity * MaxPositionFractionOfEquity;
         var capQty = Math.Floor(capNotional / entry);
@@ -59,7 +61,7 @@ public static class BracketPricer
             SizingRationale = new Dictionary<string, object>
             {
                 ["paper_equity"] = config.PaperEquity,
-                ["max_risk_per_trade_pct"] = config.MaxRiskPerTradePct,
+                ["max_risk_per_trade_pct"] = config.MaxRiskPerTradeFraction,
                 ["risk_budget"] = riskBudget,
                 ["risk_per_share"] = Round(distance),
                 ["risk_qty"] = riskQty,

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Tradewire.Contracts.Signals;
+using Tradewire.Contracts;
 
 namespace Tradewire.Dispatcher.Domain;
 
@@ -28,7 +30,7 @@ public static class ConfigPatch
         ["max_feature_age_seconds"] = Int(1, 86400, (c, v) => c with { MaxFeatureAgeSeconds = v }),
         ["allowed_actions"] = Actions,
         ["paper_equity"] = Dec(0.01m, 1_000_000_000m, (c, v) => c with { PaperEquity = v }),
-        ["max_risk_per_trade_pct"] = Dec(0.0001m, 0.25m, (c, v) => c with { MaxRiskPerTradePct = v }),
+        ["max_risk_per_trade_pct"] = Dec(0.0001m, 0.25m, (c, v) => c with { MaxRiskPerTradeFraction = v }),
         ["default_slippage_bps"] = Frozen(DispatcherConfig.Defaults.DefaultSlippageBps, (c, v) => c with { DefaultSlippageBps = v }),
         ["fill_model"] = FillModel,
         ["stop_loss_atr_mult"] = Frozen(DispatcherConfig.Defaults.StopLossAtrMult, (c, v) => c with { StopLossAtrMult = v }),
@@ -94,12 +96,12 @@ public static class ConfigPatch
     {
         if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(a => a.ValueKind != JsonValueKind.String))
             return ConfigPatchResult.Reject("wrong_type", $"'{key}' must be an array of action names, got {v.GetRawText()}.");
-        var actions = v.EnumerateArray().Select(a => a.GetString()!).Distinct(StringComparer.Ordinal).ToList();
-        var bad = actions.FirstOrDefault(a => !TradeActions.Executable.Contains(a));
+        var words = v.EnumerateArray().Select(a => a.GetString()!).Distinct(StringComparer.Ordinal).ToList();
+        var bad = words.FirstOrDefault(a => !Wire.TryParse<TradeAction>(a, out var action) || !TradeActions.Executable.Contains(action));
         return bad is not null
             ? ConfigPatchResult.Reject("out_of_range",
-                $"'{key}' may only hold {string.Join(", ", TradeActions.Executable)}; '{bad}' cannot be executed.")
-            : ConfigPatchResult.Ok(c with { AllowedActions = actions });
+                $"'{key}' may only hold {string.Join(", ", TradeActions.Executable.Select(Wire.Name))}; '{bad}' cannot be executed.")
+            : ConfigPatchResult.Ok(c with { AllowedActions = [.. words.Select(Wire.Parse<TradeAction>)] });
     }
 
     static ConfigPatchResult FillModel(DispatcherConfig c, JsonElement v, string key) =>

@@ -2,13 +2,14 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tradewire.Contracts.Signals;
 
 namespace Tradewire.Dispatcher.Domain;
 
 /// <summary>
 /// The dispatcher's run-time configuration. The defaults are the operator's documented starting values; the keys
 /// are the snake_case names the operator's documents and queries use. Units: seconds and minutes as named, money in
-/// dollars, <see cref="MaxRiskPerTradePct"/> a fraction (0.02 = 2 %), slippage in basis points.
+/// dollars, <see cref="MaxRiskPerTradeFraction"/> a fraction (0.02 = 2 %), slippage in basis points.
 /// A run reads it once at its start and records it with its SHA-256 (<see cref="Sha"/>).
 /// </summary>
 public sealed record DispatcherConfig
@@ -21,9 +22,9 @@ public sealed record DispatcherConfig
     [JsonPropertyName("processing_ttl_minutes")] public int ProcessingTtlMinutes { get; init; } = 10;
     [JsonPropertyName("max_bar_age_seconds")] public int MaxBarAgeSeconds { get; init; } = 120;
     [JsonPropertyName("max_feature_age_seconds")] public int MaxFeatureAgeSeconds { get; init; } = 300;
-    [JsonPropertyName("allowed_actions")] public IReadOnlyList<string> AllowedActions { get; init; } = [TradeActions.BuyCall, TradeActions.BuyPut, TradeActions.BuyStock];
+    [JsonPropertyName("allowed_actions")] public IReadOnlyList<TradeAction> AllowedActions { get; init; } = [TradeAction.BuyCall, TradeAction.BuyPut, TradeAction.BuyStock];
     [JsonPropertyName("paper_equity")] public decimal PaperEquity { get; init; } = 100000.0m;
-    [JsonPropertyName("max_risk_per_trade_pct")] public decimal MaxRiskPerTradePct { get; init; } = 0.02m;
+    [JsonPropertyName("max_risk_per_trade_pct")] public decimal MaxRiskPerTradeFraction { get; init; } = 0.02m;
     [JsonPropertyName("default_slippage_bps")] public decimal DefaultSlippageBps { get; init; } = 5m;
     [JsonPropertyName("fill_model")] public string FillModel { get; init; } = FillModels.CloseSlip;
     [JsonPropertyName("stop_loss_atr_mult")] public decimal StopLossAtrMult { get; init; } = 2.0m;

@@ -16,7 +16,7 @@ public static class RiskGates
         return new GateEvaluation(
         [
             new GateResult(GateKeys.Confidence, candidate.Recommendation.Confidence >= config.ConfidenceMin, candidate.Recommendation.Confidence, config.ConfidenceMin),
-            new GateResult(GateKeys.ActionAllowed, config.AllowedActions.Contains(candidate.Recommendation.Action, StringComparer.Ordinal),
+            new GateResult(GateKeys.ActionAllowed, config.AllowedActions.Contains(candidate.Recommendation.Action),
                 candidate.Recommendation.Action, config.AllowedActions),
             new GateResult(GateKeys.BarFreshness, barAge <= config.MaxBarAgeSeconds, barAge, config.MaxBarAgeSeconds),
             new GateResult(GateKeys.FeatureFreshness, featureAge <= config.MaxFeatureAgeSeconds, featureAge, config.MaxFeatureAgeSeconds),

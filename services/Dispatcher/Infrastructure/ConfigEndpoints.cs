@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Tradewire.Contracts.Execution;
 using Tradewire.Dispatcher.Domain;
 using Tradewire.ServiceDefaults.Operator;
 
@@ -44,7 +45,7 @@ public static class ConfigEndpoints
         return Results.Ok(Body(result.Config!, version, mode));
     }
 
-    static object Body(DispatcherConfig config, long version, string executionMode) => new Dictionary<string, object>
+    static object Body(DispatcherConfig config, long version, ExecutionMode executionMode) => new Dictionary<string, object>
     {
         ["version"] = version,
         ["config_sha"] = config.Sha(),

@@ -10,11 +10,11 @@ namespace Tradewire.Dispatcher.Infrastructure;
 /// </summary>
 static class DecisionEvents
 {
-    public static RecommendationDecided Skipped(RunContext run, DispatchCandidate candidate, string gateJson, string reason, string mode) =>
+    public static RecommendationDecided Skipped(RunContext run, DispatchCandidate candidate, string gateJson, string reason, ExecutionMode mode) =>
         Base(run, candidate, "SKIPPED", gateJson, mode) with { SkipReason = reason };
 
     public static RecommendationDecided Simulated(RunContext run, DispatchCandidate candidate, string gateJson, BracketPlan plan,
-        Guid executionId, string mode) => Base(run, candidate, "SIMULATED", gateJson, mode) with
+        Guid executionId, ExecutionMode mode) => Base(run, candidate, "SIMULATED", gateJson, mode) with
     {
         ExecutionId = executionId,
         Side = plan.Side,
@@ -26,7 +26,7 @@ static class DecisionEvents
         SizingJson = JsonSerializer.Serialize(plan.SizingRationale),
     };
 
-    static RecommendationDecided Base(RunContext run, DispatchCandidate candidate, string status, string gateJson, string mode) => new()
+    static RecommendationDecided Base(RunContext run, DispatchCandidate candidate, string status, string gateJson, ExecutionMode mode) => new()
     {
         RecommendationId = candidate.Id,
         SignalKey = candidate.Recommendation.SignalKey,

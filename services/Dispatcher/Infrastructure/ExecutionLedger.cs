@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Tradewire.Contracts.Execution;
 using Tradewire.Dispatcher.Domain;
 using Tradewire.ServiceDefaults.Database;
 
@@ -12,7 +13,7 @@ namespace Tradewire.Dispatcher.Infrastructure;
 static class ExecutionLedger
 {
     public static Task Insert(DbContext db, Guid executionId, RunContext run, DispatchCandidate candidate, MarketSnapshot snapshot,
-        BracketPlan plan, string gateJson, DateOnly tradingDate, string executionMode, CancellationToken token)
+        BracketPlan plan, string gateJson, DateOnly tradingDate, ExecutionMode executionMode, CancellationToken token)
     {
         var explain = JsonSerializer.Serialize(new Dictionary<string, object?>
         {

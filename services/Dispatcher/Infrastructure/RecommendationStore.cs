@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Tradewire.Contracts.Signals;
+using Tradewire.Contracts;
 using Tradewire.Dispatcher.Domain;
 using Tradewire.ServiceDefaults.Database;
 
@@ -139,8 +140,8 @@ static class RecommendationStore
         SignalKey = r.GetString(1),
         Ts = r.GetFieldValue<DateTimeOffset>(2),
         Ticker = r.GetString(3),
-        Action = r.GetString(4),
-        InstrumentType = r.GetString(5),
+        Action = Wire.Parse<TradeAction>(r.GetString(4)),
+        InstrumentType = Wire.Parse<InstrumentType>(r.GetString(5)),
         Confidence = r.GetDecimal(6),
         ReasonsJson = r.GetString(7),
         Close = r.GetDecimal(8),

@@ -3,6 +3,7 @@ using MassTransit;
 using Npgsql;
 using NpgsqlTypes;
 using Tradewire.Contracts.Signals;
+using Tradewire.Contracts;
 using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Messaging.Outbox;
 using Tradewire.ServiceDefaults.Sequencing;
@@ -57,8 +58,8 @@ public sealed class SignalsEvaluatedConsumer(DispatcherDbContext db, MinuteSeque
             recs.Select(r => r.SignalKey).ToArray(),
             recs.Select(r => r.Ts.UtcDateTime).ToArray(),
             recs.Select(r => r.Ticker).ToArray(),
-            recs.Select(r => r.Action).ToArray(),
-            recs.Select(r => r.InstrumentType).ToArray(),
+            recs.Select(r => Wire.Name(r.Action)).ToArray(),
+            recs.Select(r => Wire.Name(r.InstrumentType)).ToArray(),
             recs.Select(r => r.Confidence).ToArray(),
             recs.Select(r => r.ReasonsJson).ToArray(),
             recs.Select(r => r.Close).ToArray(),

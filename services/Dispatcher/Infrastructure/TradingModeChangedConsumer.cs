@@ -16,7 +16,7 @@ public sealed class TradingModeChangedConsumer(DispatcherDbContext db, ILogger<T
     public async Task Consume(ConsumeContext<TradingModeChanged> context)
     {
         var m = context.Message;
-        if (m.Mode is not ("PAPER" or "LIVE") || m.Version < 0)
+        if (!Enum.IsDefined(m.Mode) || m.Version < 0)
             throw new MessageValidationException(nameof(TradingModeChanged), [$"mode must be PAPER or LIVE and version >= 0, not {m.Mode} / {m.Version}"]);
         if (await TradingModeStore.Apply(db, m.Mode, m.Version, m.Actor, m.At, context.CancellationToken))
             log.LogWarning("Trading mode is now {Mode} (version {Version}, by {Actor}: {Reason})", m.Mode, m.Version, m.Actor, m.Reason);

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Tradewire.Contracts.Execution;
+using Tradewire.Contracts;
 using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Dispatcher.Infrastructure;
@@ -10,12 +12,12 @@ namespace Tradewire.Dispatcher.Infrastructure;
 static class TradingModeStore
 {
     /// <summary>The mode in force, read in the caller's transaction (a decision and its command use the same one).</summary>
-    public static async Task<string> Read(DbContext db, CancellationToken token) =>
-        await db.Scalar<string>("SELECT mode FROM dispatcher_trading_mode WHERE id = 1", token)
-        ?? throw new InvalidOperationException("dispatcher_trading_mode has no row: the migration did not run");
+    public static async Task<ExecutionMode> Read(DbContext db, CancellationToken token) =>
+        Wire.Parse<ExecutionMode>(await db.Scalar<string>("SELECT mode FROM dispatcher_trading_mode WHERE id = 1", token)
+        ?? throw new InvalidOperationException("dispatcher_trading_mode has no row: the migration did not run"));
 
     /// <summary>Takes <paramref name="mode"/> if <paramref name="version"/> is newer than the stored one; true when it did.</summary>
-    public static async Task<bool> Apply(DbContext db, string mode, long version, string actor, DateTimeOffset changedAt, CancellationToken token) =>
+    public static async Task<bool> Apply(DbContext db, ExecutionMode mode, long version, string actor, DateTimeOffset changedAt, CancellationToken token) =>
         await db.Execute("""
             UPDATE dispatcher_trading_mode SET mode = $1, version = $2, actor = $3, changed_at = $4, updated_at = now()
             WHERE id = 1 AND version < $2

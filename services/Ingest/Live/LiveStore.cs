@@ -68,7 +68,7 @@ public sealed class LiveStore(IServiceScopeFactory scopes, SessionMinutePublishe
         await publish.Publish(new RiskEventRaised
         {
             EventId = new Guid(MD5.HashData(Encoding.UTF8.GetBytes($"FEED_STALE/{minute:O}"))),
-            ReasonCode = "FEED_STALE", Severity = "CRITICAL", At = at,
+            ReasonCode = "FEED_STALE", Severity = Severity.Critical, At = at,
             DetailJson = JsonSerializer.Serialize(new
             {
                 minute, observed = (at - minute).TotalSeconds, threshold = maxHold.TotalSeconds, lastFault,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using Tradewire.Contracts;
 
 namespace Tradewire.ServiceDefaults.Database;
 
@@ -10,7 +11,8 @@ namespace Tradewire.ServiceDefaults.Database;
 /// Raw Npgsql on a DbContext's own connection and current transaction: the one way every service reaches its
 /// database below EF Core. A write must commit with the outgoing messages the same transaction stores (the
 /// outbox), so <see cref="InTransaction"/> and <see cref="Command"/> refuse to run without one rather than
-/// autocommit on the side. Parameters are positional (<c>$1</c>, <c>$2</c>, ...); null is sent as SQL NULL.
+/// autocommit on the side. Parameters are positional (<c>$1</c>, <c>$2</c>, ...); null is sent as SQL NULL, and an enum as its
+/// word (<see cref="Wire"/>), the spelling the columns store.
 /// </summary>
 public static class DbContextSql
 {
@@ -36,7 +38,7 @@ public static class DbContextSql
         var (connection, transaction) = db.InTransaction(nameof(Command));
         var cmd = new NpgsqlCommand(sql, connection, transaction);
         foreach (var p in parameters)
-            cmd.Parameters.Add(p as NpgsqlParameter ?? new NpgsqlParameter { Value = p ?? DBNull.Value });
+            cmd.Parameters.Add(Parameter(p));
         return cmd;
     }
 
@@ -56,5 +58,18 @@ public static class DbContextSql
     }
 
     /// <summary>A JSON text sent as <c>jsonb</c>.</summary>
+    /// <summary>
+    /// A positional parameter for <paramref name="value"/>: null as SQL NULL, an enum (or an array of them) as its
+    /// word. Npgsql would otherwise refuse an enum it has no PostgreSQL type for, and only when the statement runs.
+    /// </summary>
+    public static NpgsqlParameter Parameter(object? value) => value switch
+    {
+        NpgsqlParameter given => given,
+        null => new NpgsqlParameter { Value = DBNull.Value },
+        Enum word => new NpgsqlParameter { Value = Wire.Name(word) },
+        Array { } array when array.GetType().GetElementType()!.IsEnum => new NpgsqlParameter { Value = array.Cast<Enum>().Select(Wire.Name).ToArray() },
+        _ => new NpgsqlParameter { Value = value },
+    };
+
     public static NpgsqlParameter Jsonb(string json) => new() { Value = json, NpgsqlDbType = NpgsqlDbType.Jsonb };
 }

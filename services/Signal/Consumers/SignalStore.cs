@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Tradewire.Contracts;
 using Tradewire.ServiceDefaults.Sequencing;
 using NpgsqlTypes;
 using Tradewire.Contracts.Signals;
@@ -41,8 +42,8 @@ public sealed class SignalStore(SignalDbContext db)
             cmd.Parameters.AddWithValue(r.Ts);
             cmd.Parameters.AddWithValue(r.Ticker);
             cmd.Parameters.AddWithValue(r.SignalKey.Split('|')[2]);
-            cmd.Parameters.AddWithValue(r.Action);
-            cmd.Parameters.AddWithValue(r.InstrumentType);
+            cmd.Parameters.AddWithValue(Wire.Name(r.Action));
+            cmd.Parameters.AddWithValue(Wire.Name(r.InstrumentType));
             cmd.Parameters.AddWithValue(r.Confidence);
             cmd.Parameters.AddWithValue(r.Close);
             cmd.Parameters.AddWithValue(r.BarTs);

@@ -1,5 +1,6 @@
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
+using Tradewire.Contracts.Signals;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Integration.Tests.BrokerGateway;
@@ -12,9 +13,9 @@ public static class GatewayScenario
     public static PlaceBracketOrder Order(string ticker, DateTimeOffset minute, decimal qty = 10, decimal entry = 100m,
         decimal stop = 95m, decimal target = 110m, Guid? executionId = null) => new()
     {
-        ExecutionId = executionId ?? Guid.NewGuid(), RecommendationId = 1, Ticker = ticker, Side = "BUY", Action = "BUY_STOCK",
-        InstrumentType = "STOCK", Qty = qty, EntryPrice = entry, StopLossPrice = stop, TakeProfitPrice = target, MaxHoldMinutes = 390,
-        DecisionTs = minute.AddMinutes(1), SignalTs = minute.AddSeconds(50), Confidence = 0.7m, ConfigSha = "cfg-sha-test", ExecutionMode = "PAPER",
+        ExecutionId = executionId ?? Guid.NewGuid(), RecommendationId = 1, Ticker = ticker, Side = OrderSide.Buy, Action = TradeAction.BuyStock,
+        InstrumentType = InstrumentType.Stock, Qty = qty, EntryPrice = entry, StopLossPrice = stop, TakeProfitPrice = target, MaxHoldMinutes = 390,
+        DecisionTs = minute.AddMinutes(1), SignalTs = minute.AddSeconds(50), Confidence = 0.7m, ConfigSha = "cfg-sha-test", ExecutionMode = ExecutionMode.Paper,
     };
 
     public static Bar Bar(string symbol, DateTimeOffset minute, decimal open, decimal high, decimal low, decimal close) =>

@@ -48,7 +48,7 @@ public sealed class LiveRig : IAsyncDisposable
 
     public DateTimeOffset Open => Session.OpenUtc;
 
-    public static PlaceBracketOrder Order(string ticker, DateTimeOffset minute) => GatewayScenario.Order(ticker, minute) with { ExecutionMode = "LIVE" };
+    public static PlaceBracketOrder Order(string ticker, DateTimeOffset minute) => GatewayScenario.Order(ticker, minute) with { ExecutionMode = ExecutionMode.Live };
 
     /// <summary>One minute: the venue sees its bars, then the gateway acts on them (and on <paramref name="ordersSent"/> new commands).</summary>
     public async Task Minute(DateTimeOffset minute, IReadOnlyList<Bar> bars, int ordersSent = 0)

@@ -31,7 +31,7 @@ public sealed class BurnInCriteriaTests
         Assert.Equal("portfolio heat never above the configured cap", heat.Name);
         Assert.Equal("<= 6 %", heat.Expected);
         Assert.StartsWith("max 6.01 %", heat.Observed, StringComparison.Ordinal);
-        Assert.DoesNotContain(DailyCriteria.Evaluate(Healthy() with { MaxHeatPct = 6.01m }, Limits with { MaxPortfolioHeatPct = 0.07m }), c => !c.Passed);
+        Assert.DoesNotContain(DailyCriteria.Evaluate(Healthy() with { MaxHeatPct = 6.01m }, Limits with { MaxPortfolioHeatFraction = 0.07m }), c => !c.Passed);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class When_a_burn_in_day_is_checked(RunningSession day, ITestOutpu
         var result = await Check();
         Assert.All(result.Criteria, c => Assert.True(c.Passed, $"{c.Name}: {c.Observed} (expected {c.Expected})"));
         Assert.Equal("GO", result.Verdict);
-        Assert.Equal(RunningSession.HeatCap, day.Limits.MaxPortfolioHeatPct);
+        Assert.Equal(RunningSession.HeatCap, day.Limits.MaxPortfolioHeatFraction);
         Assert.Contains("<= 5 %", result.Criteria.Single(c => c.Name.StartsWith("portfolio heat", StringComparison.Ordinal)).Expected, StringComparison.Ordinal);
         var archived = DayResult.FromJson(await File.ReadAllTextAsync(Path.Combine(day.Reports, DayResult.FileName(SampleSessionRun.Date))));
         Assert.Equal(result.Criteria, archived.Criteria);

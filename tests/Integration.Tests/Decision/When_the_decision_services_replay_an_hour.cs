@@ -38,9 +38,9 @@ public sealed class When_the_decision_services_replay_an_hour
         Assert.All(first.Signals, s => Assert.Equal(s.Minute.AddMinutes(1), s.EvaluatedAt));
         Assert.All(first.Signals.Skip(4), s => Assert.Equal(8, s.LatestBars.Count));
         var recommendations = first.Signals.SelectMany(s => s.Recommendations).ToList();
-        Assert.Contains(recommendations, r => r.Ticker == "AAA" && r.Action == "BUY_CALL");
-        Assert.Contains(recommendations, r => r.Ticker == "BBB" && r.Action == "BUY_PUT");
-        Assert.Contains(recommendations, r => r.Ticker == "CCC" && r.Action == "BUY_STOCK");
+        Assert.Contains(recommendations, r => r.Ticker == "AAA" && r.Action == TradeAction.BuyCall);
+        Assert.Contains(recommendations, r => r.Ticker == "BBB" && r.Action == TradeAction.BuyPut);
+        Assert.Contains(recommendations, r => r.Ticker == "CCC" && r.Action == TradeAction.BuyStock);
         Assert.Equal(recommendations.Count, first.SignalLogRows);
         Assert.Equal(first.Watchlists.Where(w => w.Reranked).Sum(w => w.Entries.Count), first.WatchlistRows);
 

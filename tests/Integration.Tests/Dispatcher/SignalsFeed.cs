@@ -1,4 +1,5 @@
 using Tradewire.Contracts.Signals;
+using Tradewire.Contracts;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Integration.Tests.Dispatcher;
@@ -38,8 +39,8 @@ sealed class SignalsFeed
             SignalKey = key ?? $"{_run}|{ticker}|{Minute(index):HHmm}|{rule}",
             Ts = Minute(index),
             Ticker = ticker,
-            Action = action,
-            InstrumentType = action switch { "BUY_CALL" => "CALL", "BUY_PUT" => "PUT", _ => "STOCK" },
+            Action = Wire.Parse<TradeAction>(action),
+            InstrumentType = action switch { "BUY_CALL" => InstrumentType.Call, "BUY_PUT" => InstrumentType.Put, _ => InstrumentType.Stock },
             Confidence = confidence,
             ReasonsJson = $$$"""{"rule":"{{{rule}}}","inputs":{"vol_ratio":1.8}}""",
             Close = close,

@@ -15,7 +15,7 @@ namespace Tradewire.Integration.Tests.Pipeline;
 public sealed class ThreeDayRun : IAsyncLifetime
 {
     public const int MaxOrdersPerDay = 6;
-    public const decimal MaxDailyLossPct = 0.0001m;
+    public const decimal MaxDailyLossFraction = 0.0001m;
 
     public static readonly IReadOnlyList<TradingSession> Sessions = Consecutive(new DateOnly(2026, 11, 16), 3);
 
@@ -44,7 +44,7 @@ public sealed class ThreeDayRun : IAsyncLifetime
             ["broker-gateway"] = new Dictionary<string, string>
             {
                 ["Risk__MaxOrdersPerDay"] = MaxOrdersPerDay.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Risk__MaxDailyLossPct"] = MaxDailyLossPct.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Risk__MaxDailyLossFraction"] = MaxDailyLossFraction.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
         });
         foreach (var session in Sessions)

@@ -27,7 +27,7 @@ public sealed class RunningSession : IAsyncLifetime
     {
         Run = await PipelineRun.Start(new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
-            ["broker-gateway"] = new Dictionary<string, string> { ["Risk__MaxPortfolioHeatPct"] = HeatCap.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            ["broker-gateway"] = new Dictionary<string, string> { ["Risk__MaxPortfolioHeatFraction"] = HeatCap.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         });
         using var response = await PipelineRun.Replay(SampleSessionRun.SamplePath, SampleSessionRun.Date);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());

@@ -9,6 +9,7 @@ using MassTransit;
 using Tradewire.Cli.CommandLine;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
+using Tradewire.Contracts.Signals;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Cli.Bench;
@@ -86,9 +87,9 @@ public static class KillSwitchBench
         foreach (var t in tickers)
             await place.Send(new PlaceBracketOrder
             {
-                ExecutionId = Guid.NewGuid(), RecommendationId = round * 100 + tickers.IndexOf(t), Ticker = t, Side = "BUY", Action = "BUY_STOCK",
-                InstrumentType = "STOCK", Qty = 10, EntryPrice = 100m, StopLossPrice = 95m, TakeProfitPrice = 110m, MaxHoldMinutes = 240,
-                DecisionTs = m0.AddMinutes(1), SignalTs = m0.AddSeconds(50), Confidence = 0.7m, ConfigSha = "bench-kill-switch", ExecutionMode = "PAPER",
+                ExecutionId = Guid.NewGuid(), RecommendationId = round * 100 + tickers.IndexOf(t), Ticker = t, Side = OrderSide.Buy, Action = TradeAction.BuyStock,
+                InstrumentType = InstrumentType.Stock, Qty = 10, EntryPrice = 100m, StopLossPrice = 95m, TakeProfitPrice = 110m, MaxHoldMinutes = 240,
+                DecisionTs = m0.AddMinutes(1), SignalTs = m0.AddSeconds(50), Confidence = 0.7m, ConfigSha = "bench-kill-switch", ExecutionMode = ExecutionMode.Paper,
             });
         await Until(() => db.Scalar("SELECT count(*) FROM brackets WHERE dispatch_minute = $1", 0L, m0), n => n == brackets, "brackets stored");
         await Minute(bus, session, m0, tickers, brackets);

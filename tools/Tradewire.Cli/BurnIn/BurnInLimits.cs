@@ -10,8 +10,8 @@ namespace Tradewire.Cli.BurnIn;
 /// dispatcher's <c>GET /config</c> (per-trade risk, the equity it sizes against). Fractions, as configured
 /// (0.06 = 6 %). The end-of-day offsets are the broker-gateway's EndOfDay section (not served by an endpoint).
 /// </summary>
-public sealed record BurnInLimits(decimal MaxPortfolioHeatPct, decimal MaxDailyLossPct, decimal StartingEquity,
-    decimal MaxRiskPerTradePct, decimal PaperEquity, int TightenMinutesBeforeClose = 10, int FlattenMinutesBeforeClose = 5)
+public sealed record BurnInLimits(decimal MaxPortfolioHeatFraction, decimal MaxDailyLossFraction, decimal StartingEquity,
+    decimal MaxRiskPerTradeFraction, decimal PaperEquity, int TightenMinutesBeforeClose = 10, int FlattenMinutesBeforeClose = 5)
 {
     public static async Task<BurnInLimits> Fetch(Uri brokerGateway, Uri dispatcher, string token)
     {

@@ -22,8 +22,8 @@ public static class DailyCriteria
     public static IReadOnlyList<SessionCheck> Evaluate(DayFacts f, BurnInLimits l)
     {
         static string N(long v) => v.ToString(CultureInfo.InvariantCulture);
-        var heatCap = l.MaxPortfolioHeatPct * 100;
-        var lossStop = -l.MaxDailyLossPct * l.StartingEquity;
+        var heatCap = l.MaxPortfolioHeatFraction * 100;
+        var lossStop = -l.MaxDailyLossFraction * l.StartingEquity;
         var chain = f.ChainBreaks.Count == 0 ? "0 breaks" : $"{f.ChainBreaks.Count} breaks, first: {f.ChainBreaks[0]}";
         return
         [
@@ -34,8 +34,8 @@ public static class DailyCriteria
                 $"max {f.MaxHeatPct:0.###} %" + (f.MaxHeatAt is { } at ? $" at {at:HH:mm} UTC" : ""), f.MaxHeatPct <= heatCap),
             new("daily loss stop respected (no entry after the day's halt)", $"0 entries after a loss of {lossStop:0.##} $",
                 $"{N(f.EntriesAfterDailyLossStop)} entries after; day's realized P&L {f.RealizedPnl:0.##} $", f.EntriesAfterDailyLossStop == 0),
-            new("per-trade risk within the configured limit", $"<= {BurnInLimits.Pct(l.MaxRiskPerTradePct)} of {l.PaperEquity:0} $",
-                $"max {f.MaxTradeRiskPct:0.####} %" + (f.MaxTradeRiskTicker is null ? "" : $" ({f.MaxTradeRiskTicker})"), f.MaxTradeRiskPct <= l.MaxRiskPerTradePct * 100),
+            new("per-trade risk within the configured limit", $"<= {BurnInLimits.Pct(l.MaxRiskPerTradeFraction)} of {l.PaperEquity:0} $",
+                $"max {f.MaxTradeRiskPct:0.####} %" + (f.MaxTradeRiskTicker is null ? "" : $" ({f.MaxTradeRiskTicker})"), f.MaxTradeRiskPct <= l.MaxRiskPerTradeFraction * 100),
             new("stops tightened at the tighten time", $"at {f.TightenAt:HH:mm} UTC (close - {l.TightenMinutesBeforeClose} min), never at another time",
                 $"{N(f.OpenAtTighten)} open then, {N(f.TightenedAtTighten)} tightened then, {N(f.TightenedAtOtherTimes)} at other times",
                 f.TightenedAtOtherTimes == 0 && (f.OpenAtTighten == 0 || f.TightenedAtTighten > 0)),

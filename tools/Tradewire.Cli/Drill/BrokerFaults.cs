@@ -3,6 +3,7 @@ using MassTransit;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
+using Tradewire.Contracts.Signals;
 using Tradewire.FakeVenue;
 using Tradewire.ServiceDefaults.MarketTime;
 
@@ -124,8 +125,8 @@ public sealed class BrokerFaults(RepoPaths paths, InfraEnvironment infra, string
 
     static PlaceBracketOrder Order(string ticker, DateTimeOffset minute) => new()
     {
-        ExecutionId = Guid.NewGuid(), RecommendationId = Math.Abs(ticker.GetHashCode(StringComparison.Ordinal)), Ticker = ticker, Side = "BUY",
-        Action = "BUY_STOCK", InstrumentType = "STOCK", Qty = 10, EntryPrice = 100m, StopLossPrice = 95m, TakeProfitPrice = 110m, MaxHoldMinutes = 390,
-        DecisionTs = minute.AddMinutes(1), SignalTs = minute.AddSeconds(50), Confidence = 0.7m, ConfigSha = "drill-live", ExecutionMode = "LIVE",
+        ExecutionId = Guid.NewGuid(), RecommendationId = Math.Abs(ticker.GetHashCode(StringComparison.Ordinal)), Ticker = ticker, Side = OrderSide.Buy,
+        Action = TradeAction.BuyStock, InstrumentType = InstrumentType.Stock, Qty = 10, EntryPrice = 100m, StopLossPrice = 95m, TakeProfitPrice = 110m, MaxHoldMinutes = 390,
+        DecisionTs = minute.AddMinutes(1), SignalTs = minute.AddSeconds(50), Confidence = 0.7m, ConfigSha = "drill-live", ExecutionMode = ExecutionMode.Live,
     };
 }

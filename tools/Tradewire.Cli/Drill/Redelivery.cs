@@ -1,5 +1,7 @@
 using MassTransit;
 using Tradewire.Contracts.Execution;
+using Tradewire.Contracts.Signals;
+using Tradewire.Contracts;
 
 namespace Tradewire.Cli.Drill;
 
@@ -26,10 +28,10 @@ public static class Redelivery
             foreach (var r in rows)
                 await endpoint.Send(new PlaceBracketOrder
                 {
-                    ExecutionId = (Guid)r[0]!, RecommendationId = (long)r[1]!, Ticker = (string)r[2]!, Side = (string)r[3]!, Action = (string)r[4]!,
-                    InstrumentType = (string)r[5]!, Qty = (decimal)r[6]!, EntryPrice = (decimal)r[7]!, StopLossPrice = (decimal)r[8]!,
+                    ExecutionId = (Guid)r[0]!, RecommendationId = (long)r[1]!, Ticker = (string)r[2]!, Side = Wire.Parse<OrderSide>((string)r[3]!), Action = Wire.Parse<TradeAction>((string)r[4]!),
+                    InstrumentType = Wire.Parse<InstrumentType>((string)r[5]!), Qty = (decimal)r[6]!, EntryPrice = (decimal)r[7]!, StopLossPrice = (decimal)r[8]!,
                     TakeProfitPrice = (decimal)r[9]!, MaxHoldMinutes = (int)r[10]!, DecisionTs = (DateTime)r[11]!, SignalTs = (DateTime)r[12]!,
-                    Confidence = (decimal)r[13]!, ConfigSha = (string)r[14]!, ExecutionMode = (string)r[15]!,
+                    Confidence = (decimal)r[13]!, ConfigSha = (string)r[14]!, ExecutionMode = Wire.Parse<ExecutionMode>((string)r[15]!),
                 });
         }
         finally

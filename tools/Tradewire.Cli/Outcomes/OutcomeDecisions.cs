@@ -1,3 +1,5 @@
+using Tradewire.Contracts.Signals;
+using Tradewire.Contracts;
 using Tradewire.Dispatcher.Domain;
 using Tradewire.ServiceDefaults.MarketTime;
 
@@ -33,15 +35,15 @@ public static class OutcomeDecisions
     {
         var id = (long)r[0]!;
         var ticker = (string)r[1]!;
-        var action = (string)r[2]!;
+        var action = Wire.Parse<TradeAction>((string)r[2]!);
         if (r[7] is Guid executionId)
-            return new OutcomeDecision(id, "EXECUTION", executionId, ticker, action, (string)r[8]!, Minute((DateTime)r[9]!), null,
+            return new OutcomeDecision(id, "EXECUTION", executionId, ticker, Wire.Name(action), (string)r[8]!, Minute((DateTime)r[9]!), null,
                 "EXECUTION", (decimal)r[10]!, (decimal)r[11]!, (decimal)r[12]!, (int)r[13]!, null);
 
         var (source, json) = r[14] is string runConfig ? ("RUN_CONFIG", runConfig)
             : currentConfig.Length > 0 ? ("CURRENT_CONFIG", currentConfig) : ("CURRENT_CONFIG", DispatcherConfig.Defaults.ToJson());
         var config = DispatcherConfig.FromJson(json);
-        var skipped = new OutcomeDecision(id, "SKIPPED", null, ticker, action, TradeActions.Side(action), Minute((DateTime)r[6]!), r[5] as string,
+        var skipped = new OutcomeDecision(id, "SKIPPED", null, ticker, Wire.Name(action), Wire.Name(TradeActions.Side(action)), Minute((DateTime)r[6]!), r[5] as string,
             "NONE", null, null, null, config.MaxHoldMinutes, null);
         if (!TradeActions.Executable.Contains(action))
             return skipped with { NoLevelsReason = "ACTION_NOT_PRICEABLE" };

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
 
 namespace Tradewire.BrokerGateway.Broker.Alpaca;
@@ -52,7 +53,7 @@ public sealed class AlpacaBroker : IBroker
         client = new AlpacaClient(http, options, budget, log);
     }
 
-    public string ExecutionMode => BrokerOptions.Live;
+    public ExecutionMode ExecutionMode => ExecutionMode.Live;
 
     /// <summary>No: Alpaca's PATCH of an OCO leg takes limit_price and stop_price only (trading/orders.md, "OCO Orders").</summary>
     public bool ResizesOcoLegs => false;

@@ -1,3 +1,4 @@
+using Tradewire.Contracts.Signals;
 using Tradewire.Contracts.Features;
 
 namespace Tradewire.Signal.Domain.Rules;
@@ -33,7 +34,7 @@ public sealed class MomentumBreakoutRule(int direction, SignalOptions options) :
             + o.VolumeWeight * Confidence.Strength(volRatio, o.MinVolRatio, o.VolRatioSpan)
             + o.TrendWeight * Confidence.Strength(trendAtr, o.MinTrend, o.TrendSpan)
             + o.SentimentWeight * Math.Clamp(d * sentiment, -1m, 1m);
-        return new RuleHit(Name, direction > 0 ? Actions.BuyCall : Actions.BuyPut, direction > 0 ? Actions.Call : Actions.Put,
+        return new RuleHit(Name, direction > 0 ? TradeAction.BuyCall : TradeAction.BuyPut, direction > 0 ? InstrumentType.Call : InstrumentType.Put,
             Confidence.Final(raw, options),
             new SortedDictionary<string, decimal>(StringComparer.Ordinal)
             {

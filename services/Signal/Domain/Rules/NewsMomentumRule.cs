@@ -1,3 +1,4 @@
+using Tradewire.Contracts.Signals;
 using Tradewire.Contracts.Features;
 
 namespace Tradewire.Signal.Domain.Rules;
@@ -25,7 +26,7 @@ public sealed class NewsMomentumRule(SignalOptions options) : ISignalRule
             + o.SentimentWeight * Confidence.Strength(Math.Abs(sentiment), o.MinSentiment, 1m - o.MinSentiment)
             + o.Return5Weight * Confidence.Strength(d * r5, o.MinReturn5, o.Return5Span);
         var bullish = d > 0m;
-        return new RuleHit(Name, bullish ? Actions.BuyStock : Actions.BuyPut, bullish ? Actions.Stock : Actions.Put,
+        return new RuleHit(Name, bullish ? TradeAction.BuyStock : TradeAction.BuyPut, bullish ? InstrumentType.Stock : InstrumentType.Put,
             Confidence.Final(raw, options),
             new SortedDictionary<string, decimal>(StringComparer.Ordinal)
             {

@@ -1,3 +1,4 @@
+using Tradewire.Contracts.Signals;
 using Tradewire.Contracts.Features;
 
 namespace Tradewire.Signal.Domain.Rules;
@@ -23,7 +24,7 @@ public sealed class RangePremiumRule(SignalOptions options) : ISignalRule
             return null;
 
         var raw = o.BaseConfidence + o.IvWeight * Confidence.Strength(ivProxy, o.MinIvProxy, o.IvSpan);
-        return new RuleHit(Name, Actions.SellPremium, Actions.Put, Confidence.Final(raw, options),
+        return new RuleHit(Name, TradeAction.SellPremium, InstrumentType.Put, Confidence.Final(raw, options),
             new SortedDictionary<string, decimal>(StringComparer.Ordinal)
             {
                 ["trend"] = trend, ["return_15"] = r15, ["vol_ratio"] = volRatio,

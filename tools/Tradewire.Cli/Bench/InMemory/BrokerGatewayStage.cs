@@ -8,6 +8,8 @@ using Tradewire.BrokerGateway.Risk;
 using Tradewire.BrokerGateway.Saga;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
+using Tradewire.Contracts.Risk;
+using Tradewire.Contracts;
 
 namespace Tradewire.Cli.Bench.InMemory;
 
@@ -46,7 +48,7 @@ public sealed class BrokerGatewayStage : MinuteStage, IConsumer<PlaceBracketOrde
     readonly Dictionary<string, Position> _positions = new(StringComparer.Ordinal);
     readonly Dictionary<string, Mark> _marks = new(StringComparer.Ordinal);
     readonly Dictionary<string, int> _entriesToday = new(StringComparer.Ordinal);
-    readonly TradingStatus _status = new() { State = TradingStates.Active, Reason = "initial", Actor = "system" };
+    readonly TradingStatus _status = new() { State = TradingState.Active, Reason = "initial", Actor = "system" };
     readonly HashSet<Guid> _received = [];
     readonly Dictionary<DateTimeOffset, int> _receivedPerMinute = [];
 
@@ -64,14 +66,14 @@ public sealed class BrokerGatewayStage : MinuteStage, IConsumer<PlaceBracketOrde
     public Task Consume(ConsumeContext<PlaceBracketOrder> context) => Guarded(async () =>
     {
         var m = context.Message;
-        if (m.Side is not ("BUY" or "SELL") || m.Qty <= 0 || m.Qty != decimal.Floor(m.Qty))
+        if (!Enum.IsDefined(m.Side) || m.Qty <= 0 || m.Qty != decimal.Floor(m.Qty))
             throw new InvalidOperationException($"{m.ExecutionId}: side must be BUY or SELL and qty whole shares > 0");
         if (_received.Add(m.ExecutionId))
         {
             var decisionTs = m.DecisionTs.ToUniversalTime();
             var bracket = new Bracket
             {
-                ExecutionId = m.ExecutionId, RecommendationId = m.RecommendationId, Ticker = m.Ticker, Side = Names.Parse<OrderSide>(m.Side),
+                ExecutionId = m.ExecutionId, RecommendationId = m.RecommendationId, Ticker = m.Ticker, Side = m.Side,
                 Action = m.Action, InstrumentType = m.InstrumentType, PlannedQty = m.Qty, Qty = 0, EntryPrice = m.EntryPrice,
                 StopPrice = m.StopLossPrice, TargetPrice = m.TakeProfitPrice, MaxHoldMinutes = m.MaxHoldMinutes, DecisionTs = decisionTs,
                 SignalTs = m.SignalTs.ToUniversalTime(), DispatchMinute = PlaceBracketOrderConsumer.DispatchMinute(m.DecisionTs),

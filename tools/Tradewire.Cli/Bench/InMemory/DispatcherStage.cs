@@ -20,7 +20,7 @@ namespace Tradewire.Cli.Bench.InMemory;
 public sealed class DispatcherStage(PipelineRun run, Uri gatewayQueue) : MinuteStage(run), IConsumer<SignalsEvaluated>
 {
     /// <summary>RecommendationDecider.ExecutionMode (internal to the service): the only mode the paper pipeline runs.</summary>
-    const string ExecutionMode = "PAPER";
+    const ExecutionMode Mode = ExecutionMode.Paper;
     const string Stream = "signals";
 
     readonly MinuteJoin _join = new(run.FirstMinute, Stream);
@@ -71,7 +71,7 @@ public sealed class DispatcherStage(PipelineRun run, Uri gatewayQueue) : MinuteS
             Run.Executions++;
             sent++;
             var endpoint = await context.GetSendEndpoint(gatewayQueue);
-            await endpoint.Send(plan.Command(NewId.NextGuid(), candidate, _config.MaxHoldMinutes, marketTime, _configSha, ExecutionMode));
+            await endpoint.Send(plan.Command(NewId.NextGuid(), candidate, _config.MaxHoldMinutes, marketTime, _configSha, Mode));
         }
         await context.Publish(new DispatchRunCompleted { SessionDate = tick.SessionDate, Minute = tick.Minute, RunId = NewId.NextGuid(), OrdersSent = sent });
     }

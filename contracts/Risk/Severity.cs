@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace Tradewire.Contracts.Risk;
+
+/// <summary>
+/// How urgently the operator must look at a risk event: <c>INFO</c> (a record), <c>WARN</c> (look today),
+/// <c>CRITICAL</c> (look now), <c>EMERGENCY</c> (the kill switch could not leave the account flat).
+/// </summary>
+[JsonConverter(typeof(WireWords<Severity>))]
+public enum Severity
+{
+    [JsonStringEnumMemberName("INFO")] Info,
+    [JsonStringEnumMemberName("WARN")] Warn,
+    [JsonStringEnumMemberName("CRITICAL")] Critical,
+    [JsonStringEnumMemberName("EMERGENCY")] Emergency,
+}
