@@ -1,6 +1,7 @@
 using MassTransit;
 using Tradewire.Classifier.Classification;
 using Tradewire.Classifier.Consumers;
+using Tradewire.Classifier.Persistence;
 using Tradewire.Classifier.Sentiment;
 using Tradewire.Classifier.Tickers;
 

@@ -1,7 +1,7 @@
 using Tradewire.Dashboard.Consumers;
 using Tradewire.Dashboard.Http;
 using Tradewire.Dashboard.Live;
-using Tradewire.Dashboard.Store;
+using Tradewire.Dashboard.Persistence;
 using Tradewire.ServiceDefaults;
 using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Messaging;

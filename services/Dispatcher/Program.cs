@@ -1,4 +1,4 @@
-using Tradewire.Dispatcher.Infrastructure;
+using Tradewire.Dispatcher;
 using Tradewire.ServiceDefaults;
 
 var builder = ServiceDefaultsExtensions.CreateServiceBuilder(args);

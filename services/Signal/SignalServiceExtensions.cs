@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tradewire.Signal.Consumers;
 using Tradewire.Signal.Domain;
+using Tradewire.Signal.Persistence;
 
 namespace Tradewire.Signal;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tradewire.Watchlist.Consumers;
 using Tradewire.Watchlist.Domain;
+using Tradewire.Watchlist.Persistence;
 
 namespace Tradewire.Watchlist;
 

@@ -1,5 +1,6 @@
 using MassTransit;
 using Tradewire.Classifier.Classification;
+using Tradewire.Classifier.Persistence;
 using Tradewire.Contracts.News;
 using Tradewire.ServiceDefaults.Sequencing;
 

@@ -1,6 +1,6 @@
 using MassTransit;
 using Tradewire.Contracts.Execution;
-using Tradewire.Dashboard.Store;
+using Tradewire.Dashboard.Persistence;
 
 namespace Tradewire.Dashboard.Consumers;
 

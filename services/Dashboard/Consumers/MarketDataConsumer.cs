@@ -1,7 +1,7 @@
 using MassTransit;
 using Tradewire.Contracts.Features;
 using Tradewire.Contracts.Market;
-using Tradewire.Dashboard.Store;
+using Tradewire.Dashboard.Persistence;
 
 namespace Tradewire.Dashboard.Consumers;
 

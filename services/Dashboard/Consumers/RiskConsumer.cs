@@ -1,6 +1,6 @@
 using MassTransit;
 using Tradewire.Contracts.Risk;
-using Tradewire.Dashboard.Store;
+using Tradewire.Dashboard.Persistence;
 
 namespace Tradewire.Dashboard.Consumers;
 

@@ -7,7 +7,7 @@ using Tradewire.Contracts.News;
 using Tradewire.Contracts.Risk;
 using Tradewire.Contracts.Signals;
 using Tradewire.Contracts.Watchlist;
-using Tradewire.Dashboard.Store;
+using Tradewire.Dashboard.Persistence;
 
 namespace Tradewire.Dashboard.Http;
 

@@ -5,7 +5,7 @@ using Tradewire.Contracts.Signals;
 using Tradewire.Contracts.Watchlist;
 using Tradewire.Contracts;
 using Tradewire.Dashboard.Domain;
-using Tradewire.Dashboard.Store;
+using Tradewire.Dashboard.Persistence;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Dashboard.Http;

@@ -1,5 +1,5 @@
 using Tradewire.Contracts.Execution;
-using Tradewire.Dashboard.Store;
+using Tradewire.Dashboard.Persistence;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Dashboard.Watchdog;

@@ -1,3 +1,4 @@
+using Tradewire.Ingest.Persistence;
 using Tradewire.Ingest.Replay;
 using Tradewire.ServiceDefaults.MarketTime;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Tradewire.Ingest.Live.Alpaca;
+using Tradewire.Ingest.Persistence;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Ingest.Live;

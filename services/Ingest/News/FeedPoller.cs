@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using Tradewire.Ingest.Persistence;
 
 namespace Tradewire.Ingest.News;
 

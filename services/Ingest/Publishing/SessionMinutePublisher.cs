@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Tradewire.Contracts.Market;
 using Tradewire.Contracts.News;
+using Tradewire.Ingest.Persistence;
 using Tradewire.Ingest.Replay;
 using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.MarketTime;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Tradewire.Ingest.Persistence;
 using Tradewire.Ingest.Publishing;
 using Tradewire.ServiceDefaults.MarketTime;
 

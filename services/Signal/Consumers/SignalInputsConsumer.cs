@@ -6,6 +6,7 @@ using Tradewire.Contracts.Signals;
 using Tradewire.Contracts.Watchlist;
 using Tradewire.ServiceDefaults.Sequencing;
 using Tradewire.Signal.Domain;
+using Tradewire.Signal.Persistence;
 
 namespace Tradewire.Signal.Consumers;
 

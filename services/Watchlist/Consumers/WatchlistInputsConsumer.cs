@@ -6,6 +6,7 @@ using Tradewire.Contracts.Watchlist;
 using Tradewire.ServiceDefaults.MarketTime;
 using Tradewire.ServiceDefaults.Sequencing;
 using Tradewire.Watchlist.Domain;
+using Tradewire.Watchlist.Persistence;
 
 namespace Tradewire.Watchlist.Consumers;
 

@@ -1,3 +1,4 @@
+using Tradewire.Ingest.Persistence;
 using Tradewire.ServiceDefaults.Symbols;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;

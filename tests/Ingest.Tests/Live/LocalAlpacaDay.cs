@@ -1,3 +1,4 @@
+using Tradewire.Ingest.Persistence;
 using Tradewire.ServiceDefaults.Symbols;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tradewire.FakeVenue.MarketData;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Tradewire.Ingest.Live;
+using Tradewire.Ingest.Persistence;
 using Tradewire.Ingest.Replay;
 using Tradewire.ServiceDefaults.MarketTime;
 

@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tradewire.Contracts.Signals;
 using Tradewire.Dispatcher;
-using Tradewire.Dispatcher.Infrastructure;
 using Tradewire.Integration.Tests.Support;
 using Tradewire.ServiceDefaults;
 using Tradewire.ServiceDefaults.Database;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Tradewire.Dispatcher.Infrastructure;
+using Tradewire.Dispatcher.Runs;
 using Tradewire.Integration.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Tradewire.Dispatcher.Domain.Outcomes;
-using Tradewire.Dispatcher.Infrastructure;
+using Tradewire.Dispatcher.Http;
 using Summary = Tradewire.Dispatcher.Domain.Outcomes.OutcomeSummary;
 
 namespace Tradewire.Cli.Outcomes;

@@ -1,9 +1,0 @@
-using Tradewire.Dispatcher.Domain;
-
-namespace Tradewire.Dispatcher.Infrastructure;
-
-/// <summary>What every decision of one run shares: the run id, its tick (market time T) and its configuration.</summary>
-sealed record RunContext(Guid RunId, RunTick Tick, DispatcherConfig Config, string ConfigSha)
-{
-    public DateTimeOffset MarketTime => Tick.EvaluatedAt;
-}
