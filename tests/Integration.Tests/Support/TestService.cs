@@ -18,9 +18,10 @@ public sealed class TestService : IAsyncDisposable
     /// <summary>A unique service name (queue prefix) for one test.</summary>
     public static string NewName(string prefix) => $"t{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 10)];
 
+    /// <param name="database">The connection string of an earlier instance's database (a restart); a fresh one when null.</param>
     public static async Task<TestService> Start(string name, Action<IBusRegistrationConfigurator> bus,
-        IDictionary<string, string?>? settings = null) =>
-        new(await ServiceHost.Start<TestDbContext>(name, bus, settings));
+        IDictionary<string, string?>? settings = null, string? database = null) =>
+        new(await ServiceHost.Start<TestDbContext>(name, bus, settings, database: database));
 
     public Task<long> Effects(string key) =>
         LocalInfra.Count(ConnectionString, "SELECT count(*) FROM test_effects WHERE key = $1", key);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +19,9 @@ namespace Tradewire.ServiceDefaults.Messaging.Outbox;
 /// order, and delivers it in one transaction: lock each inbox row (<c>FOR UPDATE</c>, waiting for a redelivery's
 /// own pass if one holds it), skip it when already delivered, send what is past <c>LastSequenceNumber</c>, delete,
 /// mark delivered. Nothing is lost when the process dies with the queue full: the rows say consumed and not
-/// delivered, and <see cref="ConsumerOutboxSweeper{TDbContext}"/> delivers them after its grace period; a message
-/// sent twice carries the same MessageId, which the receiver's inbox ignores.
+/// delivered, and the next process delivers them first thing at its start; what this loop gives up on (the broker
+/// or database away for longer than its attempts) <see cref="ConsumerOutboxSweeper{TDbContext}"/> delivers within
+/// seconds. A message sent twice carries the same MessageId, which the receiver's inbox ignores.
 /// </para>
 /// </summary>
 public sealed class ConsumerOutboxDeliverer<TDbContext>(
@@ -45,8 +47,22 @@ public sealed class ConsumerOutboxDeliverer<TDbContext>(
     readonly Channel<(Guid MessageId, Guid ConsumerId)> _queue =
         Channel.CreateUnbounded<(Guid, Guid)>(new UnboundedChannelOptions { SingleReader = true });
 
+    // Queued or being delivered by this loop. The sweeper leaves these alone, so it can act on a short grace
+    // without overtaking the commit order this loop keeps.
+    readonly ConcurrentDictionary<(Guid MessageId, Guid ConsumerId), byte> _pending = new();
+
     /// <summary>Called after the consume pass committed. False once the service is stopping: the sweeper has it then.</summary>
-    internal bool Enqueue(Guid messageId, Guid consumerId) => _queue.Writer.TryWrite((messageId, consumerId));
+    internal bool Enqueue(Guid messageId, Guid consumerId)
+    {
+        _pending[(messageId, consumerId)] = 0;
+        if (_queue.Writer.TryWrite((messageId, consumerId)))
+            return true;
+        _pending.TryRemove((messageId, consumerId), out _);
+        return false;
+    }
+
+    /// <summary>The inbox rows this process will still deliver itself (a snapshot).</summary>
+    internal IReadOnlyList<(Guid MessageId, Guid ConsumerId)> Pending() => _pending.Keys.ToList();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -90,6 +106,9 @@ public sealed class ConsumerOutboxDeliverer<TDbContext>(
                     break;
                 }
             }
+            // Delivered, or given up: either way no longer this loop's, so the sweeper may take what is left.
+            foreach (var item in batch)
+                _pending.TryRemove(item, out _);
         }
     }
 

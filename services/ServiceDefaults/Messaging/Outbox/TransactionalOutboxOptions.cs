@@ -19,13 +19,15 @@ public sealed class TransactionalOutboxOptions
     public int DeliveryBatchSize { get; set; } = 50;
 
     /// <summary>
-    /// How long a consumed message's outbox may stay undelivered before the sweeper delivers it. Its own pass
-    /// delivers within milliseconds; the grace leaves room for a redelivery after a crash to do it instead.
+    /// How long a consumed message's outbox, not held by this process's deliverer, may stay undelivered before the
+    /// sweeper delivers it. The deliverer holds its own rows whatever their age, and a pass holds its row's lock,
+    /// so the grace only covers the moment between a pass's commit and its queueing, and another replica's queue;
+    /// a message sent by both carries one MessageId, which the receiver's inbox ignores.
     /// </summary>
-    public TimeSpan OrphanGracePeriod { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan OrphanGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often the consumer-outbox sweeper looks for such messages.</summary>
-    public TimeSpan OrphanSweepInterval { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How often the consumer-outbox sweeper looks for such messages: recovery waits at most this long.</summary>
+    public TimeSpan OrphanSweepInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Whether the consumer-outbox deliverer starts by delivering every consumed, undelivered outbox (those the
