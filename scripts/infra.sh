@@ -24,6 +24,14 @@
 set -euo pipefail
 [[ -n "${INFRA_TRACE:-}" ]] && { PS4='+ $EPOCHREALTIME '; set -x; }
 
+# The servers started below live on after this script, and would keep every descriptor it inherited: a lock
+# held by the caller (`flock lockfile ./tradewire drill`, whose drill restarts PostgreSQL) would then stay held
+# by PostgreSQL for as long as it runs. Close what we inherited above stderr (255 is bash's own script handle).
+for fd in /proc/$$/fd/*; do
+  fd="${fd##*/}"
+  if (( fd > 2 && fd != 255 )); then eval "exec ${fd}>&-" 2>/dev/null || true; fi
+done
+
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # The one script that creates the per-service databases and roles, here and in the postgres image
 # (docker-compose mounts its folder; k8s carries a checked copy). Its services=(...) line is the one list of them.
