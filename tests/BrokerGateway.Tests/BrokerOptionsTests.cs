@@ -1,5 +1,4 @@
 using Tradewire.BrokerGateway.Broker;
-using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
 

@@ -1,6 +1,4 @@
-using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
-using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
 

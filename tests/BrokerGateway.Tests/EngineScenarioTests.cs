@@ -1,9 +1,7 @@
-using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Risk;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Risk;
-using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
 

@@ -1,5 +1,4 @@
 using Tradewire.BrokerGateway.Broker;
-using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Risk;
 using Tradewire.BrokerGateway.Saga;

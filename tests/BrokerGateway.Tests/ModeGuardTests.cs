@@ -1,6 +1,5 @@
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Mode;
-using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
 

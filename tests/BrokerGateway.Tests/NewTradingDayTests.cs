@@ -1,9 +1,7 @@
-using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Risk;
 using Tradewire.Contracts.Risk;
 using Tradewire.ServiceDefaults.MarketTime;
-using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
 

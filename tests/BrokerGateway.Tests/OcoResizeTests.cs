@@ -1,10 +1,8 @@
 using Tradewire.BrokerGateway.Broker.Alpaca;
-using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Risk;
 using Tradewire.Contracts.Signals;
-using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
 

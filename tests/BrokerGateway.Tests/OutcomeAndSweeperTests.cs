@@ -1,8 +1,6 @@
 using Tradewire.BrokerGateway.Broker;
-using Tradewire.BrokerGateway.Domain;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
-using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
 

@@ -1,6 +1,4 @@
 using Tradewire.BrokerGateway.Broker;
-using Tradewire.BrokerGateway.Domain;
-using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
 

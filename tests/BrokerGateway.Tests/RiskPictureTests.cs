@@ -1,8 +1,6 @@
-using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Risk;
 using Tradewire.Contracts.Risk;
-using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
 

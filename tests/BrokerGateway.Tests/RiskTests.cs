@@ -1,5 +1,4 @@
 using Tradewire.BrokerGateway.Risk;
-using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
 

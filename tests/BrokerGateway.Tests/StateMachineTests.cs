@@ -1,7 +1,5 @@
-using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Saga;
 using Tradewire.Contracts;
-using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
 

@@ -1,7 +1,5 @@
 using Tradewire.BrokerGateway.Broker;
-using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Venue;
-using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
 

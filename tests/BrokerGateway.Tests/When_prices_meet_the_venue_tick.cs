@@ -1,6 +1,4 @@
-using Tradewire.BrokerGateway.Domain;
 using Tradewire.Contracts.Execution;
-using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Tradewire.BrokerGateway.Risk;
-using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
 

@@ -1,6 +1,3 @@
-using Tradewire.BrokerGateway.Domain;
-using Xunit;
-
 namespace Tradewire.BrokerGateway.Tests;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
 using Tradewire.BrokerGateway.Broker.Alpaca;
-using Tradewire.BrokerGateway.Domain;
-using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
 

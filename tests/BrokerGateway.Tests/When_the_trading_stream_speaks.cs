@@ -1,6 +1,5 @@
 using System.Text;
 using Tradewire.BrokerGateway.Broker.Alpaca;
-using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
 

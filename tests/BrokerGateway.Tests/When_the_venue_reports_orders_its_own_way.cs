@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Tradewire.BrokerGateway.Domain;
 using Tradewire.FakeVenue;
-using Xunit;
 
 namespace Tradewire.BrokerGateway.Tests;
 

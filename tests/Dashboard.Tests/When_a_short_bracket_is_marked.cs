@@ -1,6 +1,5 @@
 using Tradewire.Contracts.Execution;
 using Tradewire.Dashboard.Domain;
-using Xunit;
 using static Tradewire.Dashboard.Tests.Events;
 
 namespace Tradewire.Dashboard.Tests;

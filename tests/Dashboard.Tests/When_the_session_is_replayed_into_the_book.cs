@@ -1,5 +1,4 @@
 using Tradewire.Dashboard.Domain;
-using Xunit;
 using static Tradewire.Dashboard.Tests.Events;
 
 namespace Tradewire.Dashboard.Tests;

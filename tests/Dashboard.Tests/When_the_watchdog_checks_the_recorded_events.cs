@@ -1,7 +1,6 @@
 using Tradewire.Contracts.Risk;
 using Tradewire.Dashboard.Watchdog;
 using Tradewire.ServiceDefaults.MarketTime;
-using Xunit;
 using static Tradewire.Dashboard.Tests.Events;
 
 namespace Tradewire.Dashboard.Tests;

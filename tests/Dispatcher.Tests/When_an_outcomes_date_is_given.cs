@@ -1,5 +1,4 @@
 using Tradewire.Dispatcher.Domain.Outcomes;
-using Xunit;
 
 namespace Tradewire.Dispatcher.Tests;
 

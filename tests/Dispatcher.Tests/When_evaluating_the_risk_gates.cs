@@ -2,7 +2,6 @@ using System.Text.Json;
 using Tradewire.Contracts.Signals;
 using Tradewire.Contracts;
 using Tradewire.Dispatcher.Domain;
-using Xunit;
 using static Tradewire.Dispatcher.Tests.Candidates;
 
 namespace Tradewire.Dispatcher.Tests;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Tradewire.Dispatcher.Domain;
-using Xunit;
 
 namespace Tradewire.Dispatcher.Tests;
 

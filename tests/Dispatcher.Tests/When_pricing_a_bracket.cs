@@ -1,7 +1,6 @@
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Signals;
 using Tradewire.Dispatcher.Domain;
-using Xunit;
 
 namespace Tradewire.Dispatcher.Tests;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Xunit;
-
 namespace Tradewire.FakeVenue.Tests;
 
 public sealed class When_bars_are_applied

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Xunit;
-
 namespace Tradewire.FakeVenue.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Xunit;
-
 namespace Tradewire.FakeVenue.Tests;
 
 /// <summary>The rules of Alpaca's documents that a forgiving venue would let a client get wrong (each test names its document).</summary>

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Net.WebSockets;
-using Xunit;
 
 namespace Tradewire.FakeVenue.Tests;
 

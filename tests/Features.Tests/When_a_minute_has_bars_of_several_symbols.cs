@@ -1,6 +1,5 @@
 using Tradewire.Features.Domain;
 using Tradewire.Features.Tests.Support;
-using Xunit;
 
 namespace Tradewire.Features.Tests;
 

@@ -1,7 +1,6 @@
 using Tradewire.Contracts.Features;
 using Tradewire.Features.Domain;
 using Tradewire.Features.Tests.Support;
-using Xunit;
 
 namespace Tradewire.Features.Tests;
 

@@ -2,7 +2,6 @@ using Tradewire.Contracts.Features;
 using Tradewire.Features.Domain;
 using Tradewire.Features.Tests.Support;
 using Tradewire.Tests.Shared;
-using Xunit;
 
 namespace Tradewire.Features.Tests;
 

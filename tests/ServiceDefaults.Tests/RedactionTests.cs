@@ -1,5 +1,4 @@
 using Tradewire.ServiceDefaults.Configuration;
-using Xunit;
 
 namespace Tradewire.ServiceDefaults.Tests;
 

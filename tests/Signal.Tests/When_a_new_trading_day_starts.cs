@@ -1,7 +1,6 @@
 using Tradewire.Signal.Domain;
 using Tradewire.Signal.Tests.Calibration;
 using Tradewire.Watchlist.Domain;
-using Xunit;
 
 namespace Tradewire.Signal.Tests;
 

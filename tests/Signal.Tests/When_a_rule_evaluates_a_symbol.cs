@@ -1,7 +1,6 @@
 using Tradewire.Contracts.Signals;
 using Tradewire.Signal.Domain;
 using Tradewire.Signal.Domain.Rules;
-using Xunit;
 
 namespace Tradewire.Signal.Tests;
 

@@ -1,5 +1,4 @@
 using Tradewire.Signal.Tests.Calibration;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Tradewire.Signal.Tests;

@@ -3,7 +3,6 @@ using Tradewire.Contracts.Signals;
 using Tradewire.Signal.Domain;
 using Tradewire.Signal.Tests.Calibration;
 using Tradewire.Watchlist.Domain;
-using Xunit;
 
 namespace Tradewire.Signal.Tests;
 

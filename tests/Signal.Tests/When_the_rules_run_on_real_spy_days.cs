@@ -1,6 +1,5 @@
 using Tradewire.ServiceDefaults.MarketTime;
 using Tradewire.Signal.Tests.Calibration;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Tradewire.Signal.Tests;

@@ -2,7 +2,6 @@ using Tradewire.Contracts.Features;
 using Tradewire.Contracts.News;
 using Tradewire.ServiceDefaults.MarketData;
 using Tradewire.Watchlist.Domain;
-using Xunit;
 
 namespace Tradewire.Watchlist.Tests;
 

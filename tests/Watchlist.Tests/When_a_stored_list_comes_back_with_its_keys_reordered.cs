@@ -1,5 +1,4 @@
 using Tradewire.Watchlist.Domain;
-using Xunit;
 
 namespace Tradewire.Watchlist.Tests;
 

@@ -1,7 +1,6 @@
 using Tradewire.ServiceDefaults.MarketData;
 using Tradewire.Contracts.News;
 using Tradewire.Watchlist.Domain;
-using Xunit;
 
 namespace Tradewire.Watchlist.Tests;
 

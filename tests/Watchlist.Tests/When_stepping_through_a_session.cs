@@ -2,7 +2,6 @@ using System.Text.Json;
 using Tradewire.Contracts.Features;
 using Tradewire.Contracts.News;
 using Tradewire.Watchlist.Domain;
-using Xunit;
 
 namespace Tradewire.Watchlist.Tests;
 

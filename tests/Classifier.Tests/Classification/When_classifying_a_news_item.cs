@@ -3,7 +3,6 @@ using Tradewire.Classifier.Classification;
 using Tradewire.Classifier.Sentiment;
 using Tradewire.Classifier.Tickers;
 using Tradewire.Contracts.News;
-using Xunit;
 
 namespace Tradewire.Classifier.Tests.Classification;
 

@@ -1,6 +1,5 @@
 using Tradewire.Classifier.Sentiment;
 using Tradewire.SentimentTrainer;
-using Xunit;
 
 namespace Tradewire.Classifier.Tests.Sentiment;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Tradewire.Classifier.Sentiment;
-using Xunit;
 
 namespace Tradewire.Classifier.Tests.Sentiment;
 

@@ -1,5 +1,4 @@
 using Tradewire.Classifier.Sentiment;
-using Xunit;
 
 namespace Tradewire.Classifier.Tests.Sentiment;
 

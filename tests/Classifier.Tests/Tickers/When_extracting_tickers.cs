@@ -1,6 +1,5 @@
 using Tradewire.ServiceDefaults.Symbols;
 using Tradewire.Classifier.Tickers;
-using Xunit;
 
 namespace Tradewire.Classifier.Tests.Tickers;
 

@@ -1,5 +1,4 @@
 using Tradewire.ServiceDefaults.Symbols;
-using Xunit;
 
 namespace Tradewire.Classifier.Tests.Tickers;
 

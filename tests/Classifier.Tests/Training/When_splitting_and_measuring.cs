@@ -1,5 +1,4 @@
 using Tradewire.SentimentTrainer;
-using Xunit;
 
 namespace Tradewire.Classifier.Tests.Training;
 

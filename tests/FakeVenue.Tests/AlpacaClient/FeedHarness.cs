@@ -4,7 +4,6 @@ using Tradewire.FakeVenue.MarketData;
 using Tradewire.FakeVenue.Tests.MarketData;
 using Tradewire.Ingest.Live;
 using Tradewire.Ingest.Live.Alpaca;
-using Xunit;
 
 namespace Tradewire.FakeVenue.Tests.AlpacaClient;
 

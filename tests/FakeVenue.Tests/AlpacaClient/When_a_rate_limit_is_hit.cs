@@ -1,6 +1,4 @@
-using System.Net;
 using Tradewire.Ingest.Live.Alpaca;
-using Xunit;
 
 namespace Tradewire.FakeVenue.Tests.AlpacaClient;
 

@@ -1,5 +1,4 @@
 using Tradewire.Ingest.Live.Alpaca;
-using Xunit;
 
 namespace Tradewire.FakeVenue.Tests.AlpacaClient;
 

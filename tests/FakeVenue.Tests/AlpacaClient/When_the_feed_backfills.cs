@@ -1,7 +1,6 @@
 using Tradewire.FakeVenue.MarketData;
 using Tradewire.FakeVenue.Tests.MarketData;
 using Tradewire.Ingest.Live;
-using Xunit;
 
 namespace Tradewire.FakeVenue.Tests.AlpacaClient;
 

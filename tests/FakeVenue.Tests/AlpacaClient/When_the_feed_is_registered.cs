@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Tradewire.Ingest.Live;
 using Tradewire.Ingest.Live.Alpaca;
-using Xunit;
 
 namespace Tradewire.FakeVenue.Tests.AlpacaClient;
 

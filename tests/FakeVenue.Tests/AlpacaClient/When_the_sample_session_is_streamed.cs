@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Tradewire.FakeVenue.MarketData;
 using Tradewire.Ingest.Live;
 using Tradewire.Ingest.Live.Alpaca;
-using Xunit;
 
 namespace Tradewire.FakeVenue.Tests.AlpacaClient;
 

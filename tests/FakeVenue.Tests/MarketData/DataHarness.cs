@@ -1,7 +1,5 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Tradewire.FakeVenue.MarketData;
-using Xunit;
 
 namespace Tradewire.FakeVenue.Tests.MarketData;
 

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using Xunit;
 
 namespace Tradewire.FakeVenue.Tests.MarketData;
 

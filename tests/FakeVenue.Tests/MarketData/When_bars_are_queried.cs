@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json.Nodes;
-using Xunit;
 
 namespace Tradewire.FakeVenue.Tests.MarketData;
 

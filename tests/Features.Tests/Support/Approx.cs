@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Tradewire.Features.Tests.Support;
 
 /// <summary>Equality within a tolerance of the published rounding (values are rounded to 8 or 10 decimals).</summary>

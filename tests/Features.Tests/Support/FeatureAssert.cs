@@ -1,6 +1,5 @@
 using Tradewire.Contracts.Features;
 using Tradewire.Contracts.Market;
-using Xunit;
 
 namespace Tradewire.Features.Tests.Support;
 

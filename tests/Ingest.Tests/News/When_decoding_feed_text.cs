@@ -1,7 +1,6 @@
 using Tradewire.Contracts.News;
 using System.Text;
 using Tradewire.Ingest.News;
-using Xunit;
 
 namespace Tradewire.Ingest.Tests.News;
 

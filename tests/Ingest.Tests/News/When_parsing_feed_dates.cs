@@ -1,5 +1,4 @@
 using Tradewire.Ingest.News;
-using Xunit;
 
 namespace Tradewire.Ingest.Tests.News;
 

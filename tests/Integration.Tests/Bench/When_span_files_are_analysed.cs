@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Tradewire.Cli.Bench;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Bench;
 

@@ -1,5 +1,3 @@
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 using static Tradewire.Integration.Tests.BrokerGateway.GatewayScenario;
 
 namespace Tradewire.Integration.Tests.BrokerGateway;

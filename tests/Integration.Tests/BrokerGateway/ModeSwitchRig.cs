@@ -1,8 +1,5 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Tradewire.FakeVenue;
-using Tradewire.Integration.Tests.Support;
 using static Tradewire.Integration.Tests.BrokerGateway.GatewayScenario;
 
 namespace Tradewire.Integration.Tests.BrokerGateway;

@@ -1,6 +1,4 @@
 using Tradewire.Integration.Tests.Dispatcher;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.BrokerGateway;
 

@@ -1,11 +1,6 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Venue;
 using Tradewire.FakeVenue;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 using static Tradewire.Integration.Tests.BrokerGateway.GatewayScenario;
 
 namespace Tradewire.Integration.Tests.BrokerGateway;

@@ -1,12 +1,9 @@
 using System.Net.Http.Headers;
-using Microsoft.Extensions.DependencyInjection;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Mode;
 using Tradewire.Cli.Rollback;
 using Tradewire.FakeVenue;
 using Tradewire.Integration.Tests.Dispatcher;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 using Xunit.Abstractions;
 using static Tradewire.Integration.Tests.BrokerGateway.GatewayScenario;
 

@@ -1,7 +1,5 @@
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.FakeVenue;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 using static Tradewire.Integration.Tests.BrokerGateway.GatewayScenario;
 
 namespace Tradewire.Integration.Tests.BrokerGateway;

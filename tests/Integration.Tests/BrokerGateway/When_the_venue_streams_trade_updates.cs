@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.FakeVenue;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 using Xunit.Abstractions;
 using static Tradewire.Integration.Tests.BrokerGateway.GatewayScenario;
 

@@ -1,4 +1,3 @@
-using Xunit;
 using Tradewire.Cli.BurnIn;
 
 namespace Tradewire.Integration.Tests.BurnIn;

@@ -1,5 +1,3 @@
-using Xunit;
-using Tradewire.Cli;
 using Tradewire.Cli.BurnIn;
 
 namespace Tradewire.Integration.Tests.BurnIn;

@@ -1,6 +1,4 @@
-using Xunit;
 using Xunit.Abstractions;
-using Tradewire.Integration.Tests.Support;
 using Tradewire.Cli.BurnIn;
 using Tradewire.Cli.Outcomes;
 using Tradewire.Integration.Tests.Pipeline;

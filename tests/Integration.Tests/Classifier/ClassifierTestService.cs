@@ -1,6 +1,4 @@
-using MassTransit;
 using Tradewire.Classifier;
-using Tradewire.Integration.Tests.Support;
 
 namespace Tradewire.Integration.Tests.Classifier;
 

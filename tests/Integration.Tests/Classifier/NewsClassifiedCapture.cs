@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using MassTransit;
 using Tradewire.Contracts.News;
 
 namespace Tradewire.Integration.Tests.Classifier;

@@ -1,9 +1,6 @@
 using Tradewire.ServiceDefaults.MarketTime;
-using MassTransit;
 using Tradewire.Classifier.Consumers;
 using Tradewire.Contracts.News;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Classifier;
 

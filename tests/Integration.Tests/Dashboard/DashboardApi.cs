@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace Tradewire.Integration.Tests.Dashboard;
 
 /// <summary>The dashboard's JSON API, read the way the page reads it.</summary>

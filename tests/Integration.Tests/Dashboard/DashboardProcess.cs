@@ -1,6 +1,3 @@
-using Tradewire.Cli;
-using Tradewire.Integration.Tests.Support;
-
 namespace Tradewire.Integration.Tests.Dashboard;
 
 /// <summary>

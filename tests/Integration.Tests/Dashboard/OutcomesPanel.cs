@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.Playwright;
-using Tradewire.Cli;
-using Xunit;
 using static Microsoft.Playwright.Assertions;
 
 namespace Tradewire.Integration.Tests.Dashboard;

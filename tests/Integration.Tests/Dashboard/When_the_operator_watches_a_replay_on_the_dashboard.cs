@@ -1,12 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.Playwright;
 using Tradewire.Cli.Outcomes;
 using Tradewire.Integration.Tests.Pipeline;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,13 +1,8 @@
-using System.Text.Json;
-using MassTransit;
-using Tradewire.Cli;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Features;
 using Tradewire.Contracts.Market;
 using Tradewire.Contracts.News;
-using Tradewire.Integration.Tests.Support;
 using Microsoft.Playwright;
-using Xunit;
 using static Microsoft.Playwright.Assertions;
 
 namespace Tradewire.Integration.Tests.Dashboard;

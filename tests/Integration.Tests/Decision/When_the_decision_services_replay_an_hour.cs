@@ -1,9 +1,6 @@
-using System.Text.Json;
 using Tradewire.Contracts.Signals;
 using Tradewire.Contracts.Watchlist;
-using Tradewire.Integration.Tests.Support;
 using Tradewire.ServiceDefaults.MarketTime;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Decision;
 

@@ -1,15 +1,12 @@
 using System.Net.Http.Headers;
-using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tradewire.Contracts.Signals;
 using Tradewire.Dispatcher;
-using Tradewire.Integration.Tests.Support;
 using Tradewire.ServiceDefaults;
 using Tradewire.ServiceDefaults.Database;
 

@@ -1,6 +1,4 @@
-using MassTransit;
 using Tradewire.Contracts.Execution;
-using Tradewire.Integration.Tests.Support;
 
 namespace Tradewire.Integration.Tests.Dispatcher;
 

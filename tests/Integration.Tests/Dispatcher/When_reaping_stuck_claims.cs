@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
-
 namespace Tradewire.Integration.Tests.Dispatcher;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Tradewire.Integration.Tests.Support;
-using Xunit;
-
 namespace Tradewire.Integration.Tests.Dispatcher;
 
 public sealed class When_signals_are_committed

@@ -1,10 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Tradewire.Cli;
 using Tradewire.Cli.Outcomes;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Dispatcher;
 

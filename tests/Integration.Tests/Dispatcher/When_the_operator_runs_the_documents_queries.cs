@@ -1,6 +1,4 @@
 using Npgsql;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 using static Tradewire.Integration.Tests.Dispatcher.Sql;
 
 namespace Tradewire.Integration.Tests.Dispatcher;

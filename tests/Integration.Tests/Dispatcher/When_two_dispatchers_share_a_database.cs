@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Tradewire.Dispatcher.Runs;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Tradewire.Integration.Tests.Dispatcher;

@@ -1,4 +1,3 @@
-using MassTransit;
 using Tradewire.Contracts.Features;
 
 namespace Tradewire.Integration.Tests.Features;

@@ -1,9 +1,6 @@
-using MassTransit;
 using Tradewire.Contracts.Features;
 using Tradewire.Contracts.Market;
 using Tradewire.Features.Domain;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Features;
 

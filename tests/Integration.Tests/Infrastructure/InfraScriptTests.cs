@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Runtime.Versioning;
 using System.Text;
 using Npgsql;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Infrastructure;
 

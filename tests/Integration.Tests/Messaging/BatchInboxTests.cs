@@ -1,8 +1,5 @@
-using MassTransit;
 using Tradewire.Integration.Tests.Messages;
-using Tradewire.Integration.Tests.Support;
 using Tradewire.ServiceDefaults.Messaging.Outbox;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Messaging;
 

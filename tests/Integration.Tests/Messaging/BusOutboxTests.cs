@@ -1,8 +1,4 @@
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Tradewire.Integration.Tests.Messages;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Messaging;
 

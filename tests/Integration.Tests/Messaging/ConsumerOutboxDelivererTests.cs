@@ -1,10 +1,6 @@
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tradewire.ServiceDefaults.Messaging.Outbox;
 using Tradewire.Integration.Tests.Messages;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Messaging;
 

@@ -1,9 +1,5 @@
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Tradewire.Integration.Tests.Support;
 using Tradewire.ServiceDefaults.Messaging.Outbox;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Messaging;
 

@@ -1,7 +1,4 @@
-using MassTransit;
 using Tradewire.Integration.Tests.Messages;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Messaging;
 

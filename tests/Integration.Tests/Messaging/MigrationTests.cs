@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Tradewire.Integration.Tests.Support;
 using Tradewire.ServiceDefaults.Database;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Messaging;
 

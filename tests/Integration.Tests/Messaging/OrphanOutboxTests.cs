@@ -1,11 +1,7 @@
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tradewire.Integration.Tests.Messages;
-using Tradewire.Integration.Tests.Support;
 using Tradewire.ServiceDefaults.Messaging.Outbox;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Messaging;
 

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using MassTransit;
 using Tradewire.Integration.Tests.Messages;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Messaging;
 

@@ -1,10 +1,6 @@
 using System.Diagnostics;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Tradewire.Integration.Tests.Messages;
-using Tradewire.Integration.Tests.Support;
 using Tradewire.ServiceDefaults.Messaging.Sagas;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Tradewire.Integration.Tests.Messaging;

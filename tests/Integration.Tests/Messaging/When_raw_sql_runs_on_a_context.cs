@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tradewire.Contracts.Signals;
-using Tradewire.Integration.Tests.Support;
 using Tradewire.ServiceDefaults.Database;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Messaging;
 

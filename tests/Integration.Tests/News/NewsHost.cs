@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tradewire.Ingest;
 using Tradewire.Ingest.News;
-using Tradewire.Integration.Tests.Support;
 using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Integration.Tests.News;

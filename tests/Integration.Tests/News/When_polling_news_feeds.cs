@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Tradewire.Ingest.News;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.News;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Tradewire.Cli;
-using Tradewire.Integration.Tests.Support;
 
 namespace Tradewire.Integration.Tests.Operate;
 

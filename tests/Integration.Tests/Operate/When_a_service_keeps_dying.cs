@@ -1,5 +1,4 @@
 using Tradewire.Cli.Operate;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Operate;
 

@@ -1,8 +1,5 @@
-using Tradewire.Cli;
 using Tradewire.Integration.Tests.Pipeline;
-using Tradewire.Integration.Tests.Support;
 using Tradewire.ServiceDefaults.MarketTime;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Operate;
 

@@ -1,9 +1,5 @@
-using System.Text.Json;
-using Tradewire.Cli;
 using Tradewire.Cli.Operate;
 using Tradewire.Integration.Tests.Pipeline;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Operate;
 

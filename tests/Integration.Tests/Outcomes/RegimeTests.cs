@@ -1,4 +1,3 @@
-using Xunit;
 using Tradewire.Cli.Outcomes;
 
 namespace Tradewire.Integration.Tests.Outcomes;

@@ -1,5 +1,3 @@
-using Tradewire.Integration.Tests.Support;
-
 namespace Tradewire.Integration.Tests.Pipeline;
 
 /// <summary>The spans of a replay grouped into traces, and what a trace test asks of each one.</summary>

@@ -1,8 +1,4 @@
-using Xunit;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using Tradewire.Cli;
-using Tradewire.Integration.Tests.Support;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Integration.Tests.Pipeline;

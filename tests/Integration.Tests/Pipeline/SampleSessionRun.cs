@@ -1,6 +1,3 @@
-using Xunit;
-using Tradewire.Cli;
-using Tradewire.Integration.Tests.Support;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Integration.Tests.Pipeline;

@@ -1,11 +1,6 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Xunit;
-using Tradewire.Cli;
 using Tradewire.Cli.BurnIn;
 using Tradewire.FakeVenue.MarketData;
 using Tradewire.Integration.Tests.Services;
-using Tradewire.Integration.Tests.Support;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Integration.Tests.Pipeline;

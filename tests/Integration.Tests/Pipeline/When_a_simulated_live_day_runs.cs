@@ -1,8 +1,5 @@
-using Xunit;
-using Tradewire.Cli;
 using Tradewire.FakeVenue.MarketData;
 using Tradewire.Integration.Tests.Services;
-using Tradewire.Integration.Tests.Support;
 
 namespace Tradewire.Integration.Tests.Pipeline;
 

@@ -1,7 +1,4 @@
-using Xunit;
-using Tradewire.Cli;
 using Tradewire.Integration.Tests.Services;
-using Tradewire.Integration.Tests.Support;
 
 namespace Tradewire.Integration.Tests.Pipeline;
 

@@ -1,9 +1,6 @@
-using Xunit;
 using Xunit.Abstractions;
 using System.Net;
-using Tradewire.Cli;
 using Tradewire.Integration.Tests.Services;
-using Tradewire.Integration.Tests.Support;
 
 namespace Tradewire.Integration.Tests.Pipeline;
 

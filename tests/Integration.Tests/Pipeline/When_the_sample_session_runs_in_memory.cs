@@ -1,6 +1,4 @@
-using Tradewire.Cli;
 using Tradewire.Cli.Bench.InMemory;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Tradewire.Integration.Tests.Pipeline;

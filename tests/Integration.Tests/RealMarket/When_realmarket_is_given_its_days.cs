@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Tradewire.Cli.RealMarket;
 using Tradewire.Integration.Tests.Operate;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.RealMarket;
 

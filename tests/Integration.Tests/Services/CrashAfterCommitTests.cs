@@ -1,7 +1,3 @@
-using Tradewire.Cli;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
-
 namespace Tradewire.Integration.Tests.Services;
 
 [Collection(ServiceProcessesCollection.Name)]

@@ -1,4 +1,3 @@
-using Xunit;
 using Tradewire.Cli.Smoke;
 
 namespace Tradewire.Integration.Tests.Smoke;

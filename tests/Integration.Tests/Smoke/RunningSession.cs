@@ -1,9 +1,6 @@
-using Xunit;
-using Tradewire.Cli;
 using Tradewire.Cli.BurnIn;
 using Tradewire.Cli.Smoke;
 using Tradewire.Integration.Tests.Pipeline;
-using Tradewire.Integration.Tests.Support;
 
 namespace Tradewire.Integration.Tests.Smoke;
 

@@ -1,7 +1,4 @@
-using Tradewire.Cli;
 using Tradewire.Integration.Tests.Pipeline;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Smoke;
 

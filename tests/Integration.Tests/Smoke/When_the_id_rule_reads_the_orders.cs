@@ -1,7 +1,4 @@
-using Tradewire.Cli;
 using Tradewire.Cli.Smoke;
-using Tradewire.Integration.Tests.Support;
-using Xunit;
 
 namespace Tradewire.Integration.Tests.Smoke;
 

@@ -1,7 +1,4 @@
-using Xunit;
 using Xunit.Abstractions;
-using Tradewire.Integration.Tests.Support;
-using Tradewire.Cli;
 using Tradewire.Cli.Smoke;
 
 namespace Tradewire.Integration.Tests.Smoke;

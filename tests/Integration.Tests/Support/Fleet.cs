@@ -1,5 +1,3 @@
-using Tradewire.Cli;
-
 namespace Tradewire.Integration.Tests.Support;
 
 /// <summary>The real service processes, built in the configuration the tests themselves were built in.</summary>

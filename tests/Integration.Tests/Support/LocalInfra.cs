@@ -1,5 +1,4 @@
 using Npgsql;
-using Tradewire.Cli;
 
 namespace Tradewire.Integration.Tests.Support;
 

@@ -1,4 +1,3 @@
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Tradewire.Integration.Tests.Messages;
 using Tradewire.ServiceDefaults.Sequencing;

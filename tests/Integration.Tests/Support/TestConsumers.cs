@@ -1,4 +1,3 @@
-using MassTransit;
 using Tradewire.Integration.Tests.Messages;
 using Tradewire.ServiceDefaults.Messaging.Outbox;
 

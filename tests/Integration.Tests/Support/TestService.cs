@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Tradewire.Integration.Tests.Support;
 
 /// <summary>A <see cref="ServiceHost"/> on the test-only database (<see cref="TestDbContext"/>: test effects, a counter saga).</summary>

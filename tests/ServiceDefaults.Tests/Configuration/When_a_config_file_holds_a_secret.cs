@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Tradewire.ServiceDefaults.Configuration;
-using Xunit;
 
 namespace Tradewire.ServiceDefaults.Tests.Configuration;
 

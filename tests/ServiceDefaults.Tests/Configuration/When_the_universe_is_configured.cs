@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tradewire.ServiceDefaults.Symbols;
-using Xunit;
 
 namespace Tradewire.ServiceDefaults.Tests.Configuration;
 

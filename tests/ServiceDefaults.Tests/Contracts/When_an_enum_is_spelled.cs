@@ -3,7 +3,6 @@ using MassTransit.Serialization;
 using Tradewire.Contracts;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Signals;
-using Xunit;
 
 namespace Tradewire.ServiceDefaults.Tests.Contracts;
 

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Xunit;
 
 namespace Tradewire.ServiceDefaults.Tests.Contracts;
 

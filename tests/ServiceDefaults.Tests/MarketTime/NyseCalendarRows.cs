@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Tradewire.ServiceDefaults.Tests.MarketTime;
 
 /// <summary>

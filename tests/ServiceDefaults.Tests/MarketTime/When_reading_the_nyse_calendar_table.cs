@@ -1,5 +1,4 @@
 using Tradewire.ServiceDefaults.MarketTime;
-using Xunit;
 
 namespace Tradewire.ServiceDefaults.Tests.MarketTime;
 

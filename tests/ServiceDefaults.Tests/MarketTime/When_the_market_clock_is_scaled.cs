@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using Tradewire.ServiceDefaults.MarketTime;
-using Xunit;
 
 namespace Tradewire.ServiceDefaults.Tests.MarketTime;
 

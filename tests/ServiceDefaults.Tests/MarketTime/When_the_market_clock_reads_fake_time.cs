@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
 using Tradewire.ServiceDefaults.MarketTime;
-using Xunit;
 
 namespace Tradewire.ServiceDefaults.Tests.MarketTime;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Tradewire.ServiceDefaults.Messaging;
-using Xunit;
 
 namespace Tradewire.ServiceDefaults.Tests.Messaging;
 
