@@ -1,9 +1,7 @@
 using MassTransit;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Tradewire.Dispatcher.Consumers;
 using Tradewire.Dispatcher.Http;
 using Tradewire.Dispatcher.Runs;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tradewire.Watchlist.Consumers;
 using Tradewire.Watchlist.Domain;

@@ -1,4 +1,3 @@
-using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Risk;
 using Tradewire.Contracts.Risk;
 using Tradewire.ServiceDefaults.MarketTime;

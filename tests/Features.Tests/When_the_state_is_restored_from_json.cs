@@ -1,4 +1,3 @@
-using Tradewire.Contracts.Features;
 using Tradewire.Features.Domain;
 using Tradewire.Features.Tests.Support;
 

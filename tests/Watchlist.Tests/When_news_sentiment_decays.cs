@@ -1,6 +1,5 @@
 using Tradewire.ServiceDefaults.MarketData;
 using Tradewire.Contracts.News;
-using Tradewire.Watchlist.Domain;
 
 namespace Tradewire.Watchlist.Tests;
 

@@ -1,5 +1,3 @@
-using Tradewire.BrokerGateway.Broker;
-
 namespace Tradewire.BrokerGateway.Engine;
 
 public sealed partial class MinuteEngine

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;

@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Persistence;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.Contracts.Risk;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Mode;
-using Tradewire.BrokerGateway.Persistence;
 using Tradewire.Contracts.Risk;
 using Tradewire.ServiceDefaults.Operator;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Tradewire.BrokerGateway.Engine;
 using Tradewire.BrokerGateway.Persistence;
 using Tradewire.BrokerGateway.Risk;
 using Tradewire.Contracts.Risk;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Tradewire.BrokerGateway.Broker;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts;
 

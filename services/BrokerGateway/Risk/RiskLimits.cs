@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace Tradewire.BrokerGateway.Risk;
 
 /// <summary>Pre-trade limits, section <c>Risk</c>. Fractions are of equity (0.05 = 5%); notionals in USD.</summary>

@@ -3,7 +3,6 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tradewire.Contracts.Risk;
-using Tradewire.Dashboard.Persistence;
 
 namespace Tradewire.Dashboard.Watchdog;
 

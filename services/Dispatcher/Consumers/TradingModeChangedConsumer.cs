@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.Extensions.Logging;
 using Tradewire.Contracts.Execution;
 using Tradewire.Dispatcher.Persistence;
 using Tradewire.ServiceDefaults.Messaging;

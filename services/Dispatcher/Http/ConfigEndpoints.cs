@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Tradewire.Contracts.Execution;
 using Tradewire.Dispatcher.Domain;

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Tradewire.Dispatcher.Domain.Outcomes;
 using Tradewire.ServiceDefaults.Database;

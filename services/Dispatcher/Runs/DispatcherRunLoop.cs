@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Tradewire.Dispatcher;
 
 namespace Tradewire.Dispatcher.Runs;
 

@@ -1,15 +1,11 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Tradewire.Contracts.Execution;
 using Tradewire.Dispatcher.Domain;
 using Tradewire.Dispatcher.Persistence;
-using Tradewire.Dispatcher;
 using Tradewire.ServiceDefaults.Configuration;
-using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Dispatcher.Runs;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tradewire.Contracts.Execution;
 using Tradewire.Dispatcher.Domain;

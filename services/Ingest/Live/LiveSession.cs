@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 using Tradewire.Contracts.News;
 using Tradewire.Ingest.Replay;
 using Tradewire.ServiceDefaults.MarketTime;

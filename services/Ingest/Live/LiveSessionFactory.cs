@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Tradewire.Ingest.Replay;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Ingest.Live;

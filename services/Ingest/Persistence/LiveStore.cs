@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradewire.Contracts.Risk;
 using Tradewire.Ingest.Live;
 using Tradewire.Ingest.Publishing;

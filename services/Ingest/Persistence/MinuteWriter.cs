@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Tradewire.Contracts.Market;
 using Tradewire.Contracts.News;

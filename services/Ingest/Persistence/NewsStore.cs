@@ -1,6 +1,5 @@
 using Tradewire.Contracts.News;
 using System.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using Tradewire.Ingest.News;

@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tradewire.Contracts.Diagnostics;
 using Tradewire.ServiceDefaults.Database;

@@ -1,5 +1,4 @@
 using MassTransit;
-using MassTransit.Configuration;
 
 namespace Tradewire.ServiceDefaults.Messaging;
 

@@ -1,6 +1,5 @@
 using MassTransit.Logging;
 using MassTransit.Monitoring;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;

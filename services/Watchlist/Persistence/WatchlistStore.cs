@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Tradewire.ServiceDefaults.Sequencing;
 using NpgsqlTypes;

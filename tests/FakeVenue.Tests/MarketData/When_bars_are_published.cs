@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Tradewire.FakeVenue.Tests.MarketData;
 
 /// <summary>The stream's data phase: which bars go out, when on the market clock, and how bad recorded bars look on the wire.</summary>

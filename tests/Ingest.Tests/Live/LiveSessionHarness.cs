@@ -4,7 +4,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Tradewire.Ingest.Live;
-using Tradewire.Ingest.Replay;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Ingest.Tests.Live;

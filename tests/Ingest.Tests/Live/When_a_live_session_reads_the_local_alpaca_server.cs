@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Tradewire.Contracts.Market;
 using Tradewire.FakeVenue.MarketData;
 using Tradewire.Ingest.Live;
 using Tradewire.Ingest.Replay;

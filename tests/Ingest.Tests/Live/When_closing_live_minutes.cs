@@ -1,4 +1,3 @@
-using Tradewire.ServiceDefaults.Symbols;
 using Tradewire.Ingest.Live;
 using Tradewire.Ingest.Replay;
 using Tradewire.ServiceDefaults.MarketTime;

@@ -1,18 +1,14 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Tradewire.BrokerGateway;
 using Tradewire.BrokerGateway.Http;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
-using Tradewire.ServiceDefaults;
 using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.MarketTime;
-using Tradewire.ServiceDefaults.Messaging;
 
 namespace Tradewire.Integration.Tests.BrokerGateway;
 

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Mode;
 using Tradewire.Cli.Rollback;
-using Tradewire.FakeVenue;
 using Tradewire.Integration.Tests.Dispatcher;
 using Xunit.Abstractions;
 using static Tradewire.Integration.Tests.BrokerGateway.GatewayScenario;

@@ -1,13 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tradewire.Contracts.Signals;
 using Tradewire.Contracts.Watchlist;
-using Tradewire.ServiceDefaults;
 using Tradewire.ServiceDefaults.Database;
-using Tradewire.ServiceDefaults.Messaging;
 using Tradewire.Signal;
 using Tradewire.Signal.Consumers;
 using Tradewire.Watchlist;

@@ -1,13 +1,10 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tradewire.Contracts.Signals;
 using Tradewire.Dispatcher;
-using Tradewire.ServiceDefaults;
 using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Integration.Tests.Dispatcher;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Tradewire.Ingest.News;
 
 namespace Tradewire.Integration.Tests.News;

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using MassTransit.Serialization;
 
 namespace Tradewire.ServiceDefaults.Tests.Contracts;

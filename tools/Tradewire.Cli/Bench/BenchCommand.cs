@@ -3,7 +3,6 @@ using System.CommandLine;
 using Tradewire.Cli.CommandLine;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Cli.Bench;

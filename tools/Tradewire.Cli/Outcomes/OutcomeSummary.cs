@@ -1,5 +1,4 @@
 using System.Globalization;
-using Tradewire.Dispatcher.Domain.Outcomes;
 using Tradewire.Dispatcher.Http;
 using Summary = Tradewire.Dispatcher.Domain.Outcomes.OutcomeSummary;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.Extensions.Logging;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 
 namespace Tradewire.BrokerGateway.Broker.Alpaca;
 

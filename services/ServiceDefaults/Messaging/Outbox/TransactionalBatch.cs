@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using MassTransit;
-using MassTransit.Middleware.Outbox;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Tradewire.ServiceDefaults.Database;

@@ -9,7 +9,6 @@ using Tradewire.BrokerGateway.Saga;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
 using Tradewire.Contracts.Risk;
-using Tradewire.Contracts;
 
 namespace Tradewire.Cli.Bench.InMemory;
 
