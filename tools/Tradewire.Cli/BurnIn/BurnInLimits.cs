@@ -22,7 +22,7 @@ public sealed record BurnInLimits(decimal MaxPortfolioHeatFraction, decimal MaxD
         var limits = risk.GetProperty("limits");
         var dispatch = config.GetProperty("config");
         return new BurnInLimits(
-            limits.GetProperty("maxPortfolioHeatPct").GetDecimal(), limits.GetProperty("maxDailyLossPct").GetDecimal(),
+            limits.GetProperty("maxPortfolioHeatFraction").GetDecimal(), limits.GetProperty("maxDailyLossFraction").GetDecimal(),
             limits.GetProperty("startingEquity").GetDecimal(),
             dispatch.GetProperty("max_risk_per_trade_pct").GetDecimal(), dispatch.GetProperty("paper_equity").GetDecimal());
     }
