@@ -16,14 +16,16 @@ public static class ModeGuard
     public const string ConfirmPhrase = "CONFIRM LIVE TRADING";
 
     /// <summary>The request's own problems (400): an unknown mode, or LIVE without the exact phrase.</summary>
-    public static ModeRefusal? CheckRequest(ModeRequest? request) => request switch
+    public static ModeRefusal? CheckRequest(ModeRequest? request)
     {
-        null or { Mode: null or "" } => new("MODE_REQUIRED", "Body must be JSON {\"mode\": \"PAPER\"} or {\"mode\": \"LIVE\", \"confirm\": \"" + ConfirmPhrase + "\"}.", 400),
-        { Mode: var word } when !Wire.TryParse<ExecutionMode>(word, out _) => new("MODE_INVALID", $"mode must be PAPER or LIVE, not '{word}'.", 400),
-        { Mode: var word } when Wire.Parse<ExecutionMode>(word!) == ExecutionMode.Live && !string.Equals(request.Confirm, ConfirmPhrase, StringComparison.Ordinal) =>
-            new("CONFIRM_PHRASE_MISMATCH", $"A switch to LIVE needs \"confirm\": \"{ConfirmPhrase}\", exactly.", 400),
-        _ => null,
-    };
+        if (request is not { Mode: { Length: > 0 } word })
+            return new("MODE_REQUIRED", "Body must be JSON {\"mode\": \"PAPER\"} or {\"mode\": \"LIVE\", \"confirm\": \"" + ConfirmPhrase + "\"}.", 400);
+        if (!Wire.TryParse<ExecutionMode>(word, out var mode))
+            return new("MODE_INVALID", $"mode must be PAPER or LIVE, not '{word}'.", 400);
+        if (mode == ExecutionMode.Live && !string.Equals(request.Confirm, ConfirmPhrase, StringComparison.Ordinal))
+            return new("CONFIRM_PHRASE_MISMATCH", $"A switch to LIVE needs \"confirm\": \"{ConfirmPhrase}\", exactly.", 400);
+        return null;
+    }
 
     /// <summary>The gateway's problems with going LIVE now (409), or null when it may.</summary>
     public static ModeRefusal? CheckLive(BrokerOptions options, bool killSwitchEngaged, long openPositions, long workingPaperOrders)
