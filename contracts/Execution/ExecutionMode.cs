@@ -4,8 +4,4 @@ namespace Tradewire.Contracts.Execution;
 
 /// <summary>Where orders go: <c>PAPER</c> (the gateway's own simulated venue) or <c>LIVE</c> (the broker's API).</summary>
 [JsonConverter(typeof(WireWords<ExecutionMode>))]
-public enum ExecutionMode
-{
-    [JsonStringEnumMemberName("PAPER")] Paper,
-    [JsonStringEnumMemberName("LIVE")] Live,
-}
+public enum ExecutionMode { Paper, Live }

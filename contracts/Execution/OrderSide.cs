@@ -4,8 +4,4 @@ namespace Tradewire.Contracts.Execution;
 
 /// <summary>Which way an order trades: <c>BUY</c> (a long entry, or a short's exit) or <c>SELL</c>.</summary>
 [JsonConverter(typeof(WireWords<OrderSide>))]
-public enum OrderSide
-{
-    [JsonStringEnumMemberName("BUY")] Buy,
-    [JsonStringEnumMemberName("SELL")] Sell,
-}
+public enum OrderSide { Buy, Sell }

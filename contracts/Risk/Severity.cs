@@ -7,10 +7,4 @@ namespace Tradewire.Contracts.Risk;
 /// <c>CRITICAL</c> (look now), <c>EMERGENCY</c> (the kill switch could not leave the account flat).
 /// </summary>
 [JsonConverter(typeof(WireWords<Severity>))]
-public enum Severity
-{
-    [JsonStringEnumMemberName("INFO")] Info,
-    [JsonStringEnumMemberName("WARN")] Warn,
-    [JsonStringEnumMemberName("CRITICAL")] Critical,
-    [JsonStringEnumMemberName("EMERGENCY")] Emergency,
-}
+public enum Severity { Info, Warn, Critical, Emergency }

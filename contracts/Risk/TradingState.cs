@@ -7,10 +7,4 @@ namespace Tradewire.Contracts.Risk;
 /// no entries and lets exits run; <c>HALTED</c> (the kill switch) has cancelled and flattened everything.
 /// </summary>
 [JsonConverter(typeof(WireWords<TradingState>))]
-public enum TradingState
-{
-    [JsonStringEnumMemberName("ACTIVE")] Active,
-    [JsonStringEnumMemberName("PAUSED")] Paused,
-    [JsonStringEnumMemberName("REDUCING")] Reducing,
-    [JsonStringEnumMemberName("HALTED")] Halted,
-}
+public enum TradingState { Active, Paused, Reducing, Halted }

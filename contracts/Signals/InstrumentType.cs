@@ -4,9 +4,4 @@ namespace Tradewire.Contracts.Signals;
 
 /// <summary>The instrument a recommendation names: <c>CALL</c>, <c>PUT</c> or <c>STOCK</c>.</summary>
 [JsonConverter(typeof(WireWords<InstrumentType>))]
-public enum InstrumentType
-{
-    [JsonStringEnumMemberName("CALL")] Call,
-    [JsonStringEnumMemberName("PUT")] Put,
-    [JsonStringEnumMemberName("STOCK")] Stock,
-}
+public enum InstrumentType { Call, Put, Stock }

@@ -6,10 +6,4 @@ namespace Tradewire.Contracts.Signals;
 /// What a recommendation proposes. Options actions are traded as the underlying: <c>BUY_PUT</c> as a short of it.
 /// </summary>
 [JsonConverter(typeof(WireWords<TradeAction>))]
-public enum TradeAction
-{
-    [JsonStringEnumMemberName("BUY_CALL")] BuyCall,
-    [JsonStringEnumMemberName("BUY_PUT")] BuyPut,
-    [JsonStringEnumMemberName("BUY_STOCK")] BuyStock,
-    [JsonStringEnumMemberName("SELL_PREMIUM")] SellPremium,
-}
+public enum TradeAction { BuyCall, BuyPut, BuyStock, SellPremium }

@@ -8,8 +8,9 @@ namespace Tradewire.ServiceDefaults.Tests.Contracts;
 
 /// <summary>
 /// An enum has one spelling outside C#: the word messages carry and columns store. The bus writes it through the
-/// enum's JSON attributes and the stores through <see cref="Wire"/>; these prove the two agree for every contract
-/// enum, and that a word no member has is refused at the boundary instead of becoming a default value.
+/// enum's converter (<see cref="WireWords{TEnum}"/>) and the stores through <see cref="Wire"/>; these prove the
+/// two agree for every contract enum, and that a word no member has is refused at the boundary instead of
+/// becoming a default value.
 /// </summary>
 public sealed class When_an_enum_is_spelled
 {
