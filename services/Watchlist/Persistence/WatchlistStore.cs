@@ -1,10 +1,7 @@
-using System.Text;
 using System.Text.Json;
-using Npgsql;
-using Tradewire.ServiceDefaults.Sequencing;
-using NpgsqlTypes;
 using Tradewire.Contracts.Watchlist;
 using Tradewire.ServiceDefaults.Database;
+using Tradewire.ServiceDefaults.Sequencing;
 using Tradewire.Watchlist.Domain;
 
 namespace Tradewire.Watchlist.Persistence;
@@ -21,26 +18,15 @@ public sealed class WatchlistStore(WatchlistDbContext db)
     public Task Save(DateOnly sessionDate, WatchlistState state, CancellationToken token) =>
         SessionStateStore.Save(db, StateTable, sessionDate, state.LastMinute ?? throw new InvalidOperationException("State has no minute."), state, token);
 
-    /// <summary>One multi-row insert of a ranking; a replayed minute inserts nothing new.</summary>
+    /// <summary>One statement for a ranking (arrays, one per column); a replayed minute inserts nothing new.</summary>
     public async Task SaveRanking(DateOnly sessionDate, DateTimeOffset minute, IReadOnlyList<WatchlistEntry> entries, CancellationToken token)
     {
         if (entries.Count == 0) return;
-        var (connection, tx) = db.InTransaction();
-        var sql = new StringBuilder("INSERT INTO watchlist_state (ts, session_date, rank, ticker, score, attribution, reranked_at) VALUES ");
-        await using var cmd = new NpgsqlCommand { Connection = connection, Transaction = tx };
-        cmd.Parameters.AddWithValue(minute);
-        cmd.Parameters.AddWithValue(sessionDate);
-        cmd.Parameters.AddWithValue(minute.AddMinutes(1));
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var p = 4 + i * 4;
-            sql.Append(i == 0 ? "" : ", ").Append($"($1, $2, ${p}, ${p + 1}, ${p + 2}, ${p + 3}, $3)");
-            cmd.Parameters.AddWithValue(entries[i].Rank);
-            cmd.Parameters.AddWithValue(entries[i].Symbol);
-            cmd.Parameters.AddWithValue(entries[i].Score);
-            cmd.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(entries[i].Attribution, Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        }
-        cmd.CommandText = sql.Append(" ON CONFLICT (ts, ticker) DO NOTHING").ToString();
-        await cmd.ExecuteNonQueryAsync(token);
+        await db.Execute("""
+            INSERT INTO watchlist_state (ts, session_date, rank, ticker, score, attribution, reranked_at)
+            SELECT $1, $2, r, t, s, a::jsonb, $3 FROM unnest($4::integer[], $5::text[], $6::numeric[], $7::text[]) AS x(r, t, s, a)
+            ON CONFLICT (ts, ticker) DO NOTHING
+            """, token, minute, sessionDate, minute.AddMinutes(1), entries.Select(e => e.Rank).ToArray(), entries.Select(e => e.Symbol).ToArray(),
+            entries.Select(e => e.Score).ToArray(), entries.Select(e => JsonSerializer.Serialize(e.Attribution, Json)).ToArray());
     }
 }

@@ -19,18 +19,11 @@ namespace Tradewire.Integration.Tests.Decision;
 /// not reach it); the signal host binds its queue to <see cref="WatchlistUpdated"/> as production does, and a
 /// collector endpoint records every WatchlistUpdated and SignalsEvaluated of the test's session date.
 /// </summary>
-public sealed class DecisionHost : IAsyncDisposable
+public sealed class DecisionHost(ServiceHost host, string inputQueue) : IAsyncDisposable
 {
-    DecisionHost(string connectionString, WebApplication app, string inputQueue)
-    {
-        ConnectionString = connectionString;
-        App = app;
-        InputQueue = inputQueue;
-    }
-
-    public string ConnectionString { get; }
-    public WebApplication App { get; }
-    public string InputQueue { get; }
+    public string ConnectionString => host.ConnectionString;
+    public WebApplication App => host.App;
+    public string InputQueue => inputQueue;
     public DecisionCollector Collector => App.Services.GetRequiredService<DecisionCollector>();
 
     public static Task<DecisionHost> StartWatchlist(DateOnly date) => Start<WatchlistDbContext, WatchlistInputsConsumer>("dwl", date, b => b.AddWatchlist(), bindWatchlist: false);
@@ -58,8 +51,7 @@ public sealed class DecisionHost : IAsyncDisposable
             add(b);
             b.Services.AddSingleton(new DecisionCollector(date));
         });
-        var (connectionString, app) = (host.ConnectionString, host.App);
-        return new DecisionHost(connectionString, app, inputQueue);
+        return new DecisionHost(host, inputQueue);
     }
 
     public async Task Send(object message)
@@ -68,11 +60,7 @@ public sealed class DecisionHost : IAsyncDisposable
         await endpoint.Send(message);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await App.StopAsync();
-        await App.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }
 
 /// <summary>What the decision services published for one session date (others' messages are ignored).</summary>

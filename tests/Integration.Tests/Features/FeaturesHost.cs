@@ -15,19 +15,12 @@ namespace Tradewire.Integration.Tests.Features;
 /// <c>MinuteBarsClosed</c> exchange (the test sends to it directly), so other tests' bars never reach it; a
 /// <see cref="FeaturesComputedRecorder"/> on its own temporary queue collects what the service publishes.
 /// </summary>
-public sealed class FeaturesHost : IAsyncDisposable
+public sealed class FeaturesHost(ServiceHost host) : IAsyncDisposable
 {
-    FeaturesHost(string name, string connectionString, WebApplication app)
-    {
-        ConnectionString = connectionString;
-        App = app;
-        BarsQueue = new Uri($"queue:{name}-minute-bars-closed");
-    }
-
-    public string ConnectionString { get; }
-    public WebApplication App { get; }
-    public Uri BarsQueue { get; }
-    public IBus Bus => App.Services.GetRequiredService<IBus>();
+    public string ConnectionString => host.ConnectionString;
+    public WebApplication App => host.App;
+    public Uri BarsQueue { get; } = new($"queue:{host.Name}-minute-bars-closed");
+    public IBus Bus => host.Bus;
     public FeaturesComputedLog Published => App.Services.GetRequiredService<FeaturesComputedLog>();
 
     public static async Task<FeaturesHost> Start()
@@ -53,13 +46,8 @@ public sealed class FeaturesHost : IAsyncDisposable
             b.Services.AddScoped<FeatureStore>();
             b.Services.AddSingleton<FeaturesComputedLog>();
         });
-        var (connectionString, app) = (host.ConnectionString, host.App);
-        return new FeaturesHost(name, connectionString, app);
+        return new FeaturesHost(host);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await App.StopAsync();
-        await App.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }

@@ -12,18 +12,12 @@ namespace Tradewire.Integration.Tests.News;
 /// Ingest's news registration (<c>AddServiceDatabase</c> + <c>AddNewsFeeds</c>, as Program.cs wires it) on a fresh
 /// database migrated with ingest's own migrations, with a fixed clock for <c>fetched_at</c> and short timeouts.
 /// </summary>
-public sealed class NewsHost : IAsyncDisposable
+public sealed class NewsHost(IHost host, string connectionString) : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = new(2026, 1, 2, 14, 31, 7, TimeSpan.Zero);
 
-    NewsHost(IHost host, string connectionString)
-    {
-        Host = host;
-        ConnectionString = connectionString;
-    }
-
-    public IHost Host { get; }
-    public string ConnectionString { get; }
+    public IHost Host => host;
+    public string ConnectionString => connectionString;
 
     /// <param name="feeds">News:Feeds for the background poller.</param>
     /// <param name="existingDatabase">Reuse a database (a restarted service) instead of creating one.</param>
