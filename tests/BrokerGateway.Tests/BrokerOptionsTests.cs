@@ -1,5 +1,3 @@
-using Tradewire.BrokerGateway.Broker;
-
 namespace Tradewire.BrokerGateway.Tests;
 
 public sealed class When_the_broker_section_is_checked_at_start

@@ -1,5 +1,3 @@
-using Tradewire.BrokerGateway.Engine;
-
 namespace Tradewire.BrokerGateway.Tests;
 
 public sealed class When_the_session_nears_its_close

@@ -1,8 +1,3 @@
-using Tradewire.BrokerGateway.Engine;
-using Tradewire.BrokerGateway.Risk;
-using Tradewire.Contracts.Execution;
-using Tradewire.Contracts.Risk;
-
 namespace Tradewire.BrokerGateway.Tests;
 
 public sealed class When_the_symbol_trade_cap_is_reached

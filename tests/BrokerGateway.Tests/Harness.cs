@@ -1,10 +1,5 @@
-using Tradewire.BrokerGateway.Broker;
-using Tradewire.BrokerGateway.Engine;
-using Tradewire.BrokerGateway.Risk;
 using Tradewire.BrokerGateway.Saga;
-using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
-using Tradewire.Contracts.Risk;
 using Tradewire.Contracts.Signals;
 using Tradewire.Contracts;
 using Tradewire.ServiceDefaults.MarketTime;

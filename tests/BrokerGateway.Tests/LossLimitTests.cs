@@ -1,7 +1,3 @@
-using Tradewire.BrokerGateway.Engine;
-using Tradewire.BrokerGateway.Risk;
-using Tradewire.Contracts.Risk;
-
 namespace Tradewire.BrokerGateway.Tests;
 
 public sealed class When_the_book_is_valued_at_the_last_marks

@@ -1,4 +1,3 @@
-using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Mode;
 
 namespace Tradewire.BrokerGateway.Tests;

@@ -1,5 +1,3 @@
-using Tradewire.BrokerGateway.Risk;
-using Tradewire.Contracts.Risk;
 using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.BrokerGateway.Tests;

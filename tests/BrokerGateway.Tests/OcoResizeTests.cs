@@ -1,7 +1,4 @@
 using Tradewire.BrokerGateway.Broker.Alpaca;
-using Tradewire.BrokerGateway.Engine;
-using Tradewire.Contracts.Execution;
-using Tradewire.Contracts.Risk;
 using Tradewire.Contracts.Signals;
 
 namespace Tradewire.BrokerGateway.Tests;

@@ -1,5 +1,3 @@
-using Tradewire.BrokerGateway.Broker;
-using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
 
 namespace Tradewire.BrokerGateway.Tests;

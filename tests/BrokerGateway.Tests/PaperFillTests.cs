@@ -1,6 +1,3 @@
-using Tradewire.BrokerGateway.Broker;
-using Tradewire.Contracts.Execution;
-
 namespace Tradewire.BrokerGateway.Tests;
 
 /// <summary>Paper fill rules through the engine: entry at the next open, stop/target on a later bar's range.</summary>

@@ -1,5 +1,3 @@
-using Tradewire.BrokerGateway.Broker;
-
 namespace Tradewire.BrokerGateway.Tests;
 
 public sealed class When_the_participation_cap_splits_the_entry

@@ -1,7 +1,3 @@
-using Tradewire.BrokerGateway.Engine;
-using Tradewire.BrokerGateway.Risk;
-using Tradewire.Contracts.Risk;
-
 namespace Tradewire.BrokerGateway.Tests;
 
 public sealed class When_an_open_position_loses_from_the_session_peak

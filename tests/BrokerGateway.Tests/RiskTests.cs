@@ -1,5 +1,3 @@
-using Tradewire.BrokerGateway.Risk;
-
 namespace Tradewire.BrokerGateway.Tests;
 
 public sealed class When_pre_trade_risk_checks_an_entry

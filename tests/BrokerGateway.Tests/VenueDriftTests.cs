@@ -1,4 +1,3 @@
-using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Venue;
 
 namespace Tradewire.BrokerGateway.Tests;

@@ -1,5 +1,3 @@
-using Tradewire.Contracts.Execution;
-
 namespace Tradewire.BrokerGateway.Tests;
 
 /// <summary>Prices the venue refuses (sub-penny, a stop through the market) never leave the gateway; the ledger keeps what was sent.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Tradewire.BrokerGateway.Risk;
 
 namespace Tradewire.BrokerGateway.Tests;
 

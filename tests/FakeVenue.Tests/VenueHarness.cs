@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Tradewire.FakeVenue.Tests;
 
 /// <summary>A started venue and an authorised client speaking to it over HTTP, with the steps the tests repeat.</summary>

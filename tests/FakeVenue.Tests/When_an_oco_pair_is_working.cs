@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Tradewire.FakeVenue.Tests;
 
 public sealed class When_an_oco_pair_is_working

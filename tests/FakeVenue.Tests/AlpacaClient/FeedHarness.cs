@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
-using Tradewire.FakeVenue.MarketData;
 using Tradewire.FakeVenue.Tests.MarketData;
 using Tradewire.Ingest.Live;
 using Tradewire.Ingest.Live.Alpaca;

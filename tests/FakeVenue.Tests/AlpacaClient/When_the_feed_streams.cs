@@ -1,4 +1,3 @@
-using Tradewire.FakeVenue.MarketData;
 using Tradewire.FakeVenue.Tests.MarketData;
 using Tradewire.Ingest.Live;
 

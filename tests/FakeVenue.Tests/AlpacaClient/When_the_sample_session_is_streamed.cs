@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Tradewire.FakeVenue.MarketData;
 using Tradewire.Ingest.Live;
 using Tradewire.Ingest.Live.Alpaca;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Tradewire.FakeVenue.MarketData;
-
 namespace Tradewire.FakeVenue.Tests.MarketData;
 
 /// <summary>A market-data server playing a small session fast, and an authorised REST client.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Tradewire.FakeVenue.Tests.MarketData;
 
 /// <summary>REST <c>GET /v2/stocks/bars</c>: only published bars, paging across symbols, Alpaca-shaped refusals.</summary>

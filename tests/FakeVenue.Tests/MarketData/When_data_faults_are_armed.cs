@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Tradewire.FakeVenue.MarketData;
-
 namespace Tradewire.FakeVenue.Tests.MarketData;
 
 /// <summary>The scripted faults, armed at start-up or through <c>/_control/faults</c>.</summary>

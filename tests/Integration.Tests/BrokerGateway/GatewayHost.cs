@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,8 +6,6 @@ using Tradewire.BrokerGateway;
 using Tradewire.BrokerGateway.Http;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
-using Tradewire.ServiceDefaults.Database;
-using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Integration.Tests.BrokerGateway;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using Tradewire.BrokerGateway.Http;
-using Xunit.Abstractions;
 using static Tradewire.Integration.Tests.BrokerGateway.GatewayScenario;
 
 namespace Tradewire.Integration.Tests.BrokerGateway;

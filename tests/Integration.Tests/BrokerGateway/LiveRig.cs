@@ -1,7 +1,6 @@
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
 using Tradewire.FakeVenue;
-using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Integration.Tests.BrokerGateway;
 

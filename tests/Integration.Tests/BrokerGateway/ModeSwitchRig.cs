@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Tradewire.FakeVenue;
 using static Tradewire.Integration.Tests.BrokerGateway.GatewayScenario;
 

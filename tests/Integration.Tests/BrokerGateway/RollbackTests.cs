@@ -1,9 +1,7 @@
-using System.Net.Http.Headers;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Mode;
 using Tradewire.Cli.Rollback;
 using Tradewire.Integration.Tests.Dispatcher;
-using Xunit.Abstractions;
 using static Tradewire.Integration.Tests.BrokerGateway.GatewayScenario;
 
 namespace Tradewire.Integration.Tests.BrokerGateway;

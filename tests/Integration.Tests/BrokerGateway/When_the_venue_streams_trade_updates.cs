@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.FakeVenue;
-using Xunit.Abstractions;
 using static Tradewire.Integration.Tests.BrokerGateway.GatewayScenario;
 
 namespace Tradewire.Integration.Tests.BrokerGateway;

@@ -1,9 +1,7 @@
-using Xunit.Abstractions;
 using Tradewire.Cli.BurnIn;
 using Tradewire.Cli.Outcomes;
 using Tradewire.Integration.Tests.Pipeline;
 using Tradewire.Integration.Tests.Smoke;
-using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Integration.Tests.BurnIn;
 

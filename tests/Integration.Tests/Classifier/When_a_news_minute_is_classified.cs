@@ -1,4 +1,3 @@
-using Tradewire.ServiceDefaults.MarketTime;
 using Tradewire.Classifier.Consumers;
 using Tradewire.Contracts.News;
 

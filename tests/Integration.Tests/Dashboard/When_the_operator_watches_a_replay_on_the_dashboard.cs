@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.Playwright;
 using Tradewire.Cli.Outcomes;
 using Tradewire.Integration.Tests.Pipeline;
-using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Tradewire.Integration.Tests.Dashboard;

@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tradewire.Contracts.Signals;
 using Tradewire.Contracts.Watchlist;
-using Tradewire.ServiceDefaults.Database;
 using Tradewire.Signal;
 using Tradewire.Signal.Consumers;
 using Tradewire.Watchlist;

@@ -1,6 +1,5 @@
 using Tradewire.Contracts.Signals;
 using Tradewire.Contracts.Watchlist;
-using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Integration.Tests.Decision;
 

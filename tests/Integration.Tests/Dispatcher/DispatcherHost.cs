@@ -1,11 +1,8 @@
-using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tradewire.Contracts.Signals;
 using Tradewire.Dispatcher;
-using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Integration.Tests.Dispatcher;
 

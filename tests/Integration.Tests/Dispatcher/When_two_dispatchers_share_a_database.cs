@@ -1,5 +1,4 @@
 using Tradewire.Dispatcher.Runs;
-using Xunit.Abstractions;
 
 namespace Tradewire.Integration.Tests.Dispatcher;
 

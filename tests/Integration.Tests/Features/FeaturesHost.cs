@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tradewire.Features;
 using Tradewire.Features.Consumers;
 using Tradewire.Features.Persistence;
-using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Messaging;
 
 namespace Tradewire.Integration.Tests.Features;

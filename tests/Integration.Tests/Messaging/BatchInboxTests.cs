@@ -1,4 +1,3 @@
-using Tradewire.Integration.Tests.Messages;
 using Tradewire.ServiceDefaults.Messaging.Outbox;
 
 namespace Tradewire.Integration.Tests.Messaging;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Tradewire.ServiceDefaults.Messaging.Outbox;
-using Tradewire.Integration.Tests.Messages;
 
 namespace Tradewire.Integration.Tests.Messaging;
 

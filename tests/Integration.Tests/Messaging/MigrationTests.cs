@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Integration.Tests.Messaging;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
-using Tradewire.Integration.Tests.Messages;
 using Tradewire.ServiceDefaults.Messaging.Outbox;
 
 namespace Tradewire.Integration.Tests.Messaging;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Tradewire.Integration.Tests.Messages;
 
 namespace Tradewire.Integration.Tests.Messaging;
 

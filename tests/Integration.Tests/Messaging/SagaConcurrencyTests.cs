@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Tradewire.Integration.Tests.Messages;
 using Tradewire.ServiceDefaults.Messaging.Sagas;
-using Xunit.Abstractions;
 
 namespace Tradewire.Integration.Tests.Messaging;
 

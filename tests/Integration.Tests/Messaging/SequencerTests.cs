@@ -1,5 +1,3 @@
-using Tradewire.Integration.Tests.Messages;
-
 namespace Tradewire.Integration.Tests.Messaging;
 
 public sealed class When_two_streams_of_minutes_arrive_out_of_order

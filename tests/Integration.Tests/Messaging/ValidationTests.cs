@@ -1,5 +1,3 @@
-using Tradewire.Integration.Tests.Messages;
-
 namespace Tradewire.Integration.Tests.Messaging;
 
 public sealed class When_a_message_fails_validation

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Tradewire.Contracts.Signals;
-using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Integration.Tests.Messaging;
 

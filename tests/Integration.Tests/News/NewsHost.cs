@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tradewire.Ingest;
 using Tradewire.Ingest.News;
-using Tradewire.ServiceDefaults.Database;
 
 namespace Tradewire.Integration.Tests.News;
 

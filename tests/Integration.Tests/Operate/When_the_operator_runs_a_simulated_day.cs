@@ -1,5 +1,4 @@
 using Tradewire.Integration.Tests.Pipeline;
-using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Integration.Tests.Operate;
 

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using Tradewire.ServiceDefaults.MarketTime;
-
 namespace Tradewire.Integration.Tests.Pipeline;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Tradewire.ServiceDefaults.MarketTime;
-
 namespace Tradewire.Integration.Tests.Pipeline;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using Tradewire.Cli.BurnIn;
 using Tradewire.FakeVenue.MarketData;
 using Tradewire.Integration.Tests.Services;
-using Tradewire.ServiceDefaults.MarketTime;
 
 namespace Tradewire.Integration.Tests.Pipeline;
 

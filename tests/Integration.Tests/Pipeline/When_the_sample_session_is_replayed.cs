@@ -1,4 +1,3 @@
-using Xunit.Abstractions;
 using System.Net;
 using Tradewire.Integration.Tests.Services;
 

@@ -1,5 +1,4 @@
 using Tradewire.Cli.Bench.InMemory;
-using Xunit.Abstractions;
 
 namespace Tradewire.Integration.Tests.Pipeline;
 

@@ -1,6 +1,4 @@
-using Xunit.Abstractions;
 using Tradewire.Cli.BurnIn;
-using Tradewire.ServiceDefaults.MarketTime;
 using static Tradewire.Integration.Tests.Dispatcher.Sql;
 
 namespace Tradewire.Integration.Tests.Pipeline;

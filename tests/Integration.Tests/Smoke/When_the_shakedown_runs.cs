@@ -1,4 +1,3 @@
-using Xunit.Abstractions;
 using Tradewire.Cli.Shakedown;
 using Tradewire.Integration.Tests.Pipeline;
 

@@ -1,4 +1,3 @@
-using Xunit.Abstractions;
 using Tradewire.Cli.Smoke;
 
 namespace Tradewire.Integration.Tests.Smoke;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Tradewire.Integration.Tests.Messages;
 using Tradewire.ServiceDefaults.Sequencing;
 
 namespace Tradewire.Integration.Tests.Support;

@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tradewire.ServiceDefaults;
-using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Messaging;
 
 namespace Tradewire.Integration.Tests.Support;

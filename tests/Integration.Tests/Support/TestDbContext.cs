@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Messaging.Sagas;
 
 namespace Tradewire.Integration.Tests.Support;
