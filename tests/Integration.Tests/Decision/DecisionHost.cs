@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Tradewire.Contracts.Signals;
 using Tradewire.Contracts.Watchlist;
 using Tradewire.ServiceDefaults.Database;
+using Tradewire.ServiceDefaults.Sequencing;
 using Tradewire.Signal;
 using Tradewire.Signal.Consumers;
 using Tradewire.Watchlist;
@@ -44,7 +45,7 @@ public sealed class DecisionHost : IAsyncDisposable
         var inputQueue = name + "-inputs";
         var host = await ServiceHost.Start<TDb>(name, x =>
         {
-            x.AddConsumer<TConsumer>().Endpoint(e => { e.Name = inputQueue; e.ConfigureConsumeTopology = false; });
+            x.AddConsumer<TConsumer>(typeof(MinuteBatchDefinition<TConsumer>)).Endpoint(e => { e.Name = inputQueue; e.ConfigureConsumeTopology = false; });
             if (bindWatchlist)
                 x.AddConfigureEndpointsCallback((_, endpointName, cfg) =>
                 {
