@@ -1,6 +1,7 @@
 using MassTransit;
 using Tradewire.Classifier.Classification;
 using Tradewire.Classifier.Consumers;
+using Tradewire.ServiceDefaults.Sequencing;
 using Tradewire.Classifier.Persistence;
 using Tradewire.Classifier.Sentiment;
 using Tradewire.Classifier.Tickers;
@@ -22,5 +23,5 @@ public static class ClassifierServices
     }
 
     public static void AddClassifierConsumers(this IBusRegistrationConfigurator bus) =>
-        bus.AddConsumer<NewsMinuteClosedConsumer>();
+        bus.AddConsumer<NewsMinuteClosedConsumer>(typeof(MinuteBatchDefinition<NewsMinuteClosedConsumer>));
 }

@@ -3,12 +3,13 @@ using Tradewire.Watchlist.Consumers;
 using Tradewire.ServiceDefaults;
 using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Messaging;
+using Tradewire.ServiceDefaults.Sequencing;
 
 var builder = ServiceDefaultsExtensions.CreateServiceBuilder(args);
 builder.AddServiceDefaults("watchlist");
 builder.AddServiceDatabase<WatchlistDbContext>();
 builder.AddWatchlist();
-builder.AddServiceBus<WatchlistDbContext>(x => x.AddConsumer<WatchlistInputsConsumer>());
+builder.AddServiceBus<WatchlistDbContext>(x => x.AddConsumer<WatchlistInputsConsumer>(typeof(MinuteBatchDefinition<WatchlistInputsConsumer>)));
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -65,6 +65,7 @@ public static class MessagingExtensions
         builder.Services.TryAddScoped<AfterCommit>();
         builder.Services.TryAddSingleton<FaultInjector>();
         builder.Services.AddScoped<Sequencing.MinuteSequencer<TDbContext>>();
+        builder.Services.AddScoped<Sequencing.MinuteBatch<TDbContext>>();
         builder.Services.AddOptions<OutboxDeliveryServiceOptions>();
         builder.Services.TryAddSingleton<IBusOutboxNotification, BusOutboxNotification>();
         builder.Services.Replace(ServiceDescriptor.Scoped<IScopedBusContextProvider<IBus>, BusOutboxScopedContextProvider<TDbContext>>());

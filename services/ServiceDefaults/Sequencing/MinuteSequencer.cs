@@ -24,37 +24,74 @@ namespace Tradewire.ServiceDefaults.Sequencing;
 public sealed class MinuteSequencer<TDbContext>(TDbContext db, IMarketCalendar calendar) where TDbContext : DbContext
 {
     /// <summary>Stores <paramref name="payload"/> as the <paramref name="stream"/> input of the minute and returns the minutes now complete.</summary>
-    /// <exception cref="InvalidOperationException">The minute is outside its session, or the stream already has a different input for it.</exception>
-    public async Task<IReadOnlyList<CompletedMinute>> Offer<T>(string stream, DateOnly sessionDate, DateTimeOffset minute, T payload,
+    /// <exception cref="InvalidOperationException">The minute is outside its session.</exception>
+    public Task<IReadOnlyList<CompletedMinute>> Offer<T>(string stream, DateOnly sessionDate, DateTimeOffset minute, T payload,
+        IReadOnlyCollection<string> requiredStreams, CancellationToken token = default) =>
+        OfferMany(stream, [(sessionDate, minute, payload)], requiredStreams, token);
+
+    /// <summary>
+    /// Stores several inputs of <paramref name="stream"/> (a consumer's backlog, taken in one transaction) and returns
+    /// the minutes now complete, in market order. One cursor lock and one move per session, whatever the count:
+    /// the result is the same as offering the inputs one by one in any order, concatenated.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A minute is outside its session; nothing is stored then.</exception>
+    public async Task<IReadOnlyList<CompletedMinute>> OfferMany<T>(string stream,
+        IReadOnlyList<(DateOnly SessionDate, DateTimeOffset Minute, T Payload)> inputs,
         IReadOnlyCollection<string> requiredStreams, CancellationToken token = default)
     {
         if (!requiredStreams.Contains(stream))
             throw new ArgumentException($"Stream '{stream}' is not one of the required streams.", nameof(stream));
-        var session = calendar.GetSession(sessionDate)
-            ?? throw new InvalidOperationException($"{sessionDate:yyyy-MM-dd} has no trading session.");
-        if (minute.Offset != TimeSpan.Zero || minute.Ticks % TimeSpan.TicksPerMinute != 0 || !session.Contains(minute))
-            throw new InvalidOperationException($"Minute {minute:O} is not a whole UTC minute of the {sessionDate:yyyy-MM-dd} session.");
-
-        var (connection, tx) = db.InTransaction();
-        // Two round trips when the minute arrives in order: lock the cursor and read what is buffered from it on
-        // (one batch), then advance (one batch). This runs under the cursor's lock, once per message and service,
-        // so every round trip here is one the whole stage waits for.
-        var (next, closesAt, buffered, laterOfStream) = await LockCursor(connection, tx, session, stream, minute, token);
-        if (minute < next)
-            return []; // already acted on (a redelivery after the inbox window): nothing to do, nothing to store
-
-        var offered = JsonSerializer.SerializeToElement(payload, MinuteSequencerJson.Options);
-        var inputs = buffered.TryGetValue(minute, out var existing) ? existing : buffered[minute] = new Dictionary<string, JsonElement>();
-        // A second, different message for a stream-minute is an upstream defect; the first one stays authoritative.
-        var isNew = inputs.TryAdd(stream, offered);
+        // Every input is checked before anything is written, so a bad one leaves the database as it was.
+        var sessions = new List<(TradingSession Session, List<(DateTimeOffset Minute, T Payload)> Inputs)>();
+        foreach (var group in inputs.GroupBy(i => i.SessionDate).OrderBy(g => g.Key))
+        {
+            var session = calendar.GetSession(group.Key)
+                ?? throw new InvalidOperationException($"{group.Key:yyyy-MM-dd} has no trading session.");
+            foreach (var (_, minute, _) in group)
+                if (minute.Offset != TimeSpan.Zero || minute.Ticks % TimeSpan.TicksPerMinute != 0 || !session.Contains(minute))
+                    throw new InvalidOperationException($"Minute {minute:O} is not a whole UTC minute of the {group.Key:yyyy-MM-dd} session.");
+            sessions.Add((session, group.Select(i => (i.Minute, i.Payload)).ToList()));
+        }
 
         var completed = new List<CompletedMinute>();
-        var actionable = minute == next;
+        // Sessions in date order: two consumers locking several cursors take them in the same order.
+        foreach (var (session, offered) in sessions)
+            completed.AddRange(await OfferSession(stream, session, offered, requiredStreams, token));
+        return completed;
+    }
+
+    async Task<List<CompletedMinute>> OfferSession<T>(string stream, TradingSession session, List<(DateTimeOffset Minute, T Payload)> offered,
+        IReadOnlyCollection<string> requiredStreams, CancellationToken token)
+    {
+        var (connection, tx) = db.InTransaction();
+        var sessionDate = session.Date;
+        // Two round trips when the inputs arrive in order: lock the cursor and read what is buffered for them (one
+        // batch), then advance (one batch). This runs under the cursor's lock, once per consume and service, so
+        // every round trip here is one the whole stage waits for.
+        var minutes = offered.Select(o => o.Minute).Distinct().ToArray();
+        var (next, closesAt, buffered, laterOfStream) = await LockCursor(connection, tx, session, stream, minutes, token);
+
+        var fresh = new List<(DateTimeOffset Minute, JsonElement Payload)>();
+        foreach (var (minute, payload) in offered.OrderBy(o => o.Minute))
+        {
+            if (minute < next)
+                continue; // already acted on (a redelivery after the inbox window): nothing to do, nothing to store
+            var json = JsonSerializer.SerializeToElement(payload, MinuteSequencerJson.Options);
+            var streams = buffered.TryGetValue(minute, out var existing) ? existing : buffered[minute] = new Dictionary<string, JsonElement>();
+            // A second, different message for a stream-minute is an upstream defect; the first one stays authoritative.
+            if (streams.TryAdd(stream, json))
+                fresh.Add((minute, json));
+        }
+
+        var completed = new List<CompletedMinute>();
+        // Only an input for the cursor's minute can complete anything: every minute before the first offered one is
+        // incomplete, or the cursor would have passed it.
+        var actionable = minutes.Contains(next);
         while (actionable && next < closesAt)
         {
-            // Past the offered minute, a minute can only have become complete if this stream's input for it arrived
-            // earlier (out of order); only then is it worth reading, one minute at a time.
-            if (next > minute && laterOfStream && !buffered.ContainsKey(next))
+            // A minute none of these inputs is for can only have become complete if this stream's input for it
+            // arrived earlier (out of order); only then is it worth reading, one minute at a time.
+            if (!buffered.ContainsKey(next) && laterOfStream)
                 buffered[next] = await Inputs(connection, tx, next, token);
             if (!buffered.TryGetValue(next, out var ready) || !requiredStreams.All(ready.ContainsKey))
                 break;
@@ -63,23 +100,26 @@ public sealed class MinuteSequencer<TDbContext>(TDbContext db, IMarketCalendar c
         }
 
         await using var batch = new NpgsqlBatch(connection, tx);
-        if (isNew && minute >= next) // not acted on yet: keep it until the minute's other inputs arrive
+        var kept = fresh.Where(f => f.Minute >= next).ToList(); // not acted on yet: kept until the minute's other inputs arrive
+        if (kept.Count > 0)
             batch.BatchCommands.Add(Command("""
-                INSERT INTO minute_inputs (stream, minute, session_date, payload) VALUES ($1, $2, $3, $4)
+                INSERT INTO minute_inputs (stream, minute, session_date, payload)
+                SELECT $1, m, $3, p FROM unnest($2::timestamptz[], $4::jsonb[]) AS i(m, p)
                 ON CONFLICT (stream, minute) DO NOTHING
-                """, stream, minute, sessionDate, new NpgsqlParameter { Value = offered.GetRawText(), NpgsqlDbType = NpgsqlDbType.Jsonb }));
+                """, stream, kept.Select(k => k.Minute.UtcDateTime).ToArray(), sessionDate,
+                new NpgsqlParameter { Value = kept.Select(k => k.Payload.GetRawText()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb }));
         if (completed.Count > 0)
         {
-            var minutes = completed.Select(c => c.Minute.UtcDateTime).ToArray();
+            var done = completed.Select(c => c.Minute.UtcDateTime).ToArray();
             batch.BatchCommands.Add(Command("""
                 UPDATE minute_cursor SET next_minute = $2, minutes_done = minutes_done + $3, updated_at = now() WHERE session_date = $1
                 """, sessionDate, next, completed.Count));
             batch.BatchCommands.Add(Command("""
                 INSERT INTO minute_progress (minute, session_date, acted_at) SELECT m, $2, clock_timestamp() FROM unnest($1::timestamptz[]) AS m
                 ON CONFLICT (minute) DO NOTHING
-                """, minutes, sessionDate));
+                """, done, sessionDate));
             // The inputs are the upstream's messages; once acted on, the service's own tables hold what matters.
-            batch.BatchCommands.Add(Command("DELETE FROM minute_inputs WHERE minute = ANY($1)", minutes));
+            batch.BatchCommands.Add(Command("DELETE FROM minute_inputs WHERE minute = ANY($1)", done));
         }
         if (batch.BatchCommands.Count > 0)
             await batch.ExecuteNonQueryAsync(token);
@@ -97,16 +137,18 @@ public sealed class MinuteSequencer<TDbContext>(TDbContext db, IMarketCalendar c
 
 
     /// <summary>Locks the session's cursor (creating it on the session's first message), reads the other streams'
-    /// inputs of the offered minute if it is the next one, and whether the offering stream has inputs buffered after it.</summary>
+    /// inputs of the offered minutes if one of them is the next one, and whether the offering stream has inputs
+    /// buffered after the earliest of them.</summary>
     /// <remarks>
-    /// An input for a later minute than the next cannot complete anything (every minute from the next one up to it
-    /// is incomplete, or the cursor would have passed it), so nothing else is read for it. Bounded on purpose: a
+    /// Inputs for later minutes than the next cannot complete anything (every minute from the next one up to them
+    /// is incomplete, or the cursor would have passed it), so nothing else is read for them. Bounded on purpose: a
     /// stage waiting on a slow stream has hundreds of minutes of its other streams buffered, and reading them on
     /// every message made the step quadratic (measured: 5 s lock waits in the broker-gateway).
     /// </remarks>
     static async Task<(DateTimeOffset Next, DateTimeOffset ClosesAt, Dictionary<DateTimeOffset, Dictionary<string, JsonElement>> Buffered, bool LaterOfStream)>
-        LockCursor(NpgsqlConnection connection, NpgsqlTransaction tx, TradingSession session, string stream, DateTimeOffset minute, CancellationToken token)
+        LockCursor(NpgsqlConnection connection, NpgsqlTransaction tx, TradingSession session, string stream, DateTimeOffset[] minutes, CancellationToken token)
     {
+        var utc = minutes.Select(m => m.UtcDateTime).ToArray();
         while (true)
         {
             await using (var batch = new NpgsqlBatch(connection, tx))
@@ -115,10 +157,11 @@ public sealed class MinuteSequencer<TDbContext>(TDbContext db, IMarketCalendar c
                 // Read after the lock is held (statements of a batch run in order), so they see every input committed before.
                 batch.BatchCommands.Add(Command("""
                     SELECT minute, stream, payload::text FROM minute_inputs
-                    WHERE session_date = $1 AND minute = $2 AND minute = (SELECT next_minute FROM minute_cursor WHERE session_date = $1)
-                    """, session.Date, minute));
+                    WHERE session_date = $1 AND minute = ANY($2) AND minute >= (SELECT next_minute FROM minute_cursor WHERE session_date = $1)
+                      AND (SELECT next_minute FROM minute_cursor WHERE session_date = $1) = ANY($2)
+                    """, session.Date, utc));
                 batch.BatchCommands.Add(Command(
-                    "SELECT EXISTS (SELECT 1 FROM minute_inputs WHERE stream = $1 AND minute > $2 AND session_date = $3)", stream, minute, session.Date));
+                    "SELECT EXISTS (SELECT 1 FROM minute_inputs WHERE stream = $1 AND minute > $2 AND session_date = $3)", stream, utc.Min(), session.Date));
                 await using var reader = await batch.ExecuteReaderAsync(token);
                 if (await reader.ReadAsync(token))
                 {

@@ -15,39 +15,39 @@ namespace Tradewire.Signal.Consumers;
 /// (streams "features", "news", "watchlist") and, for every complete minute, steps the engine, logs the
 /// recommendations and publishes <see cref="SignalsEvaluated"/>, all in the consumer's transaction.
 /// </summary>
-public sealed class SignalInputsConsumer(MinuteSequencer<SignalDbContext> sequencer, SignalStore store, IOptions<SignalOptions> options)
-    : IConsumer<FeaturesComputed>, IConsumer<NewsClassified>, IConsumer<WatchlistUpdated>
+public sealed class SignalInputsConsumer(MinuteBatch<SignalDbContext> batch, SignalStore store, IOptions<SignalOptions> options)
+    : IConsumer<Batch<FeaturesComputed>>, IConsumer<Batch<NewsClassified>>, IConsumer<Batch<WatchlistUpdated>>
 {
     public static readonly string[] Streams = ["features", "news", "watchlist"];
 
-    public async Task Consume(ConsumeContext<FeaturesComputed> context) =>
-        await Handle(context, await sequencer.Offer("features", context.Message.SessionDate, context.Message.Minute, context.Message, Streams, context.CancellationToken));
+    public Task Consume(ConsumeContext<Batch<FeaturesComputed>> context) =>
+        batch.RunMinutes<SignalInputsConsumer, FeaturesComputed>(context, "features", Streams, m => (m.SessionDate, m.Minute), Handle);
 
-    public async Task Consume(ConsumeContext<NewsClassified> context) =>
-        await Handle(context, await sequencer.Offer("news", context.Message.SessionDate, context.Message.Minute, context.Message, Streams, context.CancellationToken));
+    public Task Consume(ConsumeContext<Batch<NewsClassified>> context) =>
+        batch.RunMinutes<SignalInputsConsumer, NewsClassified>(context, "news", Streams, m => (m.SessionDate, m.Minute), Handle);
 
-    public async Task Consume(ConsumeContext<WatchlistUpdated> context) =>
-        await Handle(context, await sequencer.Offer("watchlist", context.Message.SessionDate, context.Message.Minute, context.Message, Streams, context.CancellationToken));
+    public Task Consume(ConsumeContext<Batch<WatchlistUpdated>> context) =>
+        batch.RunMinutes<SignalInputsConsumer, WatchlistUpdated>(context, "watchlist", Streams, m => (m.SessionDate, m.Minute), Handle);
 
-    async Task Handle(ConsumeContext context, IReadOnlyList<CompletedMinute> minutes)
+    /// <summary>The minutes of one session completed in one transaction: the state is loaded and saved once for them.</summary>
+    async Task Handle(IReadOnlyList<CompletedMinute> minutes, IPublishEndpoint publish, CancellationToken token)
     {
-        if (minutes.Count == 0) return;
         var sessionDate = minutes[0].SessionDate;
-        var engine = new SignalEngine(options.Value, await store.Load(sessionDate, context.CancellationToken));
+        var engine = new SignalEngine(options.Value, await store.Load(sessionDate, token));
         foreach (var minute in minutes)
         {
             var step = engine.Step(minute.Minute, minute.Get<FeaturesComputed>("features"), minute.Get<NewsClassified>("news"),
                 minute.Get<WatchlistUpdated>("watchlist"));
-            await store.Log(sessionDate, step.Minute, step.Recommendations, context.CancellationToken);
-            await context.Publish(new SignalsEvaluated
+            await store.Log(sessionDate, step.Minute, step.Recommendations, token);
+            await publish.Publish(new SignalsEvaluated
             {
                 SessionDate = sessionDate,
                 Minute = step.Minute,
                 EvaluatedAt = step.EvaluatedAt,
                 Recommendations = step.Recommendations,
                 LatestBars = step.LatestBars,
-            }, context.CancellationToken);
+            }, token);
         }
-        await store.Save(sessionDate, engine.State, context.CancellationToken);
+        await store.Save(sessionDate, engine.State, token);
     }
 }

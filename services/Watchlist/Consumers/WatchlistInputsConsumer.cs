@@ -15,37 +15,37 @@ namespace Tradewire.Watchlist.Consumers;
 /// "news") and, for every minute that is complete, steps the engine, stores the ranking on rerank minutes and
 /// publishes <see cref="WatchlistUpdated"/>, all in the consumer's transaction.
 /// </summary>
-public sealed class WatchlistInputsConsumer(MinuteSequencer<WatchlistDbContext> sequencer, WatchlistStore store,
-    IMarketCalendar calendar, IOptions<WatchlistOptions> options) : IConsumer<FeaturesComputed>, IConsumer<NewsClassified>
+public sealed class WatchlistInputsConsumer(MinuteBatch<WatchlistDbContext> batch, WatchlistStore store,
+    IMarketCalendar calendar, IOptions<WatchlistOptions> options) : IConsumer<Batch<FeaturesComputed>>, IConsumer<Batch<NewsClassified>>
 {
     public static readonly string[] Streams = ["features", "news"];
 
-    public async Task Consume(ConsumeContext<FeaturesComputed> context) =>
-        await Handle(context, await sequencer.Offer("features", context.Message.SessionDate, context.Message.Minute, context.Message, Streams, context.CancellationToken));
+    public Task Consume(ConsumeContext<Batch<FeaturesComputed>> context) =>
+        batch.RunMinutes<WatchlistInputsConsumer, FeaturesComputed>(context, "features", Streams, m => (m.SessionDate, m.Minute), Handle);
 
-    public async Task Consume(ConsumeContext<NewsClassified> context) =>
-        await Handle(context, await sequencer.Offer("news", context.Message.SessionDate, context.Message.Minute, context.Message, Streams, context.CancellationToken));
+    public Task Consume(ConsumeContext<Batch<NewsClassified>> context) =>
+        batch.RunMinutes<WatchlistInputsConsumer, NewsClassified>(context, "news", Streams, m => (m.SessionDate, m.Minute), Handle);
 
-    async Task Handle(ConsumeContext context, IReadOnlyList<CompletedMinute> minutes)
+    /// <summary>The minutes of one session completed in one transaction: the state is loaded and saved once for them.</summary>
+    async Task Handle(IReadOnlyList<CompletedMinute> minutes, IPublishEndpoint publish, CancellationToken token)
     {
-        if (minutes.Count == 0) return;
         var sessionDate = minutes[0].SessionDate;
         var open = calendar.GetSession(sessionDate)!.OpenUtc;
-        var engine = new WatchlistEngine(options.Value, await store.Load(sessionDate, context.CancellationToken));
+        var engine = new WatchlistEngine(options.Value, await store.Load(sessionDate, token));
         foreach (var minute in minutes)
         {
             var step = engine.Step(open, minute.Minute, minute.Get<FeaturesComputed>("features"), minute.Get<NewsClassified>("news"));
             if (step.Reranked)
-                await store.SaveRanking(sessionDate, step.Minute, step.Entries, context.CancellationToken);
-            await context.Publish(new WatchlistUpdated
+                await store.SaveRanking(sessionDate, step.Minute, step.Entries, token);
+            await publish.Publish(new WatchlistUpdated
             {
                 SessionDate = sessionDate,
                 Minute = step.Minute,
                 Reranked = step.Reranked,
                 RankedAt = step.RankedAt,
                 Entries = step.Entries,
-            }, context.CancellationToken);
+            }, token);
         }
-        await store.Save(sessionDate, engine.State, context.CancellationToken);
+        await store.Save(sessionDate, engine.State, token);
     }
 }

@@ -1,3 +1,4 @@
+using Tradewire.ServiceDefaults.Sequencing;
 using Tradewire.Classifier.Consumers;
 using Tradewire.Contracts.News;
 
@@ -17,7 +18,7 @@ public sealed class When_a_news_minute_is_classified
         var name = TestService.NewName("cls");
         await using var service = await ClassifierTestService.Start(name, x =>
         {
-            x.AddConsumer<NewsMinuteClosedConsumer>().Endpoint(e => e.Name = name + "-news-minute");
+            x.AddConsumer<NewsMinuteClosedConsumer>(typeof(MinuteBatchDefinition<NewsMinuteClosedConsumer>)).Endpoint(e => e.Name = name + "-news-minute");
             x.AddConsumer<NewsClassifiedCapture>().Endpoint(e => e.Name = name + "-capture");
         });
         var session = RandomSession();
@@ -70,7 +71,7 @@ public sealed class When_a_news_minute_is_classified
         var name = TestService.NewName("cle");
         await using var service = await ClassifierTestService.Start(name, x =>
         {
-            x.AddConsumer<NewsMinuteClosedConsumer>().Endpoint(e => e.Name = name + "-news-minute");
+            x.AddConsumer<NewsMinuteClosedConsumer>(typeof(MinuteBatchDefinition<NewsMinuteClosedConsumer>)).Endpoint(e => e.Name = name + "-news-minute");
             x.AddConsumer<NewsClassifiedCapture>().Endpoint(e => e.Name = name + "-capture");
         });
         // A session no other test is likely to use, so the capture can pick its minute out.

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tradewire.Contracts.Signals;
 using Tradewire.Contracts.Watchlist;
+using Tradewire.ServiceDefaults.Sequencing;
 using Tradewire.Signal;
 using Tradewire.Signal.Consumers;
 using Tradewire.Watchlist;
@@ -35,7 +36,7 @@ public sealed class DecisionHost(ServiceHost host, string inputQueue) : IAsyncDi
         var inputQueue = name + "-inputs";
         var host = await ServiceHost.Start<TDb>(name, x =>
         {
-            x.AddConsumer<TConsumer>().Endpoint(e => { e.Name = inputQueue; e.ConfigureConsumeTopology = false; });
+            x.AddConsumer<TConsumer>(typeof(MinuteBatchDefinition<TConsumer>)).Endpoint(e => { e.Name = inputQueue; e.ConfigureConsumeTopology = false; });
             if (bindWatchlist)
                 x.AddConfigureEndpointsCallback((_, endpointName, cfg) =>
                 {

@@ -21,9 +21,10 @@ public sealed class FeaturesHost(ServiceHost host) : IAsyncDisposable
     public IBus Bus => host.Bus;
     public FeaturesComputedLog Published => App.Services.GetRequiredService<FeaturesComputedLog>();
 
-    public static async Task<FeaturesHost> Start()
+    /// <param name="name">The service name, when the test fills its bars queue before the start (a backlog).</param>
+    public static async Task<FeaturesHost> Start(string? name = null)
     {
-        var name = TestService.NewName("feat");
+        name ??= TestService.NewName("feat");
         var host = await ServiceHost.Start<FeaturesDbContext>(name, x =>
         {
             x.AddConsumer<MinuteBarsClosedConsumer>(typeof(MinuteBarsClosedConsumerDefinition)).Endpoint(e =>

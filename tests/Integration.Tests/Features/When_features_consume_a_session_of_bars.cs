@@ -11,9 +11,9 @@ namespace Tradewire.Integration.Tests.Features;
 /// </summary>
 public sealed class When_features_consume_a_session_of_bars
 {
-    static readonly DateOnly Session = new(2025, 6, 16);
+    internal static readonly DateOnly Session = new(2025, 6, 16);
     static readonly DateTimeOffset Open = new(2025, 6, 16, 13, 30, 0, TimeSpan.Zero);
-    const int Minutes = 60;
+    internal const int Minutes = 60;
 
     [Fact]
     public async Task Should_store_publish_in_minute_order_and_ignore_redeliveries()
@@ -70,7 +70,8 @@ public sealed class When_features_consume_a_session_of_bars
         return order;
     }
 
-    static List<MinuteBarsClosed> SessionBars(string[] symbols)
+    /// <summary>The minutes of <see cref="Session"/> for <paramref name="symbols"/>, the third missing two bars.</summary>
+    internal static List<MinuteBarsClosed> SessionBars(string[] symbols)
     {
         var random = new Random(42);
         var close = symbols.ToDictionary(s => s, _ => 100m);

@@ -22,25 +22,34 @@ public sealed class TransactionalBatch<TDbContext>(TDbContext db, IServiceProvid
         where T : class;
 
     /// <summary>Runs <paramref name="handle"/> on the batch's unseen messages; returns how many were fresh.</summary>
-    public async Task<int> Run<TConsumer, T>(ConsumeContext<Batch<T>> batch, Func<Work<T>, Task> handle)
+    public Task<int> Run<TConsumer, T>(ConsumeContext<Batch<T>> batch, Func<Work<T>, Task> handle)
+        where T : class =>
+        Run<TConsumer, T>(batch.Message.ToList(), batch.ReceiveContext.InputAddress, handle, batch.CancellationToken);
+
+    /// <summary>Runs <paramref name="handle"/> on the unseen ones of <paramref name="messages"/> (received at
+    /// <paramref name="inputAddress"/>) in one transaction; returns how many were fresh.</summary>
+    public async Task<int> Run<TConsumer, T>(IReadOnlyList<ConsumeContext<T>> messages, Uri inputAddress, Func<Work<T>, Task> handle,
+        CancellationToken token)
         where T : class
     {
-        var consumerId = ConsumerIdFor(batch.ReceiveContext.InputAddress, typeof(TConsumer));
+        var consumerId = ConsumerIdFor(inputAddress, typeof(TConsumer));
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(batch.CancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(token);
         try
         {
-            var fresh = await Claim(batch.Message, consumerId, batch.CancellationToken);
-            provider.GetService<Metrics.MessagingMetrics>()?.DuplicatesDropped(batch.ReceiveContext.InputAddress, batch.Message.Length - fresh.Count);
+            var fresh = await Claim(messages, consumerId, token);
+            provider.GetService<Metrics.MessagingMetrics>()?.DuplicatesDropped(inputAddress, messages.Count - fresh.Count);
             if (fresh.Count > 0)
             {
                 using var outbox = ActivatorUtilities.CreateInstance<BusOutboxContext<TDbContext>>(provider);
                 await handle(new Work<T>(fresh, outbox.PublishEndpoint, outbox.SendEndpointProvider));
-                await db.SaveChangesAsync(batch.CancellationToken);
-                await transaction.CommitAsync(batch.CancellationToken);
+                await db.SaveChangesAsync(token);
+                await transaction.CommitAsync(token);
+                // The crash window the outbox exists for: committed, nothing delivered yet.
+                provider.GetService<Faults.FaultInjector>()?.AfterConsumeCommit(typeof(T));
                 return fresh.Count;
             }
-            await transaction.CommitAsync(batch.CancellationToken);
+            await transaction.CommitAsync(token);
             return 0;
         }
         catch
@@ -51,7 +60,7 @@ public sealed class TransactionalBatch<TDbContext>(TDbContext db, IServiceProvid
         }
     }
 
-    async Task<List<ConsumeContext<T>>> Claim<T>(Batch<T> batch, Guid consumerId, CancellationToken token) where T : class
+    async Task<List<ConsumeContext<T>>> Claim<T>(IReadOnlyList<ConsumeContext<T>> batch, Guid consumerId, CancellationToken token) where T : class
     {
         var byId = new Dictionary<Guid, ConsumeContext<T>>();
         foreach (var message in batch)
@@ -61,13 +70,19 @@ public sealed class TransactionalBatch<TDbContext>(TDbContext db, IServiceProvid
         }
 
         // ON CONFLICT DO NOTHING: a row another transaction is inserting makes this one wait for it, then skip.
+        // A message seen before counts one more receipt on its row, as the single-message inbox does.
         var now = provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var (connection, tx) = db.InTransaction();
         await using var cmd = new NpgsqlCommand("""
-            INSERT INTO "InboxState" ("MessageId", "ConsumerId", "LockId", "Received", "ReceiveCount", "Consumed", "Delivered")
-            SELECT m, $2, m, $3, 1, $3, $3 FROM unnest($1::uuid[]) AS m
-            ON CONFLICT ("MessageId", "ConsumerId") DO NOTHING
-            RETURNING "MessageId"
+            WITH claimed AS (
+                INSERT INTO "InboxState" ("MessageId", "ConsumerId", "LockId", "Received", "ReceiveCount", "Consumed", "Delivered")
+                SELECT m, $2, m, $3, 1, $3, $3 FROM unnest($1::uuid[]) AS m
+                ON CONFLICT ("MessageId", "ConsumerId") DO NOTHING
+                RETURNING "MessageId"),
+            seen AS (
+                UPDATE "InboxState" SET "ReceiveCount" = "ReceiveCount" + 1
+                WHERE "ConsumerId" = $2 AND "MessageId" = ANY($1) AND "MessageId" NOT IN (SELECT "MessageId" FROM claimed))
+            SELECT "MessageId" FROM claimed
             """, connection, tx);
         cmd.Parameters.AddWithValue(byId.Keys.ToArray());
         cmd.Parameters.AddWithValue(consumerId);
