@@ -8,10 +8,12 @@ using Tradewire.ServiceDefaults.MarketTime;
 namespace Tradewire.Cli.Bench;
 
 /// <summary>
-/// <c>./tradewire bench [--sizes 36,150,500|none] [--paced-speed 20|0] [--paced-minutes 40] [--features-replicas 2,4|none]</c>: replays seeded sessions
-/// of each size as fast as possible through the seven real services over the real RabbitMQ and PostgreSQL
-/// (outbox and inbox on every hop), then the 36-symbol session at a paced speed for the latency target.
-/// Writes <c>bench/results/bench-DATE.md</c> and <c>.json</c> and prints the table with pass/fail per target.
+/// <c>./tradewire bench [--sizes 36,150,500|none] [--paced-speed 20|0] [--paced-minutes 40] [--features-replicas 2,4|none] [--drill no|yes]</c>:
+/// replays seeded sessions of each size as fast as possible through the seven real services over the real RabbitMQ
+/// and PostgreSQL (outbox and inbox on every hop), each beside the bare message graph and the in-memory logic on the
+/// same data, then the 36-symbol session at a paced speed for the latency target, and with <c>--drill yes</c> the
+/// fault drill for its drain after the last fault. Writes <c>bench/results/bench-DATE.md</c> and <c>.json</c> and
+/// prints the report, ending with every target of <see cref="BenchTargets"/> marked pass, FAIL or not measured.
 /// Not part of the test suite: it takes minutes and measures the machine it runs on.
 /// </summary>
 public static class BenchCommand
@@ -30,13 +32,16 @@ public static class BenchCommand
         var warmup = new Option<string>("--paced-warmup") { Description = "replay the morning before the paced part: yes or no", DefaultValueFactory = _ => "yes" };
         warmup.AcceptOnlyFromAmong("yes", "no");
         var replicas = CliOptions.IntList("--features-replicas", "features replicas to run the 36-symbol session with", [2, 4], 1);
+        var drill = new Option<string>("--drill") { Description = "run the fault drill (./tradewire drill, its default schedule) for the drain target: yes or no", DefaultValueFactory = _ => "no" };
+        drill.AcceptOnlyFromAmong("yes", "no");
         var command = new Command("bench", "the benchmark (bench/README.md): sessions through the real services, figures and targets")
-            { sizes, pacedSpeed, pacedMinutes, warmup, replicas };
-        command.SetAction(r => Run(paths, r.GetValue(sizes)!, r.GetValue(pacedSpeed), r.GetValue(pacedMinutes), r.GetValue(warmup) == "yes", r.GetValue(replicas)!));
+            { sizes, pacedSpeed, pacedMinutes, warmup, replicas, drill };
+        command.SetAction(r => Run(paths, r.GetValue(sizes)!, r.GetValue(pacedSpeed), r.GetValue(pacedMinutes), r.GetValue(warmup) == "yes", r.GetValue(replicas)!,
+            r.GetValue(drill) == "yes"));
         return command;
     }
 
-    public static async Task<int> Run(RepoPaths paths, int[] sizes, decimal pacedSpeed, int pacedMinutes, bool warmup, int[] replicas)
+    public static async Task<int> Run(RepoPaths paths, int[] sizes, decimal pacedSpeed, int pacedMinutes, bool warmup, int[] replicas, bool drill = false)
     {
         if (await Shell.Run("bash", [paths.InfraScript, "up"], paths.Root) != 0)
             throw new InvalidOperationException("infrastructure did not start");
@@ -53,7 +58,17 @@ public static class BenchCommand
             foreach (var n in replicas.Where(n => n > 1))
                 results.Add(await RunOne(paths, infra, work, 36, 0, null, n));
 
-        await BenchReport.Write(paths, "bench", BenchReport.Markdown(results, Environment.ProcessorCount), results);
+        double? drain = null;
+        if (drill)
+        {
+            // The drill's own default schedule: the drain target is the drill's limit, so it is measured as the drill runs it.
+            var outcome = await Drill.DrillCommand.Execute(paths, Drill.DrillCommand.DefaultKills,
+                TimeSpan.FromSeconds(Drill.DrillCommand.DefaultIntervalSeconds), Drill.DrillCommand.DefaultSeed, "all");
+            drain = outcome.DrainSeconds;
+            Console.WriteLine($"   drill {(outcome.Passed ? "passed" : "FAILED")}; outboxes drained {drain:F1} s after the last fault");
+        }
+
+        await BenchReport.Write(paths, "bench", BenchReport.Markdown(results, Environment.ProcessorCount, drain), new { results, drillDrainSeconds = drain });
         return 0;
     }
 

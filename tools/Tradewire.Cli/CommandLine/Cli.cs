@@ -21,7 +21,7 @@ public static class Cli
             PsqlCommand.Definition(paths), LogsCommand.Definition(paths), BurnInCommand.Definition(paths), VerifyCommand.Definition(paths),
             Smoke.SmokeCommand.Definition(paths), BurnInCliCommand.Definition(paths), Outcomes.OutcomesCommand.Definition(paths),
             Shakedown.ShakedownCommand.Definition(paths), ControlCommand.DispatcherConfig(paths), ControlCommand.Broker(paths),
-            Bench.BenchCommand.Definition(paths), Bench.KillSwitchBench.Definition(paths), Drill.DrillCommand.Definition(paths),
+            Bench.BenchCommand.Definition(paths), Bench.StartupBench.Definition(paths), Bench.KillSwitchBench.Definition(paths), Drill.DrillCommand.Definition(paths),
             Bench.SpanHops.Definition(), Rollback.RollbackCommand.Definition(paths), ReconcileCommand(paths), SampleSessionCommand.Definition(paths), RealMarket.RealMarketCommand.Definition(paths),
         ];
         foreach (var command in commands)

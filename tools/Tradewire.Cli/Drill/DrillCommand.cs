@@ -21,12 +21,16 @@ public static class DrillCommand
 {
     static readonly DateOnly Date = new(2026, 11, 20);
 
+    /// <summary>The default schedule, also what <c>./tradewire bench --drill yes</c> runs.</summary>
+    public const int DefaultKills = 20, DefaultSeed = 1;
+    public const double DefaultIntervalSeconds = 3.0;
+
     public static Command Definition(RepoPaths paths)
     {
-        var kills = CliOptions.Int("--kills", "services SIGKILLed during the disturbed replay", 20, 0, 1000);
-        var interval = new Option<double>("--interval") { Description = "seconds between kills", DefaultValueFactory = _ => 3.0 };
+        var kills = CliOptions.Int("--kills", "services SIGKILLed during the disturbed replay", DefaultKills, 0, 1000);
+        var interval = new Option<double>("--interval") { Description = "seconds between kills", DefaultValueFactory = _ => DefaultIntervalSeconds };
         interval.Validators.Add(r => { if (r.GetValueOrDefault<double>() <= 0) r.AddError("--interval must be above 0 seconds"); });
-        var seed = new Option<int>("--seed") { Description = "seed of the kill schedule", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "seed of the kill schedule", DefaultValueFactory = _ => DefaultSeed };
         var only = new Option<string>("--only") { Description = "all, or broker: only the broker faults on the LIVE path", DefaultValueFactory = _ => "all" };
         only.AcceptOnlyFromAmong("all", "broker");
         var command = new Command("drill", "the fault drill: kills, broker and database restarts, late redelivery; the ledger must not change; then broker faults on the LIVE path against a local Alpaca-protocol venue")
@@ -35,7 +39,13 @@ public static class DrillCommand
         return command;
     }
 
-    public static async Task<int> Run(RepoPaths paths, int kills, TimeSpan interval, int seed, string only)
+    /// <summary>Whether the drill passed, and the seconds from its last fault until every outbox was empty (null: broker faults only).</summary>
+    public sealed record Outcome(bool Passed, double? DrainSeconds);
+
+    public static async Task<int> Run(RepoPaths paths, int kills, TimeSpan interval, int seed, string only) =>
+        (await Execute(paths, kills, interval, seed, only)).Passed ? 0 : 1;
+
+    public static async Task<Outcome> Execute(RepoPaths paths, int kills, TimeSpan interval, int seed, string only)
     {
         if (await Shell.Run("bash", [paths.InfraScript, "up"], paths.Root) != 0)
             throw new InvalidOperationException("infrastructure did not start");
@@ -45,7 +55,7 @@ public static class DrillCommand
         var session = new NyseCalendar().GetSession(Date)!;
         var sample = Path.Combine(paths.Root, "data", "sample-session");
         if (only == "broker")
-            return await RunBrokerFaults(paths, infra, session) ? 0 : 1;
+            return new(await RunBrokerFaults(paths, infra, session), null);
 
         Console.WriteLine("== drill 1/3: undisturbed replay");
         var (expected, expectedParts) = await Replay(paths, infra, sample, session, null);
@@ -81,7 +91,7 @@ public static class DrillCommand
                           $", unexplained: {unexplained}");
         var ok = await RunBrokerFaults(paths, infra, session) && replayOk;
         Console.WriteLine(ok ? "Drill passed." : "Drill FAILED.");
-        return ok ? 0 : 1;
+        return new(ok, faults.DrainSeconds);
     }
 
     static async Task<bool> RunBrokerFaults(RepoPaths paths, InfraEnvironment infra, TradingSession session)
