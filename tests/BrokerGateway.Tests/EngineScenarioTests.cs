@@ -127,7 +127,7 @@ public sealed class When_exposure_cannot_be_valued
     public async Task Should_fail_safe_and_refuse_new_entries()
     {
         await using var h = new Harness();
-        h.Book.Position("MSFT").Apply(OrderSide.Buy, 10, 200m, h.At(9, 59));   // held, but no price known for it
+        h.Book.Position("MSFT").Apply(OrderSide.Buy, Quantity.Of(10), Price.Of(200m), h.At(9, 59));   // held, but no price known for it
         var b = h.Request();
         await h.Step(h.At(10, 0), h.Flat("AAPL", h.At(10, 0), 100m));
         Assert.Equal(BracketState.Rejected, b.State);

@@ -34,7 +34,7 @@ public sealed class When_pre_trade_risk_checks_an_entry
         { "DAILY_ORDER_CAP", Ok() with { OrdersToday = 200 } },
         { "SPREAD_TOO_WIDE", Ok() with { SpreadBps = 51m } },
         { "SYMBOL_MOVE_LIMIT", Ok() with { LastPrice = 111m, EntryPrice = 111m, SessionOpenPrice = 100m } },
-        { "MIN_ORDER_NOTIONAL", Ok() with { PlannedQty = 0.4m } },
+        { "MIN_ORDER_NOTIONAL", Ok() with { PlannedQty = 1, EntryPrice = 40m, StopPrice = 38m, LastPrice = 40m, SessionOpenPrice = 40m } },
     };
 
     [Theory]
@@ -102,5 +102,15 @@ public sealed class When_pre_trade_risk_checks_an_entry
         var d = PreTradeRisk.Evaluate(Ok() with { PlannedQty = 10, SymbolExposure = 4_980 }, new RiskLimits());
         Assert.False(d.Approved);
         Assert.Contains(d.Findings, f => f.Code == "MIN_ORDER_NOTIONAL");
+    }
+
+    [Theory]
+    [InlineData(0.4)]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void Should_throw_on_a_planned_qty_that_is_not_whole_shares_above_zero(decimal planned)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => PreTradeRisk.Evaluate(Ok() with { PlannedQty = planned }, new RiskLimits()));
+        Assert.Contains("whole shares > 0", e.Message);
     }
 }

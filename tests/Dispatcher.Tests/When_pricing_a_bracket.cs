@@ -77,4 +77,16 @@ public sealed class When_pricing_a_bracket
         var result = BracketPricer.Price(TradeAction.BuyPut, 100m, 0.3m, Config);  // target = entry − 4 × 0.3 × entry
         Assert.Equal("take_profit_not_positive", result.ReasonCode);
     }
+
+    [Fact]
+    public void Should_store_the_sizing_rationale_as_plain_numbers()
+    {
+        // The rationale is written to sim_json and RecommendationDecided.SizingJson: a typed quantity there would
+        // serialize as an object and change what is stored and published.
+        var plan = BracketPricer.Price(TradeAction.BuyStock, 100m, 0.05m, Config).Plan!;
+        Assert.All(plan.SizingRationale, kv => Assert.True(kv.Value is decimal or string, $"{kv.Key} is a {kv.Value.GetType().Name}"));
+        using var json = System.Text.Json.JsonDocument.Parse(System.Text.Json.JsonSerializer.Serialize(plan.SizingRationale));
+        Assert.Equal((199m, 249m, 199m), (json.RootElement.GetProperty("risk_qty").GetDecimal(), json.RootElement.GetProperty("cap_qty").GetDecimal(),
+            json.RootElement.GetProperty("qty").GetDecimal()));
+    }
 }

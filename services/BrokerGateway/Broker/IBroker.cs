@@ -1,4 +1,5 @@
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Domain;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
 
@@ -77,5 +78,9 @@ public sealed record BrokerAck(AckStatus Status, string? Reason = null, IReadOnl
 
 public sealed record BrokerOrderView(string ClientOrderId, OrderStatus Status, decimal Qty, decimal FilledQty);
 
-/// <summary>One execution of <paramref name="Qty"/> shares at <paramref name="Price"/>, at market time <paramref name="At"/>.</summary>
-public sealed record BrokerFill(string ClientOrderId, decimal Qty, decimal Price, DateTimeOffset At);
+/// <summary>
+/// One execution of <paramref name="Qty"/> shares at <paramref name="Price"/>, at market time <paramref name="At"/>.
+/// Typed so that a broker cannot report a fill of no shares, of a fraction of a share or at no price: the broker
+/// that reads such a thing throws where it reads it, before the ledger sees it.
+/// </summary>
+public sealed record BrokerFill(string ClientOrderId, Quantity Qty, Price Price, DateTimeOffset At);

@@ -1,4 +1,5 @@
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Domain;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
 
@@ -179,12 +180,8 @@ public sealed class PaperBroker(PaperBrokerOptions options) : IBroker
     {
         if (qty <= 0)
             return;
-        var total = order.FilledQty + qty;
-        order.AvgFillPrice = ((order.AvgFillPrice ?? 0) * order.FilledQty + price * qty) / total;
-        order.FilledQty = total;
-        if (order.FilledQty >= order.Qty)
-            order.Status = OrderStatus.Filled;
-        order.Dirty = true;
-        fills.Add(new BrokerFill(order.ClientOrderId, qty, price, at));
+        var fill = new BrokerFill(order.ClientOrderId, Quantity.ToOrder(qty), Price.Of(price), at);
+        order.ApplyFill(fill.Qty, fill.Price);
+        fills.Add(fill);
     }
 }

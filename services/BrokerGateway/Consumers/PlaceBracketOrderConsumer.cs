@@ -1,6 +1,7 @@
 using MassTransit;
 using Tradewire.BrokerGateway.Persistence;
 using Tradewire.BrokerGateway.Saga;
+using Tradewire.Contracts.Domain;
 using Tradewire.Contracts.Execution;
 
 namespace Tradewire.BrokerGateway.Consumers;
@@ -18,9 +19,27 @@ public sealed class PlaceBracketOrderConsumer(BrokerGatewayDbContext db, Bracket
     public Task Consume(ConsumeContext<PlaceBracketOrder> context)
     {
         var m = context.Message;
-        if (!Enum.IsDefined(m.Side) || m.Qty <= 0 || m.Qty != decimal.Floor(m.Qty))
-            throw new Tradewire.ServiceDefaults.Messaging.MessageValidationException(nameof(PlaceBracketOrder), [$"{m.ExecutionId}: side must be BUY or SELL and qty whole shares > 0"]);
+        if (Problems(m) is { Count: > 0 } problems)
+            throw new Tradewire.ServiceDefaults.Messaging.MessageValidationException(nameof(PlaceBracketOrder), problems);
         return Store(db, lifecycle, m, context.CancellationToken);
+    }
+
+    /// <summary>
+    /// What makes the command one the venue could not take, each said with the execution id and the value: a side
+    /// other than BUY or SELL, a quantity that is not whole shares &gt; 0 (brackets are whole-share orders), a price
+    /// that is not &gt; 0. Empty when the command is valid.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(PlaceBracketOrder m)
+    {
+        var problems = new List<string>();
+        if (!Enum.IsDefined(m.Side))
+            problems.Add($"{m.ExecutionId}: side must be BUY or SELL, got {m.Side}");
+        if (!Quantity.TryCreate(m.Qty, out var qty) || !qty.IsPositive)
+            problems.Add($"{m.ExecutionId}: qty must be whole shares > 0, got {m.Qty.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        foreach (var (name, price) in new[] { ("entry_price", m.EntryPrice), ("stop_loss_price", m.StopLossPrice), ("take_profit_price", m.TakeProfitPrice) })
+            if (!Price.TryCreate(price, out _))
+                problems.Add($"{m.ExecutionId}: {name} must be > 0, got {price.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        return problems;
     }
 
     /// <summary>Inserts the bracket (REQUESTED) and starts its saga; nothing when the execution id is already stored.</summary>

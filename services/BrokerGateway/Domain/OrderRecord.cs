@@ -1,3 +1,4 @@
+using Tradewire.Contracts.Domain;
 using Tradewire.Contracts.Execution;
 
 namespace Tradewire.BrokerGateway.Domain;
@@ -26,6 +27,19 @@ public sealed class OrderRecord
     public required DateTimeOffset CreatedAt { get; init; }
     public bool Dirty { get; set; } = true;
     public decimal Remaining => Qty - FilledQty;
+
+    /// <summary>
+    /// Records one fill: the filled quantity grows, the average fill price is the volume-weighted average of the
+    /// fills so far, and the order is FILLED once nothing remains.
+    /// </summary>
+    public void ApplyFill(Quantity qty, Price price)
+    {
+        AvgFillPrice = Price.Average(AvgFillPrice ?? 0, Quantity.Of(FilledQty), price, qty);
+        FilledQty += qty;
+        if (FilledQty >= Qty)
+            Status = OrderStatus.Filled;
+        Dirty = true;
+    }
 
     public OrderRecord Clone() => (OrderRecord)MemberwiseClone();
 }

@@ -1,3 +1,4 @@
+using Tradewire.Contracts.Domain;
 using Tradewire.Contracts.Execution;
 
 namespace Tradewire.BrokerGateway.Domain;
@@ -13,10 +14,14 @@ public sealed class Position
     public DateTimeOffset UpdatedAt { get; set; }
     public bool Dirty { get; set; }
 
-    /// <summary>Applies a fill; returns the P&amp;L it realized (USD). Crossing zero opens the rest at the fill price.</summary>
-    public decimal Apply(OrderSide side, decimal qty, decimal price, DateTimeOffset at)
+    /// <summary>
+    /// Applies a fill; returns the P&amp;L it realized (USD). A fill that adds to the position averages its cost
+    /// (volume-weighted); one that reduces it realizes (fill price − average cost) per share closed; crossing zero
+    /// opens the rest at the fill price.
+    /// </summary>
+    public decimal Apply(OrderSide side, Quantity qty, Price price, DateTimeOffset at)
     {
-        var signed = side == OrderSide.Buy ? qty : -qty;
+        var signed = side == OrderSide.Buy ? qty.Shares : -qty.Shares;
         decimal realized = 0;
         if (Qty != 0 && Math.Sign(signed) != Math.Sign(Qty))
         {
@@ -31,7 +36,7 @@ public sealed class Position
         }
         else
         {
-            AvgPrice = (Math.Abs(Qty) * AvgPrice + qty * price) / (Math.Abs(Qty) + qty);
+            AvgPrice = Price.Average(AvgPrice, Quantity.Of(Math.Abs(Qty)), price, qty);
             Qty += signed;
         }
         RealizedPnl += realized;

@@ -1,5 +1,6 @@
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Domain;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Risk;
 using Tradewire.ServiceDefaults.MarketTime;

@@ -1,6 +1,7 @@
 using Tradewire.BrokerGateway.Broker;
 using Tradewire.BrokerGateway.Domain;
 using Tradewire.BrokerGateway.Saga;
+using Tradewire.Contracts.Domain;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Risk;
 using Tradewire.Contracts;
@@ -14,15 +15,10 @@ public sealed partial class MinuteEngine
     {
         if (!book.Orders.TryGetValue(fill.ClientOrderId, out var order) || !book.Brackets.TryGetValue(order.ExecutionId, out var bracket))
         {
-            Raise(book, fill.At, "UNKNOWN_FILL", Severity.Critical, null, null, "broker", new { fill.ClientOrderId, fill.Qty, fill.Price });
+            Raise(book, fill.At, "UNKNOWN_FILL", Severity.Critical, null, null, "broker", new { fill.ClientOrderId, Qty = (decimal)fill.Qty, Price = (decimal)fill.Price });
             return;
         }
-        var total = order.FilledQty + fill.Qty;
-        order.AvgFillPrice = ((order.AvgFillPrice ?? 0) * order.FilledQty + fill.Price * fill.Qty) / total;
-        order.FilledQty = total;
-        if (order.FilledQty >= order.Qty)
-            order.Status = OrderStatus.Filled;
-        order.Dirty = true;
+        order.ApplyFill(fill.Qty, fill.Price);
 
         var position = book.Position(order.Ticker);
         var realized = position.Apply(order.Side, fill.Qty, fill.Price, fill.At);

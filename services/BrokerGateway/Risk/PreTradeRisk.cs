@@ -1,3 +1,5 @@
+using Tradewire.Contracts.Domain;
+
 namespace Tradewire.BrokerGateway.Risk;
 
 /// <summary>
@@ -39,23 +41,26 @@ public static class PreTradeRisk
 
     static RiskDecision SizeQuantity(RiskInput i, RiskLimits l)
     {
-        var price = i.LastPrice is > 0 ? i.LastPrice.Value : i.EntryPrice; // the fill comes at the next open: the last close is the best estimate
+        // The fill comes at the next open: the last close is the best estimate of its price.
+        var price = Price.Of(i.LastPrice is > 0 ? i.LastPrice.Value : i.EntryPrice);
+        var planned = Quantity.ToOrder(i.PlannedQty);
+        var notional = price * planned;
         var equity = i.Equity!.Value;
         var riskPerShare = Math.Abs(price - i.StopPrice);
         var limits = new List<(string Code, decimal MaxQty, decimal Observed, decimal Threshold)>
         {
             ("MAX_POSITION_EXCEEDED", Floor((l.MaxPositionFraction * equity - i.SymbolExposure!.Value) / price),
-                (i.SymbolExposure.Value + i.PlannedQty * price) / equity, l.MaxPositionFraction),
+                (i.SymbolExposure.Value + notional) / equity, l.MaxPositionFraction),
             ("MAX_GROSS_EXPOSURE_EXCEEDED", Floor((l.MaxGrossExposureFraction * equity - i.GrossExposure!.Value) / price),
-                (i.GrossExposure.Value + i.PlannedQty * price) / equity, l.MaxGrossExposureFraction),
-            ("MAX_ORDER_NOTIONAL_EXCEEDED", Floor(l.MaxOrderNotional / price), i.PlannedQty * price, l.MaxOrderNotional),
+                (i.GrossExposure.Value + notional) / equity, l.MaxGrossExposureFraction),
+            ("MAX_ORDER_NOTIONAL_EXCEEDED", Floor(l.MaxOrderNotional / price), notional, l.MaxOrderNotional),
         };
         if (riskPerShare > 0)
             limits.Add(("PORTFOLIO_HEAT_EXCEEDED", Floor((l.MaxPortfolioHeatFraction * equity - i.OpenRisk) / riskPerShare),
                 (i.OpenRisk + i.PlannedQty * riskPerShare) / equity, l.MaxPortfolioHeatFraction));
 
         var binding = limits.Where(x => x.MaxQty < i.PlannedQty).OrderBy(x => x.MaxQty).ThenBy(x => x.Code, StringComparer.Ordinal).FirstOrDefault();
-        var qty = binding.Code is null ? i.PlannedQty : Math.Max(0, binding.MaxQty);
+        var qty = binding.Code is null ? planned : Quantity.Of(Math.Max(0, binding.MaxQty));
         if (binding.Code is not null && !l.ReduceInsteadOfReject)
             return new RiskDecision(false, 0, i.PlannedQty, binding.Code, [new(binding.Code, Math.Round(binding.Observed, 6), binding.Threshold)]);
         if (qty * price < l.MinOrderNotional)

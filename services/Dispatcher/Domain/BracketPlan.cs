@@ -1,3 +1,4 @@
+using Tradewire.Contracts.Domain;
 using Tradewire.Contracts.Execution;
 
 namespace Tradewire.Dispatcher.Domain;
@@ -10,11 +11,11 @@ namespace Tradewire.Dispatcher.Domain;
 public sealed record BracketPlan
 {
     public required OrderSide Side { get; init; }
-    public required decimal EntryPrice { get; init; }
-    public required decimal StopLossPrice { get; init; }
-    public required decimal TakeProfitPrice { get; init; }
+    public required Price EntryPrice { get; init; }
+    public required Price StopLossPrice { get; init; }
+    public required Price TakeProfitPrice { get; init; }
     public required decimal StopDistance { get; init; }
-    public required decimal Qty { get; init; }
+    public required Quantity Qty { get; init; }
     public required decimal Notional { get; init; }
     public required decimal SlippageBps { get; init; }
 

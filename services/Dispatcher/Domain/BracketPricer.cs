@@ -1,3 +1,6 @@
+using Tradewire.Contracts.Domain;
+// This class's entry point is a method named Price: the value type is reached by this name instead.
+using SharePrice = Tradewire.Contracts.Domain.Price;
 using Tradewire.Contracts.Signals;
 
 namespace Tradewire.Dispatcher.Domain;
@@ -40,23 +43,26 @@ public static class BracketPricer
         if (takeProfit <= 0 || stop <= 0)
             return PricingResult.Skip("take_profit_not_positive", Math.Min(takeProfit, stop), 0m);
 
+        // Whole shares: as many as the risk budget covers at the risk per share, and no more than the notional
+        // cap buys at the entry.
+        var entryPrice = SharePrice.Of(entry);
         var riskBudget = config.PaperEquity * config.MaxRiskPerTradeFraction;
-        var riskQty = Math.Floor(riskBudget / distance);
+        var riskQty = Quantity.Affordable(riskBudget, distance);
         var capNotional = config.PaperEquity * MaxPositionFractionOfEquity;
-        var capQty = Math.Floor(capNotional / entry);
-        var qty = Math.Min(riskQty, capQty);
-        if (qty <= 0)
+        var capQty = Quantity.Affordable(capNotional, entryPrice);
+        var qty = Quantity.Min(riskQty, capQty);
+        if (!qty.IsPositive)
             return PricingResult.Skip("qty_zero", qty, 1m);
 
         return PricingResult.Ok(new BracketPlan
         {
             Side = TradeActions.Side(action),
-            EntryPrice = entry,
-            StopLossPrice = stop,
-            TakeProfitPrice = takeProfit,
+            EntryPrice = entryPrice,
+            StopLossPrice = SharePrice.Of(stop),
+            TakeProfitPrice = SharePrice.Of(takeProfit),
             StopDistance = Round(distance),
             Qty = qty,
-            Notional = qty * entry,
+            Notional = entryPrice * qty,
             SlippageBps = config.DefaultSlippageBps,
             SizingRationale = new Dictionary<string, object>
             {
@@ -64,12 +70,12 @@ public static class BracketPricer
                 ["max_risk_per_trade_pct"] = config.MaxRiskPerTradeFraction,
                 ["risk_budget"] = riskBudget,
                 ["risk_per_share"] = Round(distance),
-                ["risk_qty"] = riskQty,
+                ["risk_qty"] = (decimal)riskQty,
                 ["max_position_pct"] = MaxPositionFractionOfEquity,
                 ["cap_notional"] = capNotional,
-                ["cap_qty"] = capQty,
-                ["binding"] = riskQty <= capQty ? "risk" : "notional_cap",
-                ["qty"] = qty,
+                ["cap_qty"] = (decimal)capQty,
+                ["binding"] = riskQty.Shares <= capQty.Shares ? "risk" : "notional_cap",
+                ["qty"] = (decimal)qty,
             },
         });
     }

@@ -49,8 +49,8 @@ static class ExecutionLedger
             VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
             """, token,
             executionId, candidate.Id, candidate.Recommendation.Ticker, candidate.Recommendation.Action, candidate.Recommendation.InstrumentType, plan.Side, run.MarketTime.UtcDateTime,
-            candidate.Recommendation.Ts.UtcDateTime, tradingDate, plan.EntryPrice, run.Config.FillModel, plan.SlippageBps, plan.Qty, plan.Notional,
-            plan.StopLossPrice, plan.TakeProfitPrice, run.Config.MaxHoldMinutes, executionMode,
+            candidate.Recommendation.Ts.UtcDateTime, tradingDate, (decimal)plan.EntryPrice, run.Config.FillModel, plan.SlippageBps, (decimal)plan.Qty, plan.Notional,
+            (decimal)plan.StopLossPrice, (decimal)plan.TakeProfitPrice, run.Config.MaxHoldMinutes, executionMode,
             DbContextSql.Jsonb(explain), DbContextSql.Jsonb(gateJson), DbContextSql.Jsonb(sim),
             candidate.Recommendation.Confidence, run.ConfigSha, run.RunId);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Domain;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Market;
 
@@ -237,7 +238,12 @@ public sealed class AlpacaBroker : IBroker
             {
                 var qty = order.FilledQty - k.FilledQty;
                 var price = Math.Round(((order.FilledAvgPrice ?? 0) * order.FilledQty - (k.AvgFillPrice ?? 0) * k.FilledQty) / qty, 4);
-                fills.Add(new BrokerFill(k.ClientOrderId, qty, price, order.FilledAt ?? order.UpdatedAt ?? at));
+                // The venue's figures are checked here, where they are read: a fraction of a share or no price
+                // throws with the order named, before the ledger takes any of it.
+                if (!Quantity.TryCreate(qty, out var shares) || !Price.TryCreate(price, out var fillPrice))
+                    throw new InvalidOperationException(
+                        $"the venue reports {qty.ToString(CultureInfo.InvariantCulture)} more shares filled at {price.ToString(CultureInfo.InvariantCulture)} for {k.ClientOrderId}: a fill is whole shares at a price > 0");
+                fills.Add(new BrokerFill(k.ClientOrderId, shares, fillPrice, order.FilledAt ?? order.UpdatedAt ?? at));
                 (k.FilledQty, k.AvgFillPrice) = (order.FilledQty, order.FilledAvgPrice);
             }
             k.Done = order.LedgerStatus != OrderStatus.Working;
