@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Tradewire.ServiceDefaults.Database;

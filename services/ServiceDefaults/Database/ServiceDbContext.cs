@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Tradewire.ServiceDefaults.Diagnostics;
 using Tradewire.ServiceDefaults.Messaging.Outbox;
 

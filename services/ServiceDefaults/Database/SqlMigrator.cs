@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Tradewire.ServiceDefaults.Database;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MassTransit;
 using Tradewire.Contracts.Diagnostics;
 using Tradewire.ServiceDefaults.Database;
 

@@ -1,7 +1,5 @@
-using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Tradewire.Contracts.Diagnostics;
 using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Operator;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using MassTransit;
 
 namespace Tradewire.ServiceDefaults.Messaging;
 

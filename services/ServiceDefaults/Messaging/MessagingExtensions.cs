@@ -1,11 +1,7 @@
-using MassTransit;
 using MassTransit.DependencyInjection;
 using MassTransit.Middleware;
 using MassTransit.Middleware.Outbox;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Tradewire.Contracts.Diagnostics;
 using Tradewire.ServiceDefaults.Database;
 using Tradewire.ServiceDefaults.Diagnostics;

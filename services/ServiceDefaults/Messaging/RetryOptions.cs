@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace Tradewire.ServiceDefaults.Messaging;
 
 /// <summary>

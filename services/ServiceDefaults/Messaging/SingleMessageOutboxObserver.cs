@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Tradewire.ServiceDefaults.Messaging;
 
 /// <summary>Applies MassTransit's outbox consume filter to every consumed message type except <see cref="Batch{T}"/>.</summary>

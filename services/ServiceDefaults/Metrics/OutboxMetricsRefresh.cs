@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Prometheus;
 using Tradewire.ServiceDefaults.Database;

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Tradewire.ServiceDefaults.Messaging.Outbox;
 
 namespace Tradewire.ServiceDefaults.Sequencing;

@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Tradewire.ServiceDefaults.Sequencing;
 
 /// <summary>The endpoint of a minute-driven consumer that takes its backlog in batches (<see cref="MinuteBatching"/>).</summary>

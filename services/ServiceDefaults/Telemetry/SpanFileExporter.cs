@@ -23,7 +23,7 @@ sealed class SpanFileExporter : BaseExporter<Activity>
         _writer = new StreamWriter(Path.Combine(directory, $"{service}-{Environment.ProcessId}.jsonl"), append: true) { AutoFlush = false };
     }
 
-    public override ExportResult Export(in Batch<Activity> batch)
+    public override ExportResult Export(in OpenTelemetry.Batch<Activity> batch)
     {
         foreach (var a in batch)
         {

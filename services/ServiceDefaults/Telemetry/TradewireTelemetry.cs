@@ -1,7 +1,5 @@
 using MassTransit.Logging;
 using MassTransit.Monitoring;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;

@@ -1,13 +1,7 @@
 using System.Diagnostics;
-using MassTransit;
 using MassTransit.Middleware;
 using MassTransit.Middleware.Outbox;
 using MassTransit.Serialization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Tradewire.ServiceDefaults.Messaging.Outbox;
 

@@ -1,7 +1,4 @@
-using MassTransit;
 using MassTransit.DependencyInjection;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Tradewire.ServiceDefaults.Messaging.Outbox;
 

@@ -1,11 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Tradewire.ServiceDefaults.Messaging.Outbox;
 

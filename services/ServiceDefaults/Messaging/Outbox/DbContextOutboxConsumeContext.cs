@@ -1,7 +1,5 @@
-using MassTransit;
 using MassTransit.Middleware;
 using MassTransit.Middleware.Outbox;
-using Microsoft.EntityFrameworkCore;
 
 namespace Tradewire.ServiceDefaults.Messaging.Outbox;
 

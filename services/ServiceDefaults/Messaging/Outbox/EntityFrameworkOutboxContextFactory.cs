@@ -1,7 +1,5 @@
 using System.Data;
-using MassTransit;
 using MassTransit.Middleware;
-using Microsoft.EntityFrameworkCore;
 using Tradewire.ServiceDefaults.Faults;
 
 namespace Tradewire.ServiceDefaults.Messaging.Outbox;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MassTransit;
 using MassTransit.Context;
 using MassTransit.Serialization;
 

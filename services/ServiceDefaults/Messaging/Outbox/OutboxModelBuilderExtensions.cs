@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Tradewire.ServiceDefaults.Messaging.Outbox;
 
 /// <summary>Maps the inbox/outbox entities onto the tables created by <c>0000_transactional_outbox.sql</c>.</summary>

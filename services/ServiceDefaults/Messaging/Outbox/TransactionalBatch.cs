@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Tradewire.ServiceDefaults.Database;
 

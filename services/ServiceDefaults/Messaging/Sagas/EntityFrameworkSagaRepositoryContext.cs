@@ -1,7 +1,5 @@
-using MassTransit;
 using MassTransit.Context;
 using MassTransit.Saga;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Tradewire.ServiceDefaults.Messaging.Sagas;

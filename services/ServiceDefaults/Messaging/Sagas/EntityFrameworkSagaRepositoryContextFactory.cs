@@ -1,9 +1,6 @@
 using System.Data;
-using MassTransit;
 using MassTransit.Middleware;
 using MassTransit.Saga;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace Tradewire.ServiceDefaults.Messaging.Sagas;
 

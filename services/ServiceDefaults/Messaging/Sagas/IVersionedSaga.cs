@@ -1,5 +1,3 @@
-using MassTransit;
-
 namespace Tradewire.ServiceDefaults.Messaging.Sagas;
 
 /// <summary>

@@ -1,7 +1,5 @@
-using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.Saga;
-using Microsoft.EntityFrameworkCore;
 
 namespace Tradewire.ServiceDefaults.Messaging.Sagas;
 
