@@ -37,6 +37,27 @@ public sealed class When_a_long_bracket_is_marked
         Assert.Equal(220m, line.OpenRisk);              // 100 x |100.2 - 98|
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(0.5)]
+    [InlineData(-10)]
+    public void Should_refuse_a_fill_that_is_not_whole_shares_and_change_nothing(double qty)
+    {
+        var line = new PositionLine(Id, "AAPL", 1);
+        line.Apply(Contracts.Execution.OrderSide.Buy, 10m, 100m);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => line.Apply(Contracts.Execution.OrderSide.Buy, (decimal)qty, 101m));
+        Assert.Contains("whole shares", error.Message);
+        Assert.Equal((10m, 100m), (line.Qty, line.AvgPrice));
+    }
+
+    [Fact]
+    public void Should_value_the_gross_exposure_at_the_mark()
+    {
+        var book = Book();
+        book.Mark("AAPL", 104.6m);
+        Assert.Equal(10_460m, book.Snapshot(DateTimeOffset.MinValue, DateTimeOffset.MaxValue).GrossExposure); // 100 x 104.6
+    }
+
     [Fact]
     public void Should_ignore_marks_of_other_symbols()
     {

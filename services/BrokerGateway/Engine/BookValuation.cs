@@ -1,4 +1,5 @@
 using Tradewire.BrokerGateway.Domain;
+using Tradewire.Contracts.Domain;
 
 namespace Tradewire.BrokerGateway.Engine;
 
@@ -44,11 +45,11 @@ public static class BookValuation
             if (book.LastPrice(p.Ticker) is not { } price)
                 return null;
             if (ticker is null || p.Ticker == ticker)
-                total += Math.Abs(p.Qty) * price;
+                total += Quantity.Of(Math.Abs(p.Qty)) * Price.Of(price);
         }
         foreach (var pending in book.Brackets.Values.Where(x => x.State is BracketState.EntryWorking or BracketState.EntryPartial or BracketState.OutcomeUnknown))
             if (ticker is null || pending.Ticker == ticker)
-                total += (pending.Qty - pending.FilledQty) * (book.Marks.GetValueOrDefault(pending.Ticker)?.LastPrice ?? pending.EntryPrice);
+                total += Quantity.Of(pending.Qty - pending.FilledQty) * Price.Of(book.Marks.GetValueOrDefault(pending.Ticker)?.LastPrice ?? pending.EntryPrice);
         return total;
     }
 

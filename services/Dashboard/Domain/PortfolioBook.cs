@@ -1,3 +1,4 @@
+using Tradewire.Contracts.Domain;
 using Tradewire.Contracts.Execution;
 
 namespace Tradewire.Dashboard.Domain;
@@ -69,7 +70,7 @@ public sealed class PortfolioBook(decimal startingEquity)
             DailyRealized: _realized.Where(r => r.At >= dayStart && r.At < dayEnd).Sum(r => r.Pnl),
             Unrealized: open.Sum(l => l.Unrealized),
             OpenRisk: open.Sum(l => l.OpenRisk),
-            GrossExposure: open.Sum(l => l.Qty * (l.Mark ?? l.AvgPrice)),
+            GrossExposure: open.Sum(l => Quantity.Of(l.Qty) * Price.Of(l.Mark ?? l.AvgPrice)),
             OpenPositions: open.Count);
     }
 }

@@ -1,3 +1,4 @@
+using Tradewire.Contracts.Domain;
 using Tradewire.Contracts.Execution;
 
 namespace Tradewire.Dashboard.Domain;
@@ -41,12 +42,11 @@ public sealed class PositionLine(Guid executionId, string ticker, int direction)
     /// <summary>Applies one fill; returns the P&amp;L it realized (zero for an entry).</summary>
     public decimal Apply(OrderSide side, decimal qty, decimal price)
     {
-        if (qty <= 0)
-            throw new ArgumentOutOfRangeException(nameof(qty), qty, "a fill's quantity must be positive");
+        var filled = Quantity.ToOrder(qty); // a fill has whole shares, at least one
         var adds = side == OrderSide.Buy == Direction > 0;
         if (adds)
         {
-            AvgPrice = (AvgPrice * Qty + price * qty) / (Qty + qty);
+            AvgPrice = Price.Average(AvgPrice, Quantity.Of(Qty), Price.Of(price), filled);
             Qty += qty;
             EnteredQty += qty;
             return 0m;

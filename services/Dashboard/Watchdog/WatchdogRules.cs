@@ -1,3 +1,4 @@
+using Tradewire.Contracts.Domain;
 using Tradewire.Contracts.Execution;
 using Tradewire.Contracts.Risk;
 
@@ -60,7 +61,7 @@ public static class WatchdogRules
         {
             var qty = ticker.Sum(f => f.Side == OrderSide.Buy ? f.Qty : -f.Qty);
             var last = ticker.MaxBy(f => f.FilledAt)!;
-            var notional = Math.Abs(qty) * last.Price;
+            var notional = Quantity.Of(Math.Abs(qty)) * Price.Of(last.Price);
             if (notional <= limit)
                 continue;
             // Keyed by the fill that took it over the limit: a later increase past it again is a new alert.
